@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Understudy",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "understudy", targets: ["understudy"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The system libsqlite3 (apt: libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+        // HTTP/1.1 on POSIX sockets and Dispatch; knows nothing of providers or SQLite.
+        .target(name: "HTTPServer", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
+        // SQLite connection, statements, transactions, backups.
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+
+        // The provider framework: worlds, routing, JSON, control API, journal, clock.
+        .target(name: "Emulation", dependencies: ["HTTPServer", "Storage"]),
+
+        // One target per emulated API, each depending on Emulation only.
+        .target(name: "GoEvent", dependencies: ["Emulation"], path: "Sources/Providers/GoEvent"),
+
+        // Composition root: the provider list, seed loading, server start-up.
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent"]),
+
+        .executableTarget(
+            name: "understudy",
+            dependencies: [
+                "UnderstudyServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Helpers shared by the test targets: raw socket client, HTTP client, test servers.
+        .target(name: "TestSupport", dependencies: ["UnderstudyServer"]),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "EmulationTests", dependencies: ["Emulation", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

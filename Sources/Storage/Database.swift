@@ -1,0 +1,155 @@
+import CSQLite
+
+/// One SQLite connection with its statement cache. Not thread-safe on its own: share it through
+/// `SerializedDatabase`, which hands it to one caller at a time.
+public final class Database {
+    /// Where a connection's data lives.
+    public enum Location: Sendable, Equatable {
+        /// A private in-memory database, gone when the connection closes.
+        case memory
+        /// An in-memory database other connections of this process can `ATTACH` by `name`
+        /// (shared cache); it lives while at least one connection to it is open.
+        case sharedMemory(name: String)
+        /// A file, in WAL mode.
+        case file(path: String)
+
+        var filename: String {
+            switch self {
+            case .memory: return ":memory:"
+            case .sharedMemory(let name): return Database.sharedMemoryURI(name)
+            case .file(let path): return path
+            }
+        }
+    }
+
+    let handle: OpaquePointer
+    public let location: Location
+    private var statements: [String: Statement] = [:]
+
+    public init(_ location: Location) throws {
+        var handle: OpaquePointer?
+        // NOMUTEX: SerializedDatabase already guarantees one caller at a time (the system library is THREADSAFE=1).
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(location.filename, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
+            if let handle { sqlite3_close_v2(handle) }
+            throw SQLiteError(code: code, message: message)
+        }
+        self.handle = handle
+        self.location = location
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 5_000)
+        try execute("PRAGMA foreign_keys = ON")
+        if case .file = location { try enableWAL() }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// The URI that names a shared in-memory database, for opening or `ATTACH`.
+    public static func sharedMemoryURI(_ name: String) -> String {
+        "file:\(name)?mode=memory&cache=shared"
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Runs one or more SQL statements without parameters (schema, pragmas).
+    public func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &error)
+        guard code == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(error)
+            throw SQLiteError(code: code, message: message, sql: sql)
+        }
+    }
+
+    /// Runs a parameterised statement that returns no rows, reusing its prepared form.
+    public func run(_ sql: String, _ arguments: any SQLiteBindable...) throws {
+        try run(sql, arguments: arguments)
+    }
+
+    public func run(_ sql: String, arguments: [any SQLiteBindable]) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        try statement.run()
+    }
+
+    /// Runs a parameterised query and copies its rows out.
+    public func query(_ sql: String, _ arguments: any SQLiteBindable...) throws -> [Row] {
+        try query(sql, arguments: arguments)
+    }
+
+    public func query(_ sql: String, arguments: [any SQLiteBindable]) throws -> [Row] {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        return try statement.rows()
+    }
+
+    /// The first row of a query, or nil.
+    public func queryOne(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Row? {
+        try query(sql, arguments: arguments).first
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls become savepoints, so helpers can be transactional on their own.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let nested = sqlite3_get_autocommit(handle) == 0
+        let begin = nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"
+        let commit = nested ? "RELEASE nested" : "COMMIT"
+        let rollback = nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK"
+        try execute(begin)
+        do {
+            let result = try body()
+            try execute(commit)
+            return result
+        } catch {
+            try? execute(rollback)  // the body's error is the one worth reporting
+            throw error
+        }
+    }
+
+    /// Replaces this database's whole content with `source`'s (SQLite online backup API):
+    /// a page copy, far cheaper than replaying inserts.
+    public func restore(from source: Database) throws {
+        statements.removeAll()  // a restore invalidates the schema cached statements were built for
+        guard let backup = sqlite3_backup_init(handle, "main", source.handle, "main") else {
+            throw SQLiteError(code: sqlite3_errcode(handle), message: lastErrorMessage)
+        }
+        let code = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE else { throw SQLiteError(code: code, message: lastErrorMessage) }
+    }
+
+    /// Names of the tables in the main schema whose name starts with `prefix`.
+    public func tableNames(withPrefix prefix: String) throws -> [String] {
+        try query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, length(?1)) = ?1 ORDER BY name",
+            prefix
+        ).compactMap { $0.string("name") }
+    }
+
+    private func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try Statement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    private func enableWAL() throws {
+        // journal_mode answers with the mode actually in force; anything but "wal" means the file can't do WAL.
+        let mode = try query("PRAGMA journal_mode = WAL").first?.string("journal_mode")
+        guard mode == "wal" else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "could not enable WAL (journal_mode is \(mode ?? "unknown"))")
+        }
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+}
