@@ -1,0 +1,105 @@
+import Foundation
+
+/// ISO 8601 timestamps in UTC, written and read without Foundation's slow formatters.
+public enum Timestamp {
+    /// `2024-06-15T20:00:00.000Z` (milliseconds, `Z`).
+    public static func iso8601Milliseconds(_ date: Date) -> String {
+        format(date, fractionDigits: 3)
+    }
+
+    /// `2024-06-15T20:00:00Z` (whole seconds, `Z`).
+    public static func iso8601Seconds(_ date: Date) -> String {
+        format(date, fractionDigits: 0)
+    }
+
+    private static func format(_ date: Date, fractionDigits: Int) -> String {
+        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var seconds = time_t(totalMilliseconds.floorDivided(by: 1000))
+        let milliseconds = Int(totalMilliseconds - Int64(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var text = pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
+        text += "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
+        if fractionDigits == 3 { text += "." + pad(milliseconds, 3) }
+        return text + "Z"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; also a bare date `YYYY-MM-DD` (midnight UTC).
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        var position = 0
+
+        func number(_ width: Int) -> Int? {
+            guard position + width <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[position..<position + width] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            position += width
+            return value
+        }
+        func expect(_ character: Character) -> Bool {
+            guard position < bytes.count, bytes[position] == character.asciiValue else { return false }
+            position += 1
+            return true
+        }
+
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var fraction = 0.0
+        var offsetSeconds = 0
+        if position < bytes.count {
+            guard expect("T") || expect("t") || expect(" "), let h = number(2), expect(":"), let m = number(2),
+                expect(":"), let s = number(2), h < 24, m < 60, s < 61
+            else { return nil }
+            (hour, minute, second) = (h, m, s)
+            if expect(".") {
+                var scale = 0.1
+                let start = position
+                while position < bytes.count, let digit = Int(String(UnicodeScalar(bytes[position]))) {
+                    fraction += Double(digit) * scale
+                    scale /= 10
+                    position += 1
+                }
+                guard position > start else { return nil }
+            }
+            if expect("Z") || expect("z") {
+                // UTC
+            } else if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                let sign = bytes[position] == UInt8(ascii: "-") ? -1 : 1
+                position += 1
+                guard let offsetHours = number(2) else { return nil }
+                _ = expect(":")
+                guard let offsetMinutes = number(2) else { return nil }
+                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+            } else {
+                return nil
+            }
+        }
+        guard position == bytes.count else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        let epoch = timegm(&parts)
+        return Date(timeIntervalSince1970: Double(epoch - offsetSeconds) + fraction)
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}

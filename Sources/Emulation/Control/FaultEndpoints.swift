@@ -1,0 +1,38 @@
+import HTTPServer
+
+/// `/_understudy/{provider}/faults`: make the next matching requests fail with a chosen status,
+/// rendered in the provider's own error body.
+enum FaultEndpoints {
+    static let list: ControlAPI.Handler = { request in
+        let faults = request.world.faults.armed(provider: request.parameters["provider"]!)
+        return ControlAPI.ok(["faults": .array(faults.map(json))])
+    }
+
+    static let arm: ControlAPI.Handler = { request in
+        let body = try request.objectBody()
+        let status = body["status"]?.intValue ?? 500
+        guard (400...599).contains(status) else { throw ControlError.badRequest("status must be between 400 and 599") }
+        let times = body["times"]?.intValue ?? 1
+        guard times >= 1 else { throw ControlError.badRequest("times must be a positive integer") }
+        for key in ["method", "path"] where body[key] != nil && body[key]?.stringValue == nil && body[key] != .null {
+            throw ControlError.badRequest("\(key) must be a string")
+        }
+        let fault = Fault(
+            provider: request.parameters["provider"]!, method: body["method"]?.stringValue, path: body["path"]?.stringValue,
+            status: Int(status), times: Int(times))
+        request.world.faults.arm(fault)
+        return ControlAPI.ok(json(fault), status: 201)
+    }
+
+    static let clear: ControlAPI.Handler = { request in
+        request.world.faults.clear(provider: request.parameters["provider"]!)
+        return .empty(status: 204)
+    }
+
+    private static func json(_ fault: Fault) -> JSONValue {
+        [
+            "method": .string(fault.method), "path": .string(fault.path), "status": .int(fault.status),
+            "times": .int(fault.remaining),
+        ]
+    }
+}

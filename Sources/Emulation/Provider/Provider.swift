@@ -1,0 +1,45 @@
+import HTTPServer
+
+/// An emulated API. A provider declares what the framework needs to serve it (where it lives,
+/// its tables and seed, its routes, its auth check and its error dialect) and nothing else:
+/// sockets, routing, journaling, faults and the control API are the framework's.
+public protocol Provider: Sendable {
+    /// What an authenticated request carries to handlers (a user, an account, token scopes…).
+    associatedtype Principal: Sendable
+
+    /// Short name: the URL prefix (`/goevent`), the seed folder and the table-name prefix (`goevent_`).
+    var name: String { get }
+    /// The real service's base path, e.g. `/developers/v1.0`.
+    var basePath: String { get }
+    /// Host names of the real service; requests with such a `Host` are routed here unprefixed.
+    var hosts: [String] { get }
+    /// How a trailing slash must match (default: ignored).
+    var trailingSlash: TrailingSlashPolicy { get }
+
+    /// `CREATE TABLE IF NOT EXISTS` / `CREATE INDEX IF NOT EXISTS` statements; every table name
+    /// starts with `name + "_"` so resets and namespaces can find them.
+    var schema: String { get }
+    /// Fills the (empty) tables from `seed/{name}/` in one transaction the caller opened.
+    func loadSeed(from seed: SeedDirectory, into database: Database) throws
+
+    var routes: [Route<Principal>] { get }
+    /// Mock-only endpoints under `/_understudy/{name}/…` (default: none).
+    var controlRoutes: [ControlRoute] { get }
+
+    /// Checks a request's credentials; throws a `ResponseError` with the provider's 401/403 otherwise.
+    func authenticate(_ request: ProviderRequest) throws -> Principal
+    /// The provider's answer for a path no route matches (`allowedMethods` is non-empty when
+    /// the path exists for other methods).
+    func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse
+    /// The provider's body for an error no handler turned into a response: malformed JSON,
+    /// a storage failure, an injected fault (`status` is then the fault's).
+    func errorResponse(for error: any Error, status: Int) -> HTTPResponse
+
+    /// The demo credentials, as `/_understudy/credentials` lists them: at least `headers`.
+    func credentials(in database: Database) throws -> JSONValue
+}
+
+extension Provider {
+    public var trailingSlash: TrailingSlashPolicy { .ignored }
+    public var controlRoutes: [ControlRoute] { [] }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HTTPServer
+
+/// Everything a provider handler gets for one request: the HTTP request, the world it acts on,
+/// and the parts the router and parser already worked out.
+public struct ProviderRequest: Sendable {
+    public let http: HTTPRequest
+    /// The emulated state this request reads and changes.
+    public let world: World
+    /// The request path as the real service sees it (without Understudy's provider prefix), still percent-encoded.
+    public let path: String
+    /// Path parameters of the matched template, percent-decoded.
+    public let parameters: [String: String]
+    public let query: QueryParameters
+
+    public init(http: HTTPRequest, world: World, path: String, parameters: [String: String]) {
+        self.http = http
+        self.world = world
+        self.path = path
+        self.parameters = parameters
+        self.query = QueryParameters(http.query)
+    }
+
+    public var method: String { http.method }
+
+    public var headers: HTTPHeaders { http.headers }
+
+    /// The value of a path parameter the matched template declares.
+    public func parameter(_ name: String) -> String {
+        guard let value = parameters[name] else {
+            preconditionFailure("route template has no parameter {\(name)}")
+        }
+        return value
+    }
+
+    /// The emulated time (see `EmulatedClock`).
+    public var now: Date { world.clock.now }
+
+    /// Reads from the world's database.
+    public func read<T>(_ body: (Database) throws -> T) rethrows -> T {
+        try world.database.read(body)
+    }
+
+    /// Writes to the world's database in one transaction.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try world.database.write(body)
+    }
+}
+

@@ -1,0 +1,53 @@
+import HTTPServer
+
+/// One endpoint of a provider: method, path template, an example path for `/_understudy/routes`,
+/// and a handler. Authenticated routes get the provider's principal, so a handler cannot forget auth.
+public struct Route<Principal: Sendable>: Sendable {
+    public enum Handler: Sendable {
+        case authenticated(@Sendable (ProviderRequest, Principal) throws -> HTTPResponse)
+        case anonymous(@Sendable (ProviderRequest) throws -> HTTPResponse)
+    }
+
+    public let method: String
+    /// Relative to the provider's base path, spelled as in the spec's endpoint table.
+    public let template: String
+    /// A path (and query) relative to the base path that succeeds with the seed data and demo credentials.
+    public let example: String?
+    public let handler: Handler
+
+    /// A route that requires the provider's authentication.
+    public init(
+        _ method: String, _ template: String, example: String? = nil,
+        _ handler: @escaping @Sendable (ProviderRequest, Principal) throws -> HTTPResponse
+    ) {
+        self.method = method
+        self.template = template
+        self.example = example
+        self.handler = .authenticated(handler)
+    }
+
+    /// A route that anyone may call (OAuth token endpoints and the like).
+    public init(
+        anonymous method: String, _ template: String, example: String? = nil,
+        _ handler: @escaping @Sendable (ProviderRequest) throws -> HTTPResponse
+    ) {
+        self.method = method
+        self.template = template
+        self.example = example
+        self.handler = .anonymous(handler)
+    }
+}
+
+/// A provider's own mock-only endpoint, served under `/_understudy/{provider}/…` without auth.
+public struct ControlRoute: Sendable {
+    public let method: String
+    /// Relative to `/_understudy/{provider}`, e.g. `/tokens`.
+    public let template: String
+    public let handler: @Sendable (ProviderRequest) throws -> HTTPResponse
+
+    public init(_ method: String, _ template: String, _ handler: @escaping @Sendable (ProviderRequest) throws -> HTTPResponse) {
+        self.method = method
+        self.template = template
+        self.handler = handler
+    }
+}

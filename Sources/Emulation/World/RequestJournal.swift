@@ -1,0 +1,81 @@
+import Foundation
+
+/// One request as the journal keeps it.
+public struct JournalEntry: Sendable {
+    public let id: Int
+    public let time: Date
+    public let method: String
+    public let path: String
+    public let query: String
+    public let headers: [(name: String, value: String)]
+    public let body: String
+    public let status: Int
+    public let provider: String?
+    /// The matched route (`GET /v3/{account_slug}/events`), nil when no route matched.
+    public let route: String?
+}
+
+/// The most recent requests a world served, newest first, bounded so it never grows without limit.
+public final class RequestJournal: @unchecked Sendable {
+    // Invariant: `entries`, `start` and `lastID` are only touched while `lock` is held.
+    private let lock = NSLock()
+    private let capacity: Int
+    private var entries: [JournalEntry] = []
+    private var start = 0  // index of the oldest entry once the ring is full
+    private var lastID = 0
+
+    public init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        entries.reserveCapacity(min(capacity, 1024))
+    }
+
+    /// Bodies are kept up to this many bytes; the rest is cut (uploads can be megabytes).
+    static let bodyLimit = 64 * 1024
+
+    public func record(
+        time: Date, method: String, path: String, query: String, headers: [(name: String, value: String)],
+        body: [UInt8], status: Int, provider: String?, route: String?
+    ) {
+        let text = String(decoding: body.prefix(Self.bodyLimit), as: UTF8.self)
+        lock.lock()
+        defer { lock.unlock() }
+        lastID += 1
+        let entry = JournalEntry(
+            id: lastID, time: time, method: method, path: path, query: query, headers: headers, body: text,
+            status: status, provider: provider, route: route)
+        if entries.count < capacity {
+            entries.append(entry)
+        } else {
+            entries[start] = entry
+            start = (start + 1) % capacity
+        }
+    }
+
+    /// Entries newest first, filtered.
+    public func entries(provider: String? = nil, method: String? = nil, path: String? = nil, limit: Int) -> [JournalEntry] {
+        lock.lock()
+        let ordered = Array(entries[start...] + entries[..<start])
+        lock.unlock()
+        var result: [JournalEntry] = []
+        for entry in ordered.reversed() where result.count < limit {
+            if let provider, entry.provider != provider { continue }
+            if let method, entry.method.uppercased() != method.uppercased() { continue }
+            if let path, !Self.path(entry.path, matches: path) { continue }
+            result.append(entry)
+        }
+        return result
+    }
+
+    public func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll(keepingCapacity: true)
+        start = 0
+    }
+
+    /// A filter matches the path exactly, or as a prefix when it ends in `*`.
+    private static func path(_ path: String, matches filter: String) -> Bool {
+        if filter.hasSuffix("*") { return path.hasPrefix(String(filter.dropLast())) }
+        return path == filter
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The whole emulated state one client sees: data, clock, request journal, armed faults.
+/// Requests are handed a world; nothing provider-related lives in globals, so several
+/// isolated worlds can share one process (each a copy of the same seed snapshot).
+public final class World: Sendable {
+    public let database: SerializedDatabase
+    public let clock: EmulatedClock
+    public let journal: RequestJournal
+    public let faults: FaultTable
+    private let seed: SeedSnapshot
+
+    /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
+    /// file that already holds data of the same schema.
+    public init(seed: SeedSnapshot, location: Database.Location, journalCapacity: Int = 1000) throws {
+        self.seed = seed
+        let connection = try Database(location)
+        if try !World.holdsData(connection, schemaVersion: seed.schemaVersion) {
+            try seed.database.read { try connection.restore(from: $0) }
+        }
+        try seed.attach(to: connection)
+        database = SerializedDatabase(connection)
+        clock = EmulatedClock()
+        journal = RequestJournal(capacity: journalCapacity)
+        faults = FaultTable()
+    }
+
+    /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
+    /// The clock, journal and faults are left alone: they have their own control endpoints.
+    public func reset(provider: String? = nil) throws {
+        guard let provider else {
+            try database.read { db in
+                // A backup cannot write into a connection that has its source attached (it waits on
+                // the shared cache's lock forever), so the snapshot is detached around the copy.
+                try seed.detach(from: db)
+                defer { try? seed.attach(to: db) }
+                try seed.database.read { try db.restore(from: $0) }
+            }
+            return
+        }
+        try database.write { db in
+            // Tables are refilled one by one; foreign keys hold again once all are back.
+            try db.execute("PRAGMA defer_foreign_keys = ON")
+            for table in try db.tableNames(withPrefix: provider + "_") {
+                // `WHERE true` turns off SQLite's transfer optimisation for INSERT … SELECT *, which
+                // fills a parent table without the foreign-key bookkeeping: the deferred check then
+                // still counts the children orphaned by the DELETE and the COMMIT fails.
+                try db.execute(
+                    "DELETE FROM main.\"\(table)\"; INSERT INTO main.\"\(table)\" SELECT * FROM seed.\"\(table)\" WHERE true")
+            }
+            let counters = provider + ".%"
+            try db.run("DELETE FROM main.understudy_sequences WHERE name LIKE ?", counters)
+            try db.run(
+                "INSERT INTO main.understudy_sequences SELECT * FROM seed.understudy_sequences WHERE name LIKE ?", counters)
+        }
+    }
+
+    /// Whether a database already holds a world built with this schema (a reopened `--db` file).
+    private static func holdsData(_ connection: Database, schemaVersion: Int32) throws -> Bool {
+        guard case .file = connection.location else { return false }
+        let version = try connection.query("PRAGMA user_version").first?.int("user_version") ?? 0
+        return version == Int(schemaVersion)
+    }
+}
