@@ -1,0 +1,63 @@
+import Emulation
+
+/// The `page`/`limit` pagination of `GET /events` and `GET /participants` (spec §3.1), with the
+/// `paginate` object the live service's mongoose-paginate-v2 style envelope carries.
+struct GoEventPagination {
+    static let defaultPage = 1
+    static let defaultLimit = 20
+    static let maximumLimit = 100
+
+    let page: Int
+    let limit: Int
+
+    /// Reads `page` and `limit` like the live service: `parseInt(value, 10)`, falling back to the
+    /// default when the result is not a number or is below 1, and clamping `limit` to 100.
+    /// Never an error.
+    init(_ query: QueryParameters) {
+        page = Self.positiveInteger(query, "page") ?? Self.defaultPage
+        limit = min(Self.positiveInteger(query, "limit") ?? Self.defaultLimit, Self.maximumLimit)
+    }
+
+    /// The page's items and its `paginate` object. `fetch(count, offset)` returns up to `count`
+    /// items after skipping `offset`; one more than a page is asked for, so that the extra item
+    /// tells whether a next page exists without counting the whole list.
+    func page<Item>(_ fetch: (_ count: Int, _ offset: Int) throws -> [Item]) rethrows -> (items: [Item], paginate: JSONValue) {
+        // A page whose offset does not fit in an integer lies past the end of any list.
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        let fetched = overflow ? [] : try fetch(limit + 1, offset)
+        let hasNextPage = fetched.count > limit
+        let nextPage: JSONValue = hasNextPage ? .int(page + 1) : .null
+        return (Array(fetched.prefix(limit)), ["hasNextPage": .bool(hasNextPage), "nextPage": nextPage])
+    }
+
+    private static func positiveInteger(_ query: QueryParameters, _ name: String) -> Int? {
+        // Express turns a repeated parameter into an array, which parseInt reads as "a,b".
+        let values = query.values(for: name)
+        guard !values.isEmpty, let number = parseInt(values.joined(separator: ",")), number >= 1 else { return nil }
+        return number
+    }
+
+    /// JavaScript's `parseInt(text, 10)`: optional leading whitespace and sign, then the longest
+    /// run of decimal digits (`"20abc"` → 20, `"2.9"` → 2); nil when there is no digit. Values
+    /// beyond `Int` saturate, where JavaScript would go on with an imprecise float.
+    static func parseInt(_ text: String) -> Int? {
+        var scalars = Substring(text).unicodeScalars.drop(while: JavaScriptSemantics.isWhitespace)
+        var negative = false
+        if let sign = scalars.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            scalars = scalars.dropFirst()
+        }
+        var value = 0
+        var sawDigit = false
+        for scalar in scalars {
+            guard ("0"..."9").contains(scalar) else { break }
+            let digit = Int(scalar.value - UnicodeScalar("0").value)
+            sawDigit = true
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = shifted.addingReportingOverflow(digit)
+            value = overflow1 || overflow2 ? Int.max : sum
+        }
+        guard sawDigit else { return nil }
+        return negative ? -value : value
+    }
+}

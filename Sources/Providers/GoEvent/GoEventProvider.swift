@@ -1,0 +1,55 @@
+import Emulation
+
+/// GoEvent's "Developers V1.0" ticketing API (https://cloud.goevent.live/developers/v1.0), as
+/// specified in specs/goevent.md: events a user administers, their ticket types, ticket issuing
+/// and participants, behind bearer tokens.
+public struct GoEventProvider: Provider {
+    public let name = "goevent"
+    public let basePath = "/developers/v1.0"
+    public let hosts = ["cloud.goevent.live"]
+
+    private let auth: GoEventAuth
+
+    /// Reads `GOEVENT_TOKENS`, `GOEVENT_AUTH_MODE` and `GOEVENT_DEFAULT_USER_ID`; a bad value is
+    /// reported when the seed loads, so the server refuses to start with the reason.
+    public init(environment: [String: String]) {
+        auth = GoEventAuth(environment: environment)
+    }
+
+    public var schema: String { GoEventSchema.sql }
+
+    public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        if let problem = auth.configurationError { throw problem }
+        try GoEventSeed.load(from: seed, into: database)
+    }
+
+    public var routes: [Route<GoEventUser>] {
+        [
+            Route("GET", "/events", example: "/events?page=1&limit=20", Events.list),
+            Route("GET", "/event/{id}", example: "/event/67212707e47ff56741acb3a6", Events.show),
+            Route("GET", "/tickets", example: "/tickets?eventId=67212707e47ff56741acb3a6", Tickets.list),
+            Route("POST", "/tickets/create", Tickets.create),
+            Route("GET", "/participants", example: "/participants?eventId=67212707e47ff56741acb3a6&page=1&limit=50",
+                  Participants.list),
+        ]
+    }
+
+    public var controlRoutes: [ControlRoute] { GoEventControl.routes }
+
+    public func authenticate(_ request: ProviderRequest) throws -> GoEventUser {
+        try auth.authenticate(request)
+    }
+
+    /// Express answers an unknown path and a known path with another method alike: its HTML 404.
+    public func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse {
+        GoEventErrors.routeNotFound(method: method, path: path)
+    }
+
+    public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
+        GoEventErrors.response(for: error, status: status)
+    }
+
+    public func credentials(in database: Database) throws -> JSONValue {
+        try auth.credentials(in: database)
+    }
+}

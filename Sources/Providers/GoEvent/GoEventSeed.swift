@@ -1,0 +1,114 @@
+import Emulation
+
+/// Loads `seed/goevent/`: `users.json` (users and their tokens), `events.json` (with their
+/// admins), `tickets.json` (ticket types) and `participants.json` (with their linked events).
+/// Ids are checked and timestamps normalised here, so handlers can trust what they read.
+enum GoEventSeed {
+    static func load(from seed: SeedDirectory, into database: Database) throws {
+        for user in try records(seed, "users.json", key: "users") {
+            try database.run(
+                "INSERT INTO goevent_users (id, name) VALUES (?, ?)", try user.objectID("id"), try user.string("name"))
+        }
+        for token in try records(seed, "users.json", key: "tokens") {
+            try database.run(
+                "INSERT INTO goevent_tokens (token, user_id, use) VALUES (?, ?, ?)",
+                try token.string("token"), try token.objectID("userId"), try token.string("use"))
+        }
+        for event in try records(seed, "events.json", key: "events") {
+            try database.run(
+                """
+                INSERT INTO goevent_events (id, name, slug, date_start, date_end, location, publish, cover_image_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                try event.objectID("id"), try event.string("name"), try event.string("slug"),
+                try event.timestamp("dateStart"), try event.timestamp("dateEnd"), try event.optionalString("location"),
+                try event.bool("publish"), try event.optionalString("coverImageId"))
+            let eventSeq = database.lastInsertRowID
+            for admin in try event.objectIDs("admins") {
+                try database.run("INSERT INTO goevent_event_admins (user_id, event_seq) VALUES (?, ?)", admin, eventSeq)
+            }
+        }
+        for ticket in try records(seed, "tickets.json", key: "tickets") {
+            try database.run(
+                "INSERT INTO goevent_tickets (id, event_id, name, quantity, enabled) VALUES (?, ?, ?, ?, ?)",
+                try ticket.objectID("id"), try ticket.objectID("eventId"), try ticket.string("name"),
+                try ticket.count("quantity"), try ticket.bool("enabled"))
+        }
+        for participant in try records(seed, "participants.json", key: "participants") {
+            let id = try participant.objectID("id")
+            let created = try participant.timestamp("created")
+            try database.run(
+                """
+                INSERT INTO goevent_participants
+                    (id, owner_user_id, last_name, first_name, email, phone, address, confirmed, created)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                id, try participant.objectID("ownerUserId"), try participant.string("last_name"),
+                try participant.string("first_name"), try participant.string("email"),
+                try participant.optionalString("phone"), try participant.optionalString("address"),
+                try participant.bool("confirmed"), created)
+            for eventID in try participant.objectIDs("eventIds") {
+                try database.run(
+                    "INSERT INTO goevent_participant_events (event_id, created, participant_id) VALUES (?, ?, ?)",
+                    eventID, created, id)
+            }
+        }
+    }
+
+    private static func records(_ seed: SeedDirectory, _ file: String, key: String) throws -> [SeedRecord] {
+        try seed.records(file, key: key).map { SeedRecord(fields: $0, file: file) }
+    }
+}
+
+/// One object of a seed file, read field by field with errors that name the file and the field.
+private struct SeedRecord {
+    let fields: JSONObject
+    let file: String
+
+    func string(_ key: String) throws -> String {
+        guard let value = fields[key]?.stringValue, !value.isEmpty else { throw invalid(key, "a non-empty string") }
+        return value
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = fields[key], value != .null else { return nil }
+        guard let text = value.stringValue else { throw invalid(key, "a string or null") }
+        return text
+    }
+
+    func bool(_ key: String) throws -> Bool {
+        guard let value = fields[key]?.boolValue else { throw invalid(key, "true or false") }
+        return value
+    }
+
+    func count(_ key: String) throws -> Int64 {
+        guard let value = fields[key]?.intValue, value >= 0 else { throw invalid(key, "an integer ≥ 0") }
+        return value
+    }
+
+    func objectID(_ key: String) throws -> String {
+        guard let id = fields[key]?.stringValue.flatMap(ObjectID.normalized) else { throw invalid(key, "a 24-hex ObjectId") }
+        return id
+    }
+
+    func objectIDs(_ key: String) throws -> [String] {
+        guard let array = fields[key]?.arrayValue else { throw invalid(key, "an array of 24-hex ObjectIds") }
+        return try array.map { element in
+            guard let id = element.stringValue.flatMap(ObjectID.normalized) else {
+                throw invalid(key, "an array of 24-hex ObjectIds")
+            }
+            return id
+        }
+    }
+
+    /// A date-time, stored in the one form the API writes: milliseconds and `Z`.
+    func timestamp(_ key: String) throws -> String {
+        guard let date = fields[key]?.stringValue.flatMap(Timestamp.parse) else { throw invalid(key, "an ISO 8601 date-time") }
+        return Timestamp.iso8601Milliseconds(date)
+    }
+
+    private func invalid(_ key: String, _ expected: String) -> SeedError {
+        let id = fields["id"]?.stringValue.map { " of \($0)" } ?? ""
+        return SeedError(file: file, reason: "\"\(key)\"\(id) must be \(expected)")
+    }
+}
