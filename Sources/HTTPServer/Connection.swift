@@ -1,0 +1,455 @@
+import Dispatch
+import Logging
+
+/// One accepted client connection: reads requests as bytes arrive, has the responder answer
+/// them in order, writes the responses, and closes on request, error, timeout or shutdown.
+///
+/// I/O is non-blocking and event-driven: a Dispatch read source says when bytes can be read;
+/// a write source exists only once a write has hit EAGAIN; one timer enforces whichever timeout
+/// applies to the current phase.
+///
+/// Thread safety (why `@unchecked Sendable` holds): every mutable property is used only on
+/// `queue`, a serial queue. The source and timer handlers run there, and the only methods
+/// called from other threads (`start`, `closeIfIdle`, `forceClose`) do nothing but hop onto it.
+final class Connection: @unchecked Sendable {
+    private enum Lifecycle {
+        /// Reading and answering requests.
+        case open
+        /// A final response is queued; close once it has been written.
+        case closingAfterFlush
+        /// Our side is shut down; discard input until the client closes or the linger time ends.
+        case lingering
+        case closed
+    }
+
+    private enum FlushOutcome {
+        case complete
+        case blocked
+        case failed
+    }
+
+    /// Stop answering pipelined requests while this much output waits, so a client that sends
+    /// but never reads cannot make the server buffer without bound.
+    private static let outputHighWaterMark = 256 * 1024
+    /// An output buffer that grew past this for one large response is released afterwards.
+    private static let retainedOutputCapacity = 64 * 1024
+    /// How long to keep reading after a final response before closing, so that unread request
+    /// bytes do not turn our close into a reset that destroys the response (RFC 9112 §9.6).
+    private static let lingerTimeout = 2.0
+    /// Reads per event while lingering, so one client flooding us cannot monopolise a worker.
+    private static let maxDiscardReadsPerEvent = 16
+    private static let timerLeeway = DispatchTimeInterval.milliseconds(10)
+    private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    private let socket: Socket
+    private let queue: DispatchQueue
+    private let responder: any HTTPResponder
+    private let configuration: HTTPServerConfiguration
+    private let registry: ConnectionRegistry
+    private let logger: Logger
+
+    private var lifecycle = Lifecycle.open
+    private var parser: RequestParser
+    private var dateCache = HTTPDateCache()
+    /// Set once the client has shut down its sending side; we answer what it sent, then close.
+    private var peerClosedInput = false
+
+    private var outbound: [UInt8] = []
+    private var outboundOffset = 0
+    private var hasPendingOutput: Bool { outboundOffset < outbound.count }
+
+    private var readSource: DispatchSourceRead?
+    private var isReadSuspended = false
+    private var writeSource: DispatchSourceWrite?
+    private var isWriteSourceResumed = false
+    /// Sources whose cancel handler has yet to run; the descriptor is closed only after the last
+    /// one, because Dispatch may still be watching it until then.
+    private var sourcesAwaitingCancellation = 0
+
+    /// The timer fires at `timerFireTime` at the earliest and acts only if `deadline` has passed;
+    /// otherwise it re-arms for `deadline`. Moving the deadline later is then just an assignment,
+    /// and the timer is re-armed only when a deadline moves earlier.
+    private var timer: DispatchSourceTimer?
+    private var timerFireTime: DispatchTime?
+    private var deadline = DispatchTime.distantFuture
+    /// The request phase the deadline was computed for, and since when it has lasted.
+    private var trackedProgress = RequestParser.Progress.idle
+    private var trackedProgressSince = DispatchTime.now()
+
+    init(
+        socket: Socket,
+        queue: DispatchQueue,
+        responder: any HTTPResponder,
+        configuration: HTTPServerConfiguration,
+        registry: ConnectionRegistry,
+        logger: Logger
+    ) {
+        self.socket = socket
+        self.queue = queue
+        self.responder = responder
+        self.configuration = configuration
+        self.registry = registry
+        var logger = logger
+        logger[metadataKey: "connection"] = "\(socket.descriptor)"
+        self.logger = logger
+        self.parser = RequestParser(limits: RequestParser.Limits(configuration))
+    }
+
+    // MARK: - Entry points from other threads
+
+    func start() {
+        queue.async { self.open() }
+    }
+
+    /// For graceful shutdown: closes now if no request is in progress; otherwise the request in
+    /// progress is answered with `Connection: close` (the registry is draining) and then closed.
+    func closeIfIdle() {
+        queue.async {
+            if self.lifecycle == .open && self.parser.progress == .idle && !self.hasPendingOutput {
+                self.closeNow()
+            }
+        }
+    }
+
+    func forceClose() {
+        queue.async { self.closeNow() }
+    }
+
+    // MARK: - Events
+
+    private func open() {
+        let readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: queue)
+        readSource.setEventHandler { self.handleReadable() }
+        readSource.setCancelHandler { self.sourceDidCancel() }
+        sourcesAwaitingCancellation += 1
+        self.readSource = readSource
+
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { self.handleTimer() }
+        self.timer = timer
+        timer.resume()
+
+        logger.trace("connection opened")
+        setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))
+        readSource.resume()
+    }
+
+    private func handleReadable() {
+        switch lifecycle {
+        case .open: break
+        case .lingering: discardInput(); return
+        case .closingAfterFlush, .closed: return
+        }
+
+        let result = ThreadReadBuffer.withBuffer { buffer in
+            let result = socket.receive(into: buffer)
+            if case .transferred(let count) = result {
+                parser.append(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+            return result
+        }
+        switch result {
+        case .transferred:
+            break
+        case .wouldBlock:
+            return
+        case .endOfStream:
+            // The read source would keep reporting the end of stream; stop listening and answer
+            // whatever complete requests arrived before it.
+            peerClosedInput = true
+            suspendReading()
+        case .failed(let code):
+            logger.trace("connection reset while reading", metadata: ["errno": "\(code)"])
+            closeNow()
+            return
+        }
+        serve()
+    }
+
+    private func handleWritable() {
+        guard lifecycle == .open || lifecycle == .closingAfterFlush else { return }
+        switch flush() {
+        case .complete: serve()  // answers requests held back by the output limit, resumes reading
+        case .blocked: setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))  // it made progress
+        case .failed: break
+        }
+    }
+
+    private func handleTimer() {
+        timerFireTime = nil
+        guard lifecycle != .closed else { return }
+        guard DispatchTime.now() >= deadline else {
+            armTimer(at: deadline)
+            return
+        }
+        handleTimeout()
+    }
+
+    // MARK: - Serving requests
+
+    /// Answers every complete request buffered so far, writes the responses, then either waits
+    /// for more input or moves on to closing.
+    private func serve() {
+        while true {
+            let heldBackByOutputLimit = lifecycle == .open && answerBufferedRequests()
+            switch flush() {
+            case .complete: break
+            case .blocked: waitUntilWritable(); return
+            case .failed: return
+            }
+            if !heldBackByOutputLimit { break }
+        }
+
+        switch lifecycle {
+        case .open:
+            if peerClosedInput {
+                closeNow()
+            } else {
+                resumeReading()
+                updateDeadline()
+            }
+        case .closingAfterFlush:
+            beginLingeringClose()
+        case .lingering, .closed:
+            break
+        }
+    }
+
+    /// Parses and answers requests until more input is needed or the connection is to close.
+    /// Returns true when it stopped because too much output is waiting to be written.
+    private func answerBufferedRequests() -> Bool {
+        while lifecycle == .open {
+            guard outbound.count - outboundOffset < Self.outputHighWaterMark else { return true }
+            let parsed: RequestParser.ParsedRequest?
+            do {
+                parsed = try parser.next()
+            } catch {
+                answer(error)
+                return false
+            }
+            guard let parsed else {
+                // RFC 9110 §10.1.1: the client waits for 100 before sending the body it announced.
+                if parser.isAwaitingContinue {
+                    outbound.append(contentsOf: Self.continueResponse)
+                    parser.continueWasSent()
+                }
+                return false
+            }
+            trackedProgress = .idle  // the next request's phases start afresh
+            answer(parsed)
+        }
+        return false
+    }
+
+    private func answer(_ parsed: RequestParser.ParsedRequest) {
+        let request = parsed.request
+        let response = responder.respond(to: request)
+        let context = ResponseEncoder.Context(
+            isResponseToHEAD: request.method == "HEAD",
+            keepAlive: parsed.keepAlive && !registry.isDraining,
+            isHTTP10: request.version == .http1_0,
+            date: dateCache.current()
+        )
+        if !ResponseEncoder.encode(response, context: context, into: &outbound) {
+            lifecycle = .closingAfterFlush
+        }
+    }
+
+    private func answer(_ error: RequestParseError) {
+        logger.debug("rejected request", metadata: ["status": "\(error.status)", "reason": "\(error.explanation)"])
+        sendFinalResponse(status: error.status, error.explanation)
+    }
+
+    /// Queues a response the server makes up itself, after which the connection closes.
+    private func sendFinalResponse(status: Int, _ message: String) {
+        let context = ResponseEncoder.Context(isResponseToHEAD: false, keepAlive: false, isHTTP10: false, date: dateCache.current())
+        ResponseEncoder.encode(.plainText(status: status, message), context: context, into: &outbound)
+        lifecycle = .closingAfterFlush
+    }
+
+    // MARK: - Writing
+
+    /// Writes queued output until done or the socket is full. Head and body of a response are
+    /// adjacent in `outbound`, so a response that fits the socket buffer takes one system call.
+    private func flush() -> FlushOutcome {
+        while hasPendingOutput {
+            let result = outbound.withUnsafeBytes { bytes in
+                socket.send(UnsafeRawBufferPointer(rebasing: bytes[outboundOffset...]))
+            }
+            switch result {
+            case .transferred(let count):
+                outboundOffset += count
+            case .wouldBlock:
+                return .blocked
+            case .endOfStream, .failed:
+                logger.trace("connection reset while writing")
+                closeNow()
+                return .failed
+            }
+        }
+        if outbound.capacity > Self.retainedOutputCapacity {
+            outbound = []
+        } else {
+            outbound.removeAll(keepingCapacity: true)
+        }
+        outboundOffset = 0
+        if isWriteSourceResumed, let writeSource {
+            writeSource.suspend()
+            isWriteSourceResumed = false
+        }
+        return .complete
+    }
+
+    /// Waits for the socket to accept more output; reading pauses meanwhile, so a client that
+    /// does not read its responses is slowed by TCP flow control instead of filling our memory.
+    private func waitUntilWritable() {
+        suspendReading()
+        if writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: socket.descriptor, queue: queue)
+            source.setEventHandler { self.handleWritable() }
+            source.setCancelHandler { self.sourceDidCancel() }
+            sourcesAwaitingCancellation += 1
+            writeSource = source
+        }
+        if !isWriteSourceResumed, let writeSource {
+            writeSource.resume()
+            isWriteSourceResumed = true
+        }
+        // The client must keep reading: a write blocked for the idle timeout closes the connection.
+        setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))
+    }
+
+    // MARK: - Timeouts
+
+    /// Sets the deadline for what the connection is waiting for now: the next request (idle
+    /// timeout), the rest of a head or body (measured from when that phase began).
+    private func updateDeadline() {
+        let now = DispatchTime.now()
+        let progress = parser.progress
+        if progress != trackedProgress {
+            trackedProgress = progress
+            trackedProgressSince = now
+        }
+        switch progress {
+        case .idle: setDeadline(now.adding(seconds: configuration.idleTimeout))
+        case .head: setDeadline(trackedProgressSince.adding(seconds: configuration.headerReadTimeout))
+        case .body: setDeadline(trackedProgressSince.adding(seconds: configuration.bodyReadTimeout))
+        }
+    }
+
+    private func setDeadline(_ newDeadline: DispatchTime) {
+        deadline = newDeadline
+        if let timerFireTime, timerFireTime <= newDeadline { return }
+        armTimer(at: newDeadline)
+    }
+
+    private func armTimer(at time: DispatchTime) {
+        timer?.schedule(deadline: time, repeating: .never, leeway: Self.timerLeeway)
+        timerFireTime = time
+    }
+
+    private func handleTimeout() {
+        guard lifecycle == .open, !hasPendingOutput else {
+            // Lingering is over, or the client stopped reading our output.
+            closeNow()
+            return
+        }
+        switch parser.progress {
+        case .idle:
+            // RFC 9112 §9.5: an idle persistent connection may be closed at any time.
+            logger.trace("idle timeout")
+            closeNow()
+        case .head, .body:
+            // RFC 9110 §15.5.9: tell the client why before closing.
+            logger.debug("request timed out", metadata: ["phase": "\(parser.progress)"])
+            sendFinalResponse(status: 408, "Request timed out")
+            serve()
+        }
+    }
+
+    // MARK: - Closing
+
+    /// Half-closes and keeps discarding input for a while before closing for good: closing with
+    /// unread input makes the kernel send a reset, which can destroy the response we just sent
+    /// before the client has read it (RFC 9112 §9.6).
+    private func beginLingeringClose() {
+        lifecycle = .lingering
+        socket.shutdownWrite()
+        if peerClosedInput {
+            closeNow()
+            return
+        }
+        resumeReading()
+        deadline = DispatchTime.now().adding(seconds: Self.lingerTimeout)
+        armTimer(at: deadline)
+    }
+
+    private func discardInput() {
+        let result: Socket.IOResult = ThreadReadBuffer.withBuffer { buffer in
+            for _ in 0..<Self.maxDiscardReadsPerEvent {
+                let result = socket.receive(into: buffer)
+                guard case .transferred = result else { return result }
+            }
+            return .wouldBlock
+        }
+        switch result {
+        case .transferred, .wouldBlock: break
+        case .endOfStream, .failed: closeNow()
+        }
+    }
+
+    /// Cancels the sources; the descriptor is closed once their cancel handlers have run.
+    private func closeNow() {
+        guard lifecycle != .closed else { return }
+        lifecycle = .closed
+        timer?.cancel()
+        timer = nil
+        if let writeSource {
+            writeSource.cancel()
+            if !isWriteSourceResumed { writeSource.resume() }  // a suspended source never finishes cancelling
+            self.writeSource = nil
+        }
+        if let readSource {
+            readSource.cancel()
+            if isReadSuspended { readSource.resume() }
+            self.readSource = nil
+        }
+        if sourcesAwaitingCancellation == 0 { finishClosing() }
+    }
+
+    private func sourceDidCancel() {
+        sourcesAwaitingCancellation -= 1
+        if sourcesAwaitingCancellation == 0 && lifecycle == .closed { finishClosing() }
+    }
+
+    private func finishClosing() {
+        socket.close()
+        outbound = []
+        logger.trace("connection closed")
+        registry.remove(self)
+    }
+
+    // MARK: - Read source suspension
+
+    private func suspendReading() {
+        guard !isReadSuspended, let readSource else { return }
+        readSource.suspend()
+        isReadSuspended = true
+    }
+
+    private func resumeReading() {
+        guard isReadSuspended, !peerClosedInput, let readSource else { return }
+        readSource.resume()
+        isReadSuspended = false
+    }
+}
+
+private extension DispatchTime {
+    /// `self` plus `seconds`, by integer arithmetic: `+ Double` calls dispatch_time, which showed
+    /// up in profiles since a deadline is computed for every request. Clamped so a configured
+    /// timeout of "forever" cannot overflow.
+    func adding(seconds: Double) -> DispatchTime {
+        let nanoseconds = UInt64(max(0, min(seconds, 1e9)) * 1e9)
+        return DispatchTime(uptimeNanoseconds: uptimeNanoseconds + nanoseconds)
+    }
+}

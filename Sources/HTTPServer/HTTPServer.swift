@@ -1,0 +1,156 @@
+import Dispatch
+import Glibc
+import Logging
+import Synchronization
+
+/// An HTTP/1.1 server on POSIX sockets and Dispatch: one listening socket, non-blocking
+/// connections driven by Dispatch sources, and no thread per connection.
+///
+/// Each connection has a serial queue, so its requests are answered in order, and all of them
+/// target one concurrent queue, so different connections are served in parallel.
+public final class HTTPServer: Sendable {
+    private enum State {
+        case idle
+        case running(Listener)
+        case stopping
+        case stopped
+    }
+
+    /// Pending connections the kernel queues for us; generous, so bursts are not refused.
+    private static let listenBacklog: Int32 = 1024
+    /// Time for connections to close after being forced to, before shutdown stops waiting.
+    /// Only a responder that is still running can hold one open that long.
+    private static let forcedCloseWait = 1.0
+
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let logger: Logger
+    private let registry = ConnectionRegistry()
+    private let state = Mutex(State.idle)
+    private let boundPort = Atomic<Int>(0)
+    /// Entered by `start()` and left when shutdown completes, for `waitUntilStopped()`.
+    private let running = DispatchGroup()
+    /// The queue every connection's serial queue targets.
+    private let workers = DispatchQueue(label: "understudy.http.workers", attributes: .concurrent)
+
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger = Logger(label: "understudy.http")) {
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+    }
+
+    /// Binds and listens; returns the bound port (the real one when `configuration.port` is 0).
+    /// Throws `HTTPServerError` for a bad configuration or a second start, and `SocketError`
+    /// (with the errno text) when the system refuses.
+    @discardableResult
+    public func start() throws -> Int {
+        guard let address = Socket.ipv4Address(configuration.host) else {
+            throw HTTPServerError.invalidHost(configuration.host)
+        }
+        guard let port = UInt16(exactly: configuration.port) else {
+            throw HTTPServerError.invalidPort(configuration.port)
+        }
+        return try state.withLock { state throws -> Int in
+            guard case .idle = state else { throw HTTPServerError.alreadyStarted }
+            // A write to a peer that has gone away must fail with EPIPE rather than kill the
+            // process; sends use MSG_NOSIGNAL too, this also covers anything else in the process.
+            signal(SIGPIPE, SIG_IGN)
+            let listener = try Listener(address: address, port: port, backlog: Self.listenBacklog, logger: logger) { [weak self] socket in
+                guard let self else {
+                    socket.close()  // the server is gone; nobody could serve this connection
+                    return
+                }
+                self.accept(socket)
+            }
+            boundPort.store(listener.port, ordering: .releasing)
+            running.enter()
+            state = .running(listener)
+            listener.resume()
+            logger.info("listening", metadata: ["address": "\(configuration.host):\(listener.port)"])
+            return listener.port
+        }
+    }
+
+    /// The bound port once `start()` has returned; 0 before.
+    public var port: Int {
+        boundPort.load(ordering: .acquiring)
+    }
+
+    /// Graceful: stop accepting at once, let in-flight requests finish and be written, close idle
+    /// keep-alive connections, force-close whatever remains after `gracePeriod` seconds.
+    /// Returns when done. Safe to call twice; a second caller waits for the first to finish.
+    ///
+    /// A responder that never returns cannot be interrupted: shutdown gives up waiting for its
+    /// connection one second after forcing the others closed, and logs it.
+    /// Do not call it from a responder: that connection could not finish until shutdown returned.
+    public func shutdown(gracePeriod: Double = 5) {
+        let listener: Listener? = state.withLock { state in
+            switch state {
+            case .idle:
+                state = .stopped
+                return nil
+            case .running(let listener):
+                state = .stopping
+                return listener
+            case .stopping, .stopped:
+                return nil
+            }
+        }
+        guard let listener else {
+            running.wait()
+            return
+        }
+
+        listener.stop()
+        registry.beginDraining()
+        if !registry.waitUntilEmpty(timeout: gracePeriod) {
+            logger.info("grace period over; closing remaining connections", metadata: ["count": "\(registry.count)"])
+            registry.closeAll()
+            if !registry.waitUntilEmpty(timeout: Self.forcedCloseWait) {
+                logger.warning("connections with a responder still running remain open", metadata: ["count": "\(registry.count)"])
+            }
+        }
+        state.withLock { $0 = .stopped }
+        logger.info("stopped")
+        running.leave()
+    }
+
+    /// Blocks the calling thread until shutdown has completed (at once if never started).
+    public func waitUntilStopped() {
+        running.wait()
+    }
+
+    /// Called on the listener's queue for each accepted socket.
+    private func accept(_ socket: Socket) {
+        // Only this queue adds connections, so the count cannot rise between check and add.
+        guard registry.count < configuration.maxConnections else {
+            refuseOverLimit(socket)
+            return
+        }
+        socket.setNoDelay()
+        let connection = Connection(
+            socket: socket,
+            queue: DispatchQueue(label: "understudy.http.connection", target: workers),
+            responder: responder,
+            configuration: configuration,
+            registry: registry,
+            logger: logger
+        )
+        registry.add(connection)
+        connection.start()
+    }
+
+    /// Answers 503 without reading the request and closes, rather than leaving the client
+    /// waiting in the backlog. Best effort: the write is not retried if the socket is full.
+    private func refuseOverLimit(_ socket: Socket) {
+        logger.notice("connection limit reached; refusing connection", metadata: ["limit": "\(configuration.maxConnections)"])
+        var bytes: [UInt8] = []
+        let context = ResponseEncoder.Context(
+            isResponseToHEAD: false, keepAlive: false, isHTTP10: false,
+            date: HTTPDate.imfFixdate(epochSeconds: Int(time(nil)))
+        )
+        ResponseEncoder.encode(.plainText(status: 503, "Too many connections"), context: context, into: &bytes)
+        _ = bytes.withUnsafeBytes { socket.send($0) }
+        socket.close()
+    }
+}
