@@ -1,0 +1,18 @@
+import Foundation
+import HTTPServer
+
+/// How to run Understudy: where to listen, where state lives, where the seed data is.
+public struct UnderstudyConfiguration: Sendable {
+    public var http = HTTPServerConfiguration()
+    /// A file to keep state in across restarts; nil keeps it in memory.
+    public var databasePath: String?
+    /// The folder holding `seed/{provider}/…`.
+    public var seedDirectory: URL
+    /// Provider settings read from the environment (e.g. `GOEVENT_AUTH_MODE`).
+    public var environment: [String: String]
+
+    public init(seedDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.seedDirectory = seedDirectory
+        self.environment = environment
+    }
+}
