@@ -11,6 +11,16 @@ extension HTTPResponse {
         return HTTPResponse(status: status, headers: headers, body: JSONWriter.encode(value))
     }
 
+    /// A JSON response written field by field with a `JSONBuilder` (large or hot bodies).
+    public static func json(
+        status: Int = 200, contentType: String = "application/json; charset=utf-8",
+        _ build: (inout JSONBuilder) throws -> Void
+    ) rethrows -> HTTPResponse {
+        var builder = JSONBuilder()
+        try build(&builder)
+        return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", contentType)]), body: builder.bytes)
+    }
+
     /// A response with a text body (HTML error pages, plain text).
     public static func text(_ text: String, status: Int, contentType: String) -> HTTPResponse {
         HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", contentType)]), body: Array(text.utf8))

@@ -25,34 +25,6 @@ struct Event {
         coverImageID = row.string("cover_image_id")
     }
 
-    /// The Event schema of spec §6.1, keys in the documented order.
-    var json: JSONValue {
-        [
-            "id": .string(id),
-            "name": .string(name),
-            "slug": .string(slug),
-            "path": .string("/" + slug),
-            "dateStart": .string(dateStart),
-            "dateEnd": .string(dateEnd),
-            "location": .string(location),
-            "publish": .bool(publish),
-            "cover": coverImageID.map(Self.cover) ?? .null,
-            "checkoutUrl": .string("https://www.goevent.live/e/\(slug)/checkout"),
-            "siteUrl": .string("https://www.goevent.live/e/\(slug)"),
-        ]
-    }
-
-    /// The four Cloudinary renditions of the cover image.
-    private static func cover(_ imageID: String) -> JSONValue {
-        let upload = "https://res.cloudinary.com/genielabel/image/upload"
-        return [
-            "square": .string("\(upload)/c_fill,w_200,h_200,g_auto/\(imageID).jpg"),
-            "thumb": .string("\(upload)/c_thumb,w_400,h_300/\(imageID).jpg"),
-            "medium": .string("\(upload)/c_scale,w_800/\(imageID).jpg"),
-            "original": .string("\(upload)/\(imageID).jpg"),
-        ]
-    }
-
     /// The event `id` if `user` is one of its admins. Anything else is "Event not found": the live
     /// service does not tell a missing event from someone else's.
     static func administered(_ id: String, by user: GoEventUser, in database: Database) throws -> Event {
@@ -80,6 +52,44 @@ struct Event {
     }
 }
 
+extension Event: JSONEncodable {
+    /// The Event schema of spec §6.1, keys in the documented order.
+    func encode(to json: inout JSONBuilder) {
+        json.object { json in
+            json.field("id", id)
+            json.field("name", name)
+            json.field("slug", slug)
+            json.key("path")
+            json.string(concatenating: "/", slug)
+            json.field("dateStart", dateStart)
+            json.field("dateEnd", dateEnd)
+            json.field("location", location)
+            json.field("publish", publish)
+            json.key("cover")
+            if let coverImageID { Self.encodeCover(coverImageID, to: &json) } else { json.null() }
+            json.key("checkoutUrl")
+            json.string(concatenating: "https://www.goevent.live/e/", slug, "/checkout")
+            json.key("siteUrl")
+            json.string(concatenating: "https://www.goevent.live/e/", slug)
+        }
+    }
+
+    /// The four Cloudinary renditions of the cover image.
+    private static func encodeCover(_ imageID: String, to json: inout JSONBuilder) {
+        let upload = "https://res.cloudinary.com/genielabel/image/upload/"
+        json.object { json in
+            json.key("square")
+            json.string(concatenating: upload, "c_fill,w_200,h_200,g_auto/", imageID, ".jpg")
+            json.key("thumb")
+            json.string(concatenating: upload, "c_thumb,w_400,h_300/", imageID, ".jpg")
+            json.key("medium")
+            json.string(concatenating: upload, "c_scale,w_800/", imageID, ".jpg")
+            json.key("original")
+            json.string(concatenating: upload, imageID, ".jpg")
+        }
+    }
+}
+
 /// `GET /events` and `GET /event/{id}` (spec §5.1, §5.2).
 enum Events {
     /// The events the user administers, published or not, in creation order.
@@ -94,7 +104,12 @@ enum Events {
                     """, user.id, count, offset)
             }
         }
-        return .json(["events": .array(page.items.map { Event(row: $0).json }), "paginate": page.paginate])
+        return .json { json in
+            json.object { json in
+                json.field("events", elements: page.items.lazy.map(Event.init(row:)))
+                json.field("paginate", page.paginate)
+            }
+        }
     }
 
     /// One event with all its ticket types, unavailable ones included.
@@ -105,7 +120,12 @@ enum Events {
         return try request.read { database in
             let event = try Event.administered(id, by: user, in: database)
             let tickets = try TicketType.all(ofEvent: event.id, in: database)
-            return .json(["event": event.json, "tickets": .array(tickets.map(\.json))])
+            return .json { json in
+                json.object { json in
+                    json.field("event", event)
+                    json.field("tickets", elements: tickets)
+                }
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import Emulation
 
 /// A participant (attendee) as GoEvent stores it. It belongs to the user who created it and is
 /// linked to any number of that user's events.
-struct Participant {
+struct Participant: JSONEncodable {
     let id: String
     let lastName: String
     let firstName: String
@@ -35,29 +35,26 @@ struct Participant {
     }
 
     /// The list form of spec §6.3, keys in the documented order (snake_case names, then `created`).
-    var json: JSONValue {
-        [
-            "id": .string(id),
-            "last_name": .string(lastName),
-            "first_name": .string(firstName),
-            "email": .string(email),
-            "phone": .string(phone),
-            "address": .string(address),
-            "confirmed": .bool(confirmed),
-            "created": .string(created),
-        ]
+    func encode(to json: inout JSONBuilder) {
+        json.object { json in
+            encodeContactFields(to: &json)
+            json.field("confirmed", confirmed)
+            json.field("created", created)
+        }
     }
 
     /// The form `POST /tickets/create` answers with: the first six keys only.
-    var contactJSON: JSONValue {
-        [
-            "id": .string(id),
-            "last_name": .string(lastName),
-            "first_name": .string(firstName),
-            "email": .string(email),
-            "phone": .string(phone),
-            "address": .string(address),
-        ]
+    func encodeContact(to json: inout JSONBuilder) {
+        json.object { json in encodeContactFields(to: &json) }
+    }
+
+    private func encodeContactFields(to json: inout JSONBuilder) {
+        json.field("id", id)
+        json.field("last_name", lastName)
+        json.field("first_name", firstName)
+        json.field("email", email)
+        json.field("phone", phone)
+        json.field("address", address)
     }
 
     /// The participant `id` if `user` owns it.
@@ -101,9 +98,11 @@ enum Participants {
                     """, event.id, count, offset)
             }
         }
-        return .json([
-            "participants": .array(page.items.map { Participant(row: $0).json }),
-            "paginate": page.paginate,
-        ])
+        return .json { json in
+            json.object { json in
+                json.field("participants", elements: page.items.lazy.map(Participant.init(row:)))
+                json.field("paginate", page.paginate)
+            }
+        }
     }
 }

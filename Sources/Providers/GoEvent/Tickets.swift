@@ -1,7 +1,7 @@
 import Emulation
 
 /// A ticket type of an event. `quantity` is the stock still available for issue.
-struct TicketType {
+struct TicketType: JSONEncodable {
     let id: String
     let name: String
     let quantity: Int64
@@ -18,8 +18,13 @@ struct TicketType {
     var available: Bool { enabled && quantity > 0 }
 
     /// The Ticket schema of spec §6.2, keys in the documented order.
-    var json: JSONValue {
-        ["id": .string(id), "name": .string(name), "available": .bool(available), "quantity": .int(quantity)]
+    func encode(to json: inout JSONBuilder) {
+        json.object { json in
+            json.field("id", id)
+            json.field("name", name)
+            json.field("available", available)
+            json.field("quantity", quantity)
+        }
     }
 
     /// The event's ticket types in creation order.
@@ -46,7 +51,9 @@ enum Tickets {
             let event = try Event.administered(eventID, by: user, in: database)
             return try TicketType.all(ofEvent: event.id, in: database)
         }
-        return .json(["tickets": .array(tickets.map(\.json))])
+        return .json { json in
+            json.object { json in json.field("tickets", elements: tickets) }
+        }
     }
 
     /// Issues tickets: checks the order against the stored data (spec §5.4 steps 6 to 9), then
@@ -88,7 +95,14 @@ enum Tickets {
                     "quantity": .int(item.quantity),
                 ])
             }
-            return .json(["success": true, "participant": participant?.contactJSON ?? .null, "tickets": .array(issued)])
+            return .json { json in
+                json.object { json in
+                    json.field("success", true)
+                    json.key("participant")
+                    if let participant { participant.encodeContact(to: &json) } else { json.null() }
+                    json.field("tickets", .array(issued))
+                }
+            }
         }
     }
 
