@@ -41,12 +41,16 @@ enum JSONBytes {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// The escaped content of a string, without quotes. Runs of plain bytes are copied in bulk;
-    /// only `"`, `\` and control characters are escaped. Strings are most of an API body, so this
-    /// loop is the hot path of every response.
+    /// The escaped content of a string, without quotes. Strings are most of an API body, so this
+    /// is the hot path of every response: text that needs no escaping (nearly all of it) is
+    /// checked eight bytes at a time and copied in one go.
     static func appendStringContent(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard needsEscaping(bytes) else {
+                output.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
@@ -57,6 +61,35 @@ enum JSONBytes {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
+    }
+
+    /// Whether any byte is a control character, `"` or `\`.
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if wordNeedsEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The "has a byte less than n" and "has a zero byte" word tricks (Hacker's Delight §6-1):
+    /// a set high bit marks a byte below 0x20, or one equal to `"` or `\` after the XOR.
+    /// They can report false positives only beside a true one, so a clean word is never flagged.
+    private static func wordNeedsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool {
+            (value &- ones &* limit) & ~value & highBits != 0
+        }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
     private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
