@@ -66,7 +66,7 @@ public final class HTTPServer: Sendable {
             running.enter()
             state = .running(listener)
             listener.resume()
-            logger.info("listening", metadata: ["address": "\(configuration.host):\(listener.port)"])
+            logger.debug("listening", metadata: ["address": "\(configuration.host):\(listener.port)"])
             return listener.port
         }
     }
@@ -111,7 +111,7 @@ public final class HTTPServer: Sendable {
             }
         }
         state.withLock { $0 = .stopped }
-        logger.info("stopped")
+        logger.debug("stopped")
         running.leave()
     }
 
