@@ -10,15 +10,7 @@ struct ControlRequest {
 
     /// The JSON object body; an empty body counts as `{}`.
     func objectBody() throws -> JSONObject {
-        let body: JSONValue?
-        do {
-            body = try http.jsonBody()
-        } catch {
-            throw ControlError.badRequest("Request body is not valid JSON")
-        }
-        guard let body else { return JSONObject() }
-        guard let object = body.objectValue else { throw ControlError.badRequest("Request body must be a JSON object") }
-        return object
+        try http.controlObjectBody()
     }
 
     /// The provider named by `?provider=` (nil when absent); unknown names are a 404.

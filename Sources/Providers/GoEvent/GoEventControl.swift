@@ -18,23 +18,15 @@ enum GoEventControl {
     /// token authenticates as that user from now on (until a reset). 201 for a new token, 200
     /// when it replaces the user of an existing one.
     static func addToken(_ request: ProviderRequest) throws -> HTTPResponse {
-        let body: JSONValue?
-        do {
-            body = try request.http.jsonBody()
-        } catch {
-            throw GoEventControlError("Request body is not valid JSON")
-        }
-        guard let fields = (body ?? .object(JSONObject())).objectValue else {
-            throw GoEventControlError("Request body must be a JSON object")
-        }
+        let fields = try request.http.controlObjectBody()
         guard let token = fields["token"]?.stringValue, !token.isEmpty, token == token.trimmingWhitespace() else {
-            throw GoEventControlError("token must be a non-empty string without surrounding spaces")
+            throw ControlError.badRequest("token must be a non-empty string without surrounding spaces")
         }
         guard let userID = fields["userId"]?.stringValue.flatMap(ObjectID.normalized) else {
-            throw GoEventControlError("userId must be a 24-hex user id")
+            throw ControlError.badRequest("userId must be a 24-hex user id")
         }
         guard fields["use"] == nil || fields["use"]?.stringValue != nil else {
-            throw GoEventControlError("use must be a string")
+            throw ControlError.badRequest("use must be a string")
         }
         let use = fields["use"]?.stringValue ?? "Added through POST /_understudy/goevent/tokens"
         let (replaced, name) = try request.write { database in
@@ -50,16 +42,5 @@ enum GoEventControl {
         return .json(
             ["token": .string(token), "userId": .string(userID), "name": .string(name), "use": .string(use)],
             status: replaced ? 200 : 201, contentType: "application/json")
-    }
-}
-
-/// A refused control request, in the control API's `{"error": "…"}` form.
-struct GoEventControlError: ResponseError {
-    let message: String
-
-    init(_ message: String) { self.message = message }
-
-    var response: HTTPResponse {
-        .json(["error": .string(message)], status: 400, contentType: "application/json")
     }
 }
