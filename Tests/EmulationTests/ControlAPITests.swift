@@ -158,6 +158,10 @@ import TestSupport
         #expect(try server.request("PUT", "/_understudy/clock", json: ["now": "tomorrow"]).status == 400)
         #expect(try server.request("PUT", "/_understudy/clock", body: "{not json").status == 400)
         #expect(try server.request("POST", "/_understudy/clock/advance", json: ["seconds": "ten"]).status == 400)
+        // Timestamps have four-digit years: the clock cannot be sent past them.
+        #expect(try server.request("POST", "/_understudy/clock/advance", json: ["seconds": 1e308]).status == 400)
+        #expect(try server.request("PUT", "/_understudy/clock", json: ["now": "0000-06-01T00:00:00Z"]).status == 400)
+        #expect(try server.request("GET", "/_understudy/clock").json["frozen"] == false)
     }
 
     @Test func faultsAnswerInTheProviderDialectThenExpire() throws {

@@ -12,8 +12,16 @@ public enum Timestamp {
         format(date, fractionDigits: 0)
     }
 
+    /// The instants a four-digit year can write: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z.
+    public static let representableRange: ClosedRange<Date> =
+        Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799.999)
+
     private static func format(_ date: Date, fractionDigits: Int) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Clamped, so no input can make formatting trap on a non-finite or huge value.
+        let range = representableRange
+        let instant = date.timeIntervalSince1970.isNaN ? 0 : date.timeIntervalSince1970
+        let clamped = min(max(instant, range.lowerBound.timeIntervalSince1970), range.upperBound.timeIntervalSince1970)
+        let totalMilliseconds = Int64((clamped * 1000).rounded(.down))
         var seconds = time_t(totalMilliseconds.floorDivided(by: 1000))
         let milliseconds = Int(totalMilliseconds - Int64(seconds) * 1000)
         var parts = tm()
