@@ -179,6 +179,8 @@ import TestSupport
 
         #expect(try server.request("GET", "/goevent/developers/v1.0/events", headers: Self.token).status == 200)
         #expect(try server.request("POST", "/_understudy/goevent/faults", json: ["status": 200]).status == 400)
+        #expect(try server.request("POST", "/_understudy/goevent/faults", json: ["status": "503"]).status == 400)
+        #expect(try server.request("POST", "/_understudy/goevent/faults", json: ["times": 0]).status == 400)
         #expect(try server.request("DELETE", "/_understudy/goevent/faults").status == 204)
     }
 

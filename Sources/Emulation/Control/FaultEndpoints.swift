@@ -10,10 +10,12 @@ enum FaultEndpoints {
 
     static let arm: ControlAPI.Handler = { request in
         let body = try request.objectBody()
-        let status = body["status"]?.intValue ?? 500
-        guard (400...599).contains(status) else { throw ControlError.badRequest("status must be between 400 and 599") }
-        let times = body["times"]?.intValue ?? 1
-        guard times >= 1 else { throw ControlError.badRequest("times must be a positive integer") }
+        let status = integer(body["status"], default: 500)
+        guard let status, (400...599).contains(status) else {
+            throw ControlError.badRequest("status must be an integer between 400 and 599")
+        }
+        let times = integer(body["times"], default: 1)
+        guard let times, times >= 1 else { throw ControlError.badRequest("times must be a positive integer") }
         for key in ["method", "path"] where body[key] != nil && body[key]?.stringValue == nil && body[key] != .null {
             throw ControlError.badRequest("\(key) must be a string")
         }
@@ -27,6 +29,12 @@ enum FaultEndpoints {
     static let clear: ControlAPI.Handler = { request in
         request.world.faults.clear(provider: request.parameters["provider"]!)
         return .empty(status: 204)
+    }
+
+    /// A member that must be a whole number when present: `default` when absent, nil when not a number.
+    private static func integer(_ value: JSONValue?, default defaultValue: Int64) -> Int64? {
+        guard let value, value != .null else { return defaultValue }
+        return value.intValue
     }
 
     private static func json(_ fault: Fault) -> JSONValue {
