@@ -15,8 +15,12 @@ let package = Package(
         // The system libsqlite3 (apt: libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
-        // HTTP/1.1 on POSIX sockets and Dispatch; knows nothing of providers or SQLite.
-        .target(name: "HTTPServer", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // HTTP/1.1 on POSIX sockets, served by one epoll event-loop thread per core; knows
+        // nothing of providers or SQLite.
+        .target(name: "HTTPServer", dependencies: ["CSystemShims", .product(name: "Logging", package: "swift-log")]),
+
+        // epoll, eventfd and thread naming, which Swift's Glibc module does not export.
+        .target(name: "CSystemShims"),
 
         // SQLite connection, statements, transactions, backups.
         .target(name: "Storage", dependencies: ["CSQLite"]),

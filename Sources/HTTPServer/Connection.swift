@@ -1,15 +1,14 @@
-import Dispatch
 import Logging
 
 /// One accepted client connection: reads requests as bytes arrive, has the responder answer
 /// them in order, writes the responses, and closes on request, error, timeout or shutdown.
 ///
-/// I/O is non-blocking and event-driven: a Dispatch read source says when bytes can be read;
-/// a write source exists only once a write has hit EAGAIN; one timer enforces whichever timeout
-/// applies to the current phase.
+/// I/O is non-blocking and event-driven, on the thread of the `EventLoop` that owns the
+/// connection for its whole life: the socket is watched for input, or only for output while a
+/// write is blocked; one timer enforces whichever timeout applies to the current phase.
 ///
-/// Thread safety (why `@unchecked Sendable` holds): every mutable property is used only on
-/// `queue`, a serial queue. The source and timer handlers run there, and the only methods
+/// Thread safety (why `@unchecked Sendable` holds): every mutable property is used only on the
+/// loop's thread. The loop calls the event and timer handlers there, and the only methods
 /// called from other threads (`start`, `closeIfIdle`, `forceClose`) do nothing but hop onto it.
 final class Connection: @unchecked Sendable {
     private enum Lifecycle {
@@ -36,13 +35,12 @@ final class Connection: @unchecked Sendable {
     /// How long to keep reading after a final response before closing, so that unread request
     /// bytes do not turn our close into a reset that destroys the response (RFC 9112 §9.6).
     private static let lingerTimeout = 2.0
-    /// Reads per event while lingering, so one client flooding us cannot monopolise a worker.
+    /// Reads per event while lingering, so one client flooding us cannot monopolise its loop.
     private static let maxDiscardReadsPerEvent = 16
-    private static let timerLeeway = DispatchTimeInterval.milliseconds(10)
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     private let socket: Socket
-    private let queue: DispatchQueue
+    private let loop: EventLoop
     private let responder: any HTTPResponder
     private let configuration: HTTPServerConfiguration
     private let registry: ConnectionRegistry
@@ -58,34 +56,28 @@ final class Connection: @unchecked Sendable {
     private var outboundOffset = 0
     private var hasPendingOutput: Bool { outboundOffset < outbound.count }
 
-    private var readSource: DispatchSourceRead?
-    private var isReadSuspended = false
-    private var writeSource: DispatchSourceWrite?
-    private var isWriteSourceResumed = false
-    /// Sources whose cancel handler has yet to run; the descriptor is closed only after the last
-    /// one, because Dispatch may still be watching it until then.
-    private var sourcesAwaitingCancellation = 0
+    /// What the loop watches the socket for: input, except output only while a write is blocked.
+    private var interest = Epoll.Interest.readable
 
     /// The timer fires at `timerFireTime` at the earliest and acts only if `deadline` has passed;
     /// otherwise it re-arms for `deadline`. Moving the deadline later is then just an assignment,
     /// and the timer is re-armed only when a deadline moves earlier.
-    private var timer: DispatchSourceTimer?
-    private var timerFireTime: DispatchTime?
-    private var deadline = DispatchTime.distantFuture
+    private var timerFireTime: MonotonicInstant?
+    private var deadline = MonotonicInstant.distantFuture
     /// The request phase the deadline was computed for, and since when it has lasted.
     private var trackedProgress = RequestParser.Progress.idle
-    private var trackedProgressSince = DispatchTime.now()
+    private var trackedProgressSince = MonotonicInstant.now()
 
     init(
         socket: Socket,
-        queue: DispatchQueue,
+        loop: EventLoop,
         responder: any HTTPResponder,
         configuration: HTTPServerConfiguration,
         registry: ConnectionRegistry,
         logger: Logger
     ) {
         self.socket = socket
-        self.queue = queue
+        self.loop = loop
         self.responder = responder
         self.configuration = configuration
         self.registry = registry
@@ -98,13 +90,13 @@ final class Connection: @unchecked Sendable {
     // MARK: - Entry points from other threads
 
     func start() {
-        queue.async { self.open() }
+        loop.execute { self.open() }
     }
 
     /// For graceful shutdown: closes now if no request is in progress; otherwise the request in
     /// progress is answered with `Connection: close` (the registry is draining) and then closed.
     func closeIfIdle() {
-        queue.async {
+        loop.execute {
             if self.lifecycle == .open && self.parser.progress == .idle && !self.hasPendingOutput {
                 self.closeNow()
             }
@@ -112,26 +104,31 @@ final class Connection: @unchecked Sendable {
     }
 
     func forceClose() {
-        queue.async { self.closeNow() }
+        loop.execute { self.closeNow() }
     }
 
-    // MARK: - Events
+    // MARK: - Events, on the loop's thread
 
     private func open() {
-        let readSource = DispatchSource.makeReadSource(fileDescriptor: socket.descriptor, queue: queue)
-        readSource.setEventHandler { self.handleReadable() }
-        readSource.setCancelHandler { self.sourceDidCancel() }
-        sourcesAwaitingCancellation += 1
-        self.readSource = readSource
-
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { self.handleTimer() }
-        self.timer = timer
-        timer.resume()
-
+        do {
+            try loop.register(self, descriptor: socket.descriptor)
+        } catch {
+            logger.warning("cannot watch connection", metadata: ["error": "\(error)"])
+            lifecycle = .closed
+            finishClosing()
+            return
+        }
         logger.trace("connection opened")
-        setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))
-        readSource.resume()
+        setDeadline(MonotonicInstant.now().adding(seconds: configuration.idleTimeout))
+    }
+
+    /// Called by the loop when the socket is ready for what `interest` says, or has an error or
+    /// hang-up, which the next read or write then reports.
+    func handleEvents() {
+        switch interest {
+        case .readable: handleReadable()
+        case .writable: handleWritable()
+        }
     }
 
     private func handleReadable() {
@@ -154,10 +151,9 @@ final class Connection: @unchecked Sendable {
         case .wouldBlock:
             return
         case .endOfStream:
-            // The read source would keep reporting the end of stream; stop listening and answer
-            // whatever complete requests arrived before it.
+            // Answer whatever complete requests arrived before it; `serve` then closes (or waits
+            // for output, which stops watching input that would keep reporting the end of stream).
             peerClosedInput = true
-            suspendReading()
         case .failed(let code):
             logger.trace("connection reset while reading", metadata: ["errno": "\(code)"])
             closeNow()
@@ -170,15 +166,18 @@ final class Connection: @unchecked Sendable {
         guard lifecycle == .open || lifecycle == .closingAfterFlush else { return }
         switch flush() {
         case .complete: serve()  // answers requests held back by the output limit, resumes reading
-        case .blocked: setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))  // it made progress
+        case .blocked: setDeadline(MonotonicInstant.now().adding(seconds: configuration.idleTimeout))  // it made progress
         case .failed: break
         }
     }
 
-    private func handleTimer() {
+    /// Called by the loop for every timer this connection armed; only the latest arming counts,
+    /// earlier ones that were superseded (or belonged to a previous user of the descriptor) are ignored.
+    func handleTimer(scheduledFor fireTime: MonotonicInstant) {
+        guard fireTime == timerFireTime else { return }
         timerFireTime = nil
         guard lifecycle != .closed else { return }
-        guard DispatchTime.now() >= deadline else {
+        guard MonotonicInstant.now() >= deadline else {
             armTimer(at: deadline)
             return
         }
@@ -293,30 +292,15 @@ final class Connection: @unchecked Sendable {
             outbound.removeAll(keepingCapacity: true)
         }
         outboundOffset = 0
-        if isWriteSourceResumed, let writeSource {
-            writeSource.suspend()
-            isWriteSourceResumed = false
-        }
         return .complete
     }
 
     /// Waits for the socket to accept more output; reading pauses meanwhile, so a client that
     /// does not read its responses is slowed by TCP flow control instead of filling our memory.
     private func waitUntilWritable() {
-        suspendReading()
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: socket.descriptor, queue: queue)
-            source.setEventHandler { self.handleWritable() }
-            source.setCancelHandler { self.sourceDidCancel() }
-            sourcesAwaitingCancellation += 1
-            writeSource = source
-        }
-        if !isWriteSourceResumed, let writeSource {
-            writeSource.resume()
-            isWriteSourceResumed = true
-        }
+        guard watch(.writable) else { return }
         // The client must keep reading: a write blocked for the idle timeout closes the connection.
-        setDeadline(DispatchTime.now().adding(seconds: configuration.idleTimeout))
+        setDeadline(MonotonicInstant.now().adding(seconds: configuration.idleTimeout))
     }
 
     // MARK: - Timeouts
@@ -324,7 +308,7 @@ final class Connection: @unchecked Sendable {
     /// Sets the deadline for what the connection is waiting for now: the next request (idle
     /// timeout), the rest of a head or body (measured from when that phase began).
     private func updateDeadline() {
-        let now = DispatchTime.now()
+        let now = MonotonicInstant.now()
         let progress = parser.progress
         if progress != trackedProgress {
             trackedProgress = progress
@@ -337,14 +321,14 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func setDeadline(_ newDeadline: DispatchTime) {
+    private func setDeadline(_ newDeadline: MonotonicInstant) {
         deadline = newDeadline
         if let timerFireTime, timerFireTime <= newDeadline { return }
         armTimer(at: newDeadline)
     }
 
-    private func armTimer(at time: DispatchTime) {
-        timer?.schedule(deadline: time, repeating: .never, leeway: Self.timerLeeway)
+    private func armTimer(at time: MonotonicInstant) {
+        loop.scheduleTimer(for: socket.descriptor, at: time)
         timerFireTime = time
     }
 
@@ -379,8 +363,8 @@ final class Connection: @unchecked Sendable {
             closeNow()
             return
         }
-        resumeReading()
-        deadline = DispatchTime.now().adding(seconds: Self.lingerTimeout)
+        guard resumeReading() else { return }
+        deadline = MonotonicInstant.now().adding(seconds: Self.lingerTimeout)
         armTimer(at: deadline)
     }
 
@@ -398,28 +382,12 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Cancels the sources; the descriptor is closed once their cancel handlers have run.
-    private func closeNow() {
+    /// Closes the socket at once. On the loop's thread only (other threads use `forceClose`).
+    func closeNow() {
         guard lifecycle != .closed else { return }
         lifecycle = .closed
-        timer?.cancel()
-        timer = nil
-        if let writeSource {
-            writeSource.cancel()
-            if !isWriteSourceResumed { writeSource.resume() }  // a suspended source never finishes cancelling
-            self.writeSource = nil
-        }
-        if let readSource {
-            readSource.cancel()
-            if isReadSuspended { readSource.resume() }
-            self.readSource = nil
-        }
-        if sourcesAwaitingCancellation == 0 { finishClosing() }
-    }
-
-    private func sourceDidCancel() {
-        sourcesAwaitingCancellation -= 1
-        if sourcesAwaitingCancellation == 0 && lifecycle == .closed { finishClosing() }
+        loop.deregister(descriptor: socket.descriptor)
+        finishClosing()
     }
 
     private func finishClosing() {
@@ -429,27 +397,29 @@ final class Connection: @unchecked Sendable {
         registry.remove(self)
     }
 
-    // MARK: - Read source suspension
+    // MARK: - What the loop watches for
 
-    private func suspendReading() {
-        guard !isReadSuspended, let readSource else { return }
-        readSource.suspend()
-        isReadSuspended = true
+    /// Watches for input again, unless the client has closed its side (nothing more will come).
+    /// False if the connection had to be closed because the loop could not watch it.
+    @discardableResult
+    private func resumeReading() -> Bool {
+        guard !peerClosedInput else { return true }
+        return watch(.readable)
     }
 
-    private func resumeReading() {
-        guard isReadSuspended, !peerClosedInput, let readSource else { return }
-        readSource.resume()
-        isReadSuspended = false
-    }
-}
-
-private extension DispatchTime {
-    /// `self` plus `seconds`, by integer arithmetic: `+ Double` calls dispatch_time, which showed
-    /// up in profiles since a deadline is computed for every request. Clamped so a configured
-    /// timeout of "forever" cannot overflow.
-    func adding(seconds: Double) -> DispatchTime {
-        let nanoseconds = UInt64(max(0, min(seconds, 1e9)) * 1e9)
-        return DispatchTime(uptimeNanoseconds: uptimeNanoseconds + nanoseconds)
+    /// Only one direction is watched at a time: while output is blocked, input waits, so a client
+    /// that does not read its responses is slowed by TCP flow control instead of filling memory.
+    /// False if the connection had to be closed because the loop could not watch it.
+    private func watch(_ newInterest: Epoll.Interest) -> Bool {
+        guard newInterest != interest else { return true }
+        do {
+            try loop.watch(socket.descriptor, for: newInterest)
+        } catch {
+            logger.warning("cannot watch connection", metadata: ["error": "\(error)"])
+            closeNow()
+            return false
+        }
+        interest = newInterest
+        return true
     }
 }

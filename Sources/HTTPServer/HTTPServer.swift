@@ -3,21 +3,29 @@ import Glibc
 import Logging
 import Synchronization
 
-/// An HTTP/1.1 server on POSIX sockets and Dispatch: one listening socket, non-blocking
-/// connections driven by Dispatch sources, and no thread per connection.
+/// An HTTP/1.1 server on POSIX sockets: one listening socket, and one event loop thread per
+/// core (see `EventLoop`) serving non-blocking connections, with no thread per connection.
 ///
-/// Each connection has a serial queue, so its requests are answered in order, and all of them
-/// target one concurrent queue, so different connections are served in parallel.
+/// Each connection belongs to one loop for its whole life, so its requests are answered in
+/// order; connections are spread over the loops round-robin, so they are served in parallel.
+/// A responder runs on its connection's loop thread and delays that loop's other connections
+/// while it runs, so responders should be short. The listener accepts on a Dispatch source of
+/// its own: accepting costs per connection, not per request, and its pause-and-retry after
+/// descriptor exhaustion is simplest there.
 public final class HTTPServer: Sendable {
     private enum State {
         case idle
-        case running(Listener)
+        case running(Listener, EventLoopGroup)
         case stopping
         case stopped
     }
 
     /// Pending connections the kernel queues for us; generous, so bursts are not refused.
     private static let listenBacklog: Int32 = 1024
+    /// The default number of event loops: one per core that is online.
+    private static var onlineCoreCount: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
     /// Time for connections to close after being forced to, before shutdown stops waiting.
     /// Only a responder that is still running can hold one open that long.
     private static let forcedCloseWait = 1.0
@@ -30,8 +38,6 @@ public final class HTTPServer: Sendable {
     private let boundPort = Atomic<Int>(0)
     /// Entered by `start()` and left when shutdown completes, for `waitUntilStopped()`.
     private let running = DispatchGroup()
-    /// The queue every connection's serial queue targets.
-    private let workers = DispatchQueue(label: "understudy.http.workers", attributes: .concurrent)
 
     public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger = Logger(label: "understudy.http")) {
         self.configuration = configuration
@@ -55,16 +61,23 @@ public final class HTTPServer: Sendable {
             // A write to a peer that has gone away must fail with EPIPE rather than kill the
             // process; sends use MSG_NOSIGNAL too, this also covers anything else in the process.
             signal(SIGPIPE, SIG_IGN)
-            let listener = try Listener(address: address, port: port, backlog: Self.listenBacklog, logger: logger) { [weak self] socket in
-                guard let self else {
-                    socket.close()  // the server is gone; nobody could serve this connection
-                    return
+            let loops = try EventLoopGroup(count: configuration.eventLoopCount ?? Self.onlineCoreCount, logger: logger)
+            let listener: Listener
+            do {
+                listener = try Listener(address: address, port: port, backlog: Self.listenBacklog, logger: logger) { [weak self] socket in
+                    guard let self else {
+                        socket.close()  // the server is gone; nobody could serve this connection
+                        return
+                    }
+                    self.accept(socket, loop: loops.next())
                 }
-                self.accept(socket)
+            } catch {
+                _ = loops.stop(timeout: Self.forcedCloseWait)
+                throw error
             }
             boundPort.store(listener.port, ordering: .releasing)
             running.enter()
-            state = .running(listener)
+            state = .running(listener, loops)
             listener.resume()
             logger.debug("listening", metadata: ["address": "\(configuration.host):\(listener.port)"])
             return listener.port
@@ -84,19 +97,19 @@ public final class HTTPServer: Sendable {
     /// connection one second after forcing the others closed, and logs it.
     /// Do not call it from a responder: that connection could not finish until shutdown returned.
     public func shutdown(gracePeriod: Double = 5) {
-        let listener: Listener? = state.withLock { state in
+        let components: (Listener, EventLoopGroup)? = state.withLock { state in
             switch state {
             case .idle:
                 state = .stopped
                 return nil
-            case .running(let listener):
+            case .running(let listener, let loops):
                 state = .stopping
-                return listener
+                return (listener, loops)
             case .stopping, .stopped:
                 return nil
             }
         }
-        guard let listener else {
+        guard let (listener, loops) = components else {
             running.wait()
             return
         }
@@ -110,6 +123,12 @@ public final class HTTPServer: Sendable {
                 logger.warning("connections with a responder still running remain open", metadata: ["count": "\(registry.count)"])
             }
         }
+        // With every connection closed the loops end at once. A loop held by a stuck responder
+        // (already reported above) is not waited for: it ends, closing the rest, when that returns.
+        let loopWait = registry.count == 0 ? Self.forcedCloseWait : 0
+        if !loops.stop(timeout: loopWait) && loopWait > 0 {
+            logger.warning("an event loop did not stop within \(loopWait) seconds")
+        }
         state.withLock { $0 = .stopped }
         logger.debug("stopped")
         running.leave()
@@ -120,8 +139,8 @@ public final class HTTPServer: Sendable {
         running.wait()
     }
 
-    /// Called on the listener's queue for each accepted socket.
-    private func accept(_ socket: Socket) {
+    /// Called on the listener's queue for each accepted socket, with the loop whose turn it is.
+    private func accept(_ socket: Socket, loop: EventLoop) {
         // Only this queue adds connections, so the count cannot rise between check and add.
         guard registry.count < configuration.maxConnections else {
             refuseOverLimit(socket)
@@ -130,7 +149,7 @@ public final class HTTPServer: Sendable {
         socket.setNoDelay()
         let connection = Connection(
             socket: socket,
-            queue: DispatchQueue(label: "understudy.http.connection", target: workers),
+            loop: loop,
             responder: responder,
             configuration: configuration,
             registry: registry,

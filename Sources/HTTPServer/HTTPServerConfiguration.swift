@@ -21,6 +21,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: Double = 60
     /// Connections served at once; connections beyond this get 503 and are closed at once.
     public var maxConnections = 4096
+    /// Event loop threads serving connections: nil means one per core, and fewer than 1 means 1.
+    /// Each connection stays on one loop, and a slow responder delays the other connections of its loop.
+    public var eventLoopCount: Int? = nil
 
     public init() {}
 }

@@ -10,9 +10,8 @@ private func shortTimeouts(_ configuration: inout HTTPServerConfiguration) {
     configuration.bodyReadTimeout = 0.3
 }
 
-/// Tests that measure time or keep a responder blocked run one at a time: on Linux the Dispatch
-/// pool shared by every server in this process has one thread per core, so a blocked responder
-/// in one test can delay the timers of another.
+/// Tests that measure time or keep a responder blocked run one at a time: on a 2-core machine
+/// the tests running beside them can take the CPU their deadlines are measured against.
 @Suite(.serialized)
 struct TimingSensitiveTests {}
 

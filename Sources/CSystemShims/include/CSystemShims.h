@@ -1,0 +1,11 @@
+// Linux interfaces that Swift's Glibc module does not export.
+#ifndef C_SYSTEM_SHIMS_H
+#define C_SYSTEM_SHIMS_H
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+
+/// Names the calling thread, keeping at most its first 15 bytes; returns 0 or an errno value.
+int shims_set_current_thread_name(const char *name);
+
+#endif
