@@ -56,6 +56,22 @@ struct RobustnessTests {
         }
     }
 
+    /// A keep-alive client must never wait 40 ms for a response: that is what Nagle's algorithm
+    /// and a delayed ACK cost when a response leaves in two writes without TCP_NODELAY. 200
+    /// sequential requests would then take 8 s; the server writes each response at once.
+    @Test func keepAliveResponsesAreNeverHeldBack() throws {
+        try withServer { _, port in
+            let client = try RawSocketClient.connect(port: port)
+            let start = DispatchTime.now()
+            for _ in 0..<200 {
+                try client.send("GET /fixed HTTP/1.1\r\nHost: test\r\n\r\n")
+                #expect(try client.readResponse().bodyText == "twelve bytes")
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            #expect(seconds < 2, "200 keep-alive round trips took \(seconds) s")
+        }
+    }
+
     @Test func answersABurstOf300SimultaneousConnections() throws {
         try withServer { _, port in
             let start = DispatchTime.now()
