@@ -39,7 +39,7 @@ enum ResponseEncoder {
         }
 
         append("HTTP/1.1 ", to: &buffer)
-        appendDecimal(status, to: &buffer)
+        buffer.appendDecimal(UInt64(status))
         buffer.append(ASCII.space)
         append(ReasonPhrase.forStatus(status), to: &buffer)
         appendLineEnd(to: &buffer)
@@ -132,7 +132,7 @@ enum ResponseEncoder {
         append(name, to: &buffer)
         buffer.append(ASCII.colon)
         buffer.append(ASCII.space)
-        appendDecimal(length, to: &buffer)
+        buffer.appendDecimal(UInt64(length))
         appendLineEnd(to: &buffer)
     }
 
@@ -140,21 +140,6 @@ enum ResponseEncoder {
     private static func append(_ text: String, to buffer: inout [UInt8]) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }  // one copy, not a byte-by-byte walk
-    }
-
-    /// Writes a non-negative integer in decimal without creating a String.
-    private static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
-        precondition(value >= 0)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var remaining = value
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            } while remaining > 0
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
     }
 
     @inline(__always)

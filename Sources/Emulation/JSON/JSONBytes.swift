@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// The byte-level pieces of JSON output: literals, numbers and escaped strings.
 enum JSONBytes {
     static let null: [UInt8] = Array("null".utf8)
@@ -5,20 +7,9 @@ enum JSONBytes {
     static let `false`: [UInt8] = Array("false".utf8)
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Decimal digits without going through `String`.
     static func appendInteger(_ number: Int64, to output: inout [UInt8]) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            output.append(contentsOf: buffer[start...])
-        }
+        output.appendDecimal(number.magnitude)
     }
 
     static func appendDouble(_ number: Double, to output: inout [UInt8]) {
