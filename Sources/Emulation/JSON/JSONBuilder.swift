@@ -31,8 +31,20 @@ public struct JSONBuilder {
         separatorPending = true
     }
 
-    /// An object member's key; the next value written is its value.
-    public mutating func key(_ name: String) {
+    /// An object member's key written in code; the next value written is its value. Its bytes go
+    /// out as they are, unescaped: keys are most of the calls of a list page.
+    public mutating func key(_ name: StaticString) {
+        assert(!name.description.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        separatorPending = false
+    }
+
+    /// An object member's key from data (escaped as needed); the next value written is its value.
+    public mutating func key(escaping name: String) {
         beginValue()
         JSONBytes.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -100,7 +112,7 @@ public struct JSONBuilder {
             let members = object.members
             self.object { json in
                 for index in members.indices {
-                    json.key(members[index].key)
+                    json.key(escaping: members[index].key)
                     json.value(members[index].value)
                 }
             }
@@ -113,50 +125,50 @@ public struct JSONBuilder {
 
     // MARK: Members
 
-    public mutating func field(_ key: String, _ value: String?) {
+    public mutating func field(_ key: StaticString, _ value: String?) {
         self.key(key)
         string(value)
     }
 
-    public mutating func field(_ key: String, _ value: Int64) {
+    public mutating func field(_ key: StaticString, _ value: Int64) {
         self.key(key)
         int(value)
     }
 
-    public mutating func field(_ key: String, _ value: Int) {
+    public mutating func field(_ key: StaticString, _ value: Int) {
         self.key(key)
         int(value)
     }
 
-    public mutating func field(_ key: String, _ value: Bool) {
+    public mutating func field(_ key: StaticString, _ value: Bool) {
         self.key(key)
         bool(value)
     }
 
-    public mutating func field(_ key: String, _ value: JSONValue) {
+    public mutating func field(_ key: StaticString, _ value: JSONValue) {
         self.key(key)
         self.value(value)
     }
 
-    public mutating func field(_ key: String, _ value: some JSONEncodable) {
+    public mutating func field(_ key: StaticString, _ value: some JSONEncodable) {
         self.key(key)
         value.encode(to: &self)
     }
 
     /// A member whose value is an array of `elements`.
-    public mutating func field<Element: JSONEncodable>(_ key: String, elements: some Sequence<Element>) {
+    public mutating func field<Element: JSONEncodable>(_ key: StaticString, elements: some Sequence<Element>) {
         self.key(key)
         array { json in
             for element in elements { element.encode(to: &json) }
         }
     }
 
-    public mutating func field(_ key: String, object body: (inout JSONBuilder) throws -> Void) rethrows {
+    public mutating func field(_ key: StaticString, object body: (inout JSONBuilder) throws -> Void) rethrows {
         self.key(key)
         try object(body)
     }
 
-    public mutating func field(_ key: String, array body: (inout JSONBuilder) throws -> Void) rethrows {
+    public mutating func field(_ key: StaticString, array body: (inout JSONBuilder) throws -> Void) rethrows {
         self.key(key)
         try array(body)
     }
