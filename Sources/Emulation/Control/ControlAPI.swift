@@ -40,9 +40,7 @@ struct ControlAPI: Sendable {
                         http: request, query: QueryParameters(request.query), parameters: match.parameters,
                         emulator: emulator, world: world))
             case .methodNotAllowed(let allowed):
-                return Self.error(
-                    "\(request.method) is not supported here; use \(allowed.joined(separator: ", "))", status: 405,
-                    headers: [("Allow", allowed.joined(separator: ", "))])
+                return Self.methodNotAllowed(request.method, allowed: allowed)
             case .notFound:
                 return try providerControlRoute(request, emulator: emulator, world: world)
             }
@@ -66,12 +64,15 @@ struct ControlAPI: Sendable {
             let providerRequest = ProviderRequest(http: request, world: world, path: subpath, parameters: match.parameters)
             return try match.entry.handler(providerRequest)
         case .methodNotAllowed(let allowed):
-            return Self.error(
-                "\(request.method) is not supported here; use \(allowed.joined(separator: ", "))", status: 405,
-                headers: [("Allow", allowed.joined(separator: ", "))])
+            return Self.methodNotAllowed(request.method, allowed: allowed)
         case .notFound:
             throw ControlError.notFound("No control endpoint \(request.method) \(request.path); see the README")
         }
+    }
+
+    private static func methodNotAllowed(_ method: String, allowed: [String]) -> HTTPResponse {
+        let methods = allowed.joined(separator: ", ")
+        return error("\(method) is not supported here; use \(methods)", status: 405, headers: [("Allow", methods)])
     }
 
     static func error(_ message: String, status: Int, headers: [(String, String)] = []) -> HTTPResponse {
@@ -122,9 +123,10 @@ struct ControlAPI: Sendable {
         return ok(["reset": .string(provider?.name ?? "all")])
     }
 
+    /// `POST /_understudy/{provider}/reset` answers `200 {}`, as the GoEvent and Let's Do This
+    /// specs propose for their own reset endpoints.
     private static let resetProvider: Handler = { request in
-        let name = request.parameters["provider"]!
-        try request.world.reset(provider: name)
-        return ok(["reset": .string(name)])
+        try request.world.reset(provider: request.parameters["provider"]!)
+        return ok([:])
     }
 }

@@ -46,8 +46,6 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
-    public var isNull: Bool { self == .null }
-
     /// The member `key` of an object, or nil (also for non-objects).
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]
@@ -115,5 +113,4 @@ extension JSONValue {
 
     public static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
 
-    public static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
 }

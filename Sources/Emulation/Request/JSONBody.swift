@@ -13,12 +13,6 @@ extension HTTPRequest {
         return type.trimmingWhitespace().lowercased()
     }
 
-    /// Whether the body is declared as JSON (`application/json` or a `+json` type).
-    public var hasJSONBody: Bool {
-        guard let type = mediaType else { return false }
-        return type == "application/json" || type.hasSuffix("+json")
-    }
-
     /// The body parsed as JSON; nil when the body is empty or only whitespace.
     public func jsonBody() throws(JSONBodyError) -> JSONValue? {
         guard body.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return nil }

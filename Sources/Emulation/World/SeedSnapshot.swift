@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The seed state, loaded once per process: an in-memory database that worlds copy from when
 /// they start or reset, so a reset is a page copy rather than a re-parse of the seed files.
@@ -43,20 +44,7 @@ public final class SeedSnapshot: Sendable {
         return Int32(bitPattern: hash & 0x7FFF_FFFF)
     }
 
-    private static let serial = SerialCounter()
-    private static func nextSerial() -> Int { serial.next() }
-}
-
-/// A process-wide counter for unique names.
-final class SerialCounter: @unchecked Sendable {
-    // Invariant: `value` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
+    /// Makes each snapshot's shared-memory name unique within the process.
+    private static let serial = Atomic<Int>(0)
+    private static func nextSerial() -> Int { serial.add(1, ordering: .relaxed).newValue }
 }

@@ -34,23 +34,15 @@ enum GoEventSeed {
                 try ticket.objectID("id"), try ticket.objectID("eventId"), try ticket.string("name"),
                 try ticket.count("quantity"), try ticket.bool("enabled"))
         }
-        for participant in try records(seed, "participants.json", key: "participants") {
-            let id = try participant.objectID("id")
-            let created = try participant.timestamp("created")
-            try database.run(
-                """
-                INSERT INTO goevent_participants
-                    (id, owner_user_id, last_name, first_name, email, phone, address, confirmed, created)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                id, try participant.objectID("ownerUserId"), try participant.string("last_name"),
-                try participant.string("first_name"), try participant.string("email"),
-                try participant.optionalString("phone"), try participant.optionalString("address"),
-                try participant.bool("confirmed"), created)
-            for eventID in try participant.objectIDs("eventIds") {
-                try database.run(
-                    "INSERT INTO goevent_participant_events (event_id, created, participant_id) VALUES (?, ?, ?)",
-                    eventID, created, id)
+        for record in try records(seed, "participants.json", key: "participants") {
+            let participant = Participant(
+                id: try record.objectID("id"), lastName: try record.string("last_name"),
+                firstName: try record.string("first_name"), email: try record.string("email"),
+                phone: try record.optionalString("phone"), address: try record.optionalString("address"),
+                confirmed: try record.bool("confirmed"), created: try record.timestamp("created"))
+            try participant.insert(owner: GoEventUser(id: try record.objectID("ownerUserId")), into: database)
+            for eventID in try record.objectIDs("eventIds") {
+                try participant.link(toEvent: eventID, in: database)
             }
         }
     }
