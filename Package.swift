@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // HMAC-SHA256 for Let's Do This's JWTs.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The system libsqlite3 (apt: libsqlite3-dev).
@@ -30,9 +32,15 @@ let package = Package(
 
         // One target per emulated API, each depending on Emulation only.
         .target(name: "GoEvent", dependencies: ["Emulation"], path: "Sources/Providers/GoEvent"),
+        .target(
+            name: "LetsDoThis",
+            dependencies: ["Emulation", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/Providers/LetsDoThis"
+        ),
+        .target(name: "Tito", dependencies: ["Emulation"], path: "Sources/Providers/Tito"),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent"]),
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito"]),
 
         .executableTarget(
             name: "understudy",
@@ -50,6 +58,8 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "EmulationTests", dependencies: ["Emulation", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -101,9 +101,12 @@ public final class Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// Nested calls become savepoints, so helpers can be transactional on their own.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// A transaction is IMMEDIATE (it takes the write lock up front, so it never fails half-way
+    /// on a lock) unless `deferred`: an IMMEDIATE one also write-locks every attached database,
+    /// which a connection reading another's shared-cache database must not do.
+    public func transaction<T>(deferred: Bool = false, _ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(handle) == 0
-        let begin = nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"
+        let begin = nested ? "SAVEPOINT nested" : deferred ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE"
         let commit = nested ? "RELEASE nested" : "COMMIT"
         let rollback = nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK"
         try execute(begin)

@@ -1,11 +1,15 @@
 import Emulation
 import GoEvent
+import LetsDoThis
+import Tito
 
 /// Every emulated API, in the order they are listed by the control API.
 public enum ProviderCatalog {
     public static func providers(environment: [String: String]) -> [any Provider] {
         [
-            GoEventProvider(environment: environment)
+            LetsDoThisProvider(environment: environment),
+            GoEventProvider(environment: environment),
+            TitoProvider(environment: environment),
         ]
     }
 }

@@ -13,7 +13,8 @@ public final class UnderstudyServer: Sendable {
     /// Loads the seed and opens the database; throws `SeedError` or `SQLiteError` with a clear message.
     public init(configuration: UnderstudyConfiguration, logger: Logger = Logger(label: "understudy")) throws {
         let providers = ProviderCatalog.providers(environment: configuration.environment)
-        let seed = try SeedSnapshot(providers: providers, seedRoot: configuration.seedDirectory)
+        let seed = try SeedSnapshotCache.snapshot(
+            providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment)
         let location: Database.Location = configuration.databasePath.map { .file(path: $0) } ?? .memory
         let world = try World(seed: seed, location: location)
         emulator = Emulator(providers: providers, world: world, version: Self.version)

@@ -18,7 +18,6 @@ public final class World: Sendable {
         if try !World.holdsData(connection, schemaVersion: seed.schemaVersion) {
             try seed.database.read { try connection.restore(from: $0) }
         }
-        try seed.attach(to: connection)
         database = SerializedDatabase(connection)
         clock = EmulatedClock()
         journal = RequestJournal(capacity: journalCapacity)
@@ -29,29 +28,31 @@ public final class World: Sendable {
     /// The clock, journal and faults are left alone: they have their own control endpoints.
     public func reset(provider: String? = nil) throws {
         guard let provider else {
-            try database.read { db in
-                // A backup cannot write into a connection that has its source attached (it waits on
-                // the shared cache's lock forever), so the snapshot is detached around the copy.
-                try seed.detach(from: db)
-                defer { try? seed.attach(to: db) }
-                try seed.database.read { try db.restore(from: $0) }
-            }
+            try database.read { db in try seed.database.read { try db.restore(from: $0) } }
             return
         }
-        try database.write { db in
-            // Tables are refilled one by one; foreign keys hold again once all are back.
-            try db.execute("PRAGMA defer_foreign_keys = ON")
-            for table in try db.tableNames(withPrefix: provider + "_") {
-                // `WHERE true` turns off SQLite's transfer optimisation for INSERT … SELECT *, which
-                // fills a parent table without the foreign-key bookkeeping: the deferred check then
-                // still counts the children orphaned by the DELETE and the COMMIT fails.
-                try db.execute(
-                    "DELETE FROM main.\"\(table)\"; INSERT INTO main.\"\(table)\" SELECT * FROM seed.\"\(table)\" WHERE true")
+        try database.read { db in
+            // The snapshot is attached only for the copy: it is shared by every world of the
+            // process, and an attached shared-cache database takes part in each transaction.
+            try seed.attach(to: db)
+            defer { try? seed.detach(from: db) }
+            // Deferred, so the snapshot is only read-locked and other worlds can copy from it too.
+            try db.transaction(deferred: true) {
+                // Tables are refilled one by one; foreign keys hold again once all are back.
+                try db.execute("PRAGMA defer_foreign_keys = ON")
+                for table in try db.tableNames(withPrefix: provider + "_") {
+                    // `WHERE true` turns off SQLite's transfer optimisation for INSERT … SELECT *, which
+                    // fills a parent table without the foreign-key bookkeeping: the deferred check then
+                    // still counts the children orphaned by the DELETE and the COMMIT fails.
+                    try db.execute(
+                        "DELETE FROM main.\"\(table)\"; INSERT INTO main.\"\(table)\" SELECT * FROM seed.\"\(table)\" WHERE true")
+                }
+                let counters = provider + ".%"
+                try db.run("DELETE FROM main.understudy_sequences WHERE name LIKE ?", counters)
+                try db.run(
+                    "INSERT INTO main.understudy_sequences SELECT * FROM seed.understudy_sequences WHERE name LIKE ?",
+                    counters)
             }
-            let counters = provider + ".%"
-            try db.run("DELETE FROM main.understudy_sequences WHERE name LIKE ?", counters)
-            try db.run(
-                "INSERT INTO main.understudy_sequences SELECT * FROM seed.understudy_sequences WHERE name LIKE ?", counters)
         }
     }
 
