@@ -1,3 +1,4 @@
+import Crypto
 import Emulation
 import Foundation
 import TestSupport
@@ -184,4 +185,18 @@ extension TestResponse {
 /// A `page` object.
 func page(total: Int, first: String?, last: String?, prev: String?, next: String?) -> JSONValue {
     ["totalResults": .int(total), "first": .string(first), "last": .string(last), "prev": .string(prev), "next": .string(next)]
+}
+
+/// Signs test tokens independently of the provider's code (same algorithm, own encoding).
+enum JWTTestSigner {
+    static func sign(payload: String, secret: String, header: String = #"{"alg":"HS256","typ":"JWT"}"#) -> String {
+        let signingInput = base64URL(Data(header.utf8)) + "." + base64URL(Data(payload.utf8))
+        let code = HMAC<SHA256>.authenticationCode(for: Data(signingInput.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return signingInput + "." + base64URL(Data(code))
+    }
+
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
 }
