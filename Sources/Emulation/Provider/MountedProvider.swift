@@ -53,6 +53,9 @@ struct MountedProvider: Sendable {
                 }
             }
             entries.append((route.method, template, endpoint))
+            for alias in route.aliases {
+                entries.append((alias.method, RouteTemplate(provider.basePath + alias.template), endpoint))
+            }
             listings.append(Listing(method: route.method, template: template.text, example: route.example))
         }
         endpoints = RouteTable(entries, trailingSlash: provider.trailingSlash)

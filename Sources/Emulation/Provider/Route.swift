@@ -14,6 +14,9 @@ public struct Route<Principal: Sendable>: Sendable {
     /// A path (and query) relative to the base path that succeeds with the seed data and demo credentials.
     public let example: String?
     public let handler: Handler
+    /// Other method and path spellings answered by the same handler. They are not listed by
+    /// `/_understudy/routes`, and their responses name this route in `X-Understudy-Route`.
+    public private(set) var aliases: [(method: String, template: String)] = []
 
     /// A route that requires the provider's authentication.
     public init(
@@ -35,6 +38,13 @@ public struct Route<Principal: Sendable>: Sendable {
         self.template = template
         self.example = example
         self.handler = .anonymous(handler)
+    }
+
+    /// The route, also answering `method` (default: its own) at `template` (default: its own).
+    public func alias(_ method: String? = nil, _ template: String? = nil) -> Route {
+        var route = self
+        route.aliases.append((method ?? self.method, template ?? self.template))
+        return route
     }
 }
 

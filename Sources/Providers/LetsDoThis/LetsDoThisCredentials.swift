@@ -1,0 +1,46 @@
+import Emulation
+
+extension LetsDoThisSettings {
+    /// The demo credentials for `/_understudy/credentials`: the header that authorises organiser
+    /// A, the signing secret (so clients can mint their own tokens), every ready-made token of the
+    /// seed with what it is for, and how to mint more.
+    func credentials(in database: Database) throws -> JSONValue {
+        let demoToken = JSONWebToken.sign(
+            payload: ["organiserId": .string(Self.organiserA), "iat": 1_700_000_000], secret: jwtSecret)
+        let names = Dictionary(
+            try database.query("SELECT id, name FROM letsdothis_organisers").map { ($0.string("id") ?? "", $0.string("name") ?? "") },
+            uniquingKeysWith: { first, _ in first })
+        let tokens: [JSONValue] = try database.query(
+            "SELECT token, organiser_id, purpose, expected_status FROM letsdothis_tokens ORDER BY seq"
+        ).map { row in
+            let organiserID = row.string("organiser_id")
+            return [
+                "purpose": .string(row.string("purpose")),
+                "organiserId": .string(organiserID),
+                "organiserName": .string(organiserID.flatMap { names[$0] }),
+                "expectedStatus": .int(row.int("expected_status") ?? 0),
+                "token": .string(row.string("token")),
+            ]
+        }
+        var result = JSONObject([
+            ("headers", ["Authorization": .string("Bearer \(demoToken)")]),
+            ("organiserId", .string(Self.organiserA)),
+            ("jwt", [
+                "algorithm": "HS256",
+                "secret": .string(jwtSecret),
+                "header": ["alg": "HS256", "typ": "JWT"],
+                "organiserClaims": ["organiserId", "organizerId", "sub"],
+            ]),
+            ("tokens", .array(tokens)),
+            ("mint", [
+                "method": "POST",
+                "path": "/_understudy/letsdothis/tokens",
+                "body": ["organiserId": .string(Self.organiserA), "expiresInSeconds": 3600],
+            ]),
+        ])
+        if !staticTokens.isEmpty {
+            result["staticTokens"] = .array(staticTokens.map { ["token": .string($0.token), "organiserId": .string($0.organiserID)] })
+        }
+        return .object(result)
+    }
+}

@@ -1,0 +1,76 @@
+import Emulation
+
+/// An error in Let's Do This's dialect, Fastify's default envelope (spec §5):
+/// `{"statusCode", "code"?, "error", "message"}` in that key order.
+struct LetsDoThisError: ResponseError, Equatable {
+    let status: Int
+    let code: String?
+    let message: String
+
+    var response: HTTPResponse {
+        HTTPResponse.json(status: status) { json in
+            json.object { json in
+                json.field("statusCode", status)
+                if let code { json.field("code", code) }
+                json.field("error", LetsDoThisErrors.reasonPhrase(status))
+                json.field("message", message)
+            }
+        }
+    }
+
+    /// A business-rule 400 (spec §5.5): no `code`.
+    static func badRequest(_ message: String) -> LetsDoThisError { LetsDoThisError(status: 400, code: nil, message: message) }
+
+    /// `<Resource> not found` (spec §5.4).
+    static func notFound(_ resource: String) -> LetsDoThisError {
+        LetsDoThisError(status: 404, code: nil, message: "\(resource) not found")
+    }
+
+    /// A schema validation failure (spec §5.2), e.g. `querystring/page[size] must be >= 1`.
+    static func validation(_ message: String) -> LetsDoThisError {
+        LetsDoThisError(status: 400, code: "FST_ERR_VALIDATION", message: message)
+    }
+
+    static let invalidCursor = badRequest("Invalid page cursor")
+    static let bothCursors = badRequest("page[after] and page[before] cannot be used together")
+}
+
+/// The responses Let's Do This gives outside its handlers.
+enum LetsDoThisErrors {
+    /// Fastify's 404 for a path (or method) it has no route for; its keys come in this order.
+    static func routeNotFound(method: String, path: String) -> HTTPResponse {
+        .json(["message": .string("Route \(method):\(path) not found"), "error": "Not Found", "statusCode": 404], status: 404)
+    }
+
+    /// Failures no handler answered: an injected fault or a storage error, as Fastify's
+    /// error handler writes them (spec §5.6).
+    static func response(for error: any Error, status: Int) -> HTTPResponse {
+        if case JSONBodyError.malformed = error { return RequestBody.invalidJSON.response }
+        let phrase = reasonPhrase(status)
+        return LetsDoThisError(status: status, code: nil, message: phrase).response
+    }
+
+    /// Node's `http.STATUS_CODES` for the statuses this API answers or faults may ask for.
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 402: return "Payment Required"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 408: return "Request Timeout"
+        case 409: return "Conflict"
+        case 413: return "Payload Too Large"
+        case 415: return "Unsupported Media Type"
+        case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 501: return "Not Implemented"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return "Error"
+        }
+    }
+}
