@@ -68,9 +68,11 @@ public final class Emulator: HTTPResponder {
             }
             response.headers.add("X-Understudy-Route", match.entry.label)
         case .methodNotAllowed(let allowed):
-            response = provider.routeNotFound(request.method, realPath, allowed)
+            response = provider.routeNotFound(
+                UnmatchedRequest(method: request.method, path: realPath, query: request.query, allowedMethods: allowed))
         case .notFound:
-            response = provider.routeNotFound(request.method, realPath, [])
+            response = provider.routeNotFound(
+                UnmatchedRequest(method: request.method, path: realPath, query: request.query, allowedMethods: []))
         }
         world.journal.record(
             time: world.clock.now, method: request.method, path: request.path, query: request.query,

@@ -9,7 +9,7 @@ import Testing
         let server = try TestServer()
         let cases: [(String, String)] = [
             ("DELETE", "/applications"), ("GET", "/applications/"), ("GET", "/Applications"), ("GET", "/nothing"),
-            ("POST", "/line-items"), ("PUT", "/line-items/x"),
+            ("POST", "/line-items"), ("PUT", "/line-items/x"), ("GET", "/nothing?page%5Bsize%5D=1&x=%20y"),
         ]
         for (method, path) in cases {
             let response = try server.ldt(method, path, token: nil)

@@ -22,7 +22,7 @@ struct MountedProvider: Sendable {
     let endpoints: RouteTable<Endpoint>
     let controlEndpoints: RouteTable<ControlRoute>
     let listings: [Listing]
-    let routeNotFound: @Sendable (_ method: String, _ path: String, _ allowed: [String]) -> HTTPResponse
+    let routeNotFound: @Sendable (UnmatchedRequest) -> HTTPResponse
     let errorResponse: @Sendable (_ error: any Error, _ status: Int) -> HTTPResponse
     let credentials: @Sendable (Database) throws -> JSONValue
 
@@ -63,7 +63,7 @@ struct MountedProvider: Sendable {
             provider.controlRoutes.map { (method: $0.method, template: RouteTemplate($0.template), entry: $0) },
             trailingSlash: .ignored)
         self.listings = listings
-        routeNotFound = { provider.routeNotFound(method: $0, path: $1, allowedMethods: $2) }
+        routeNotFound = { provider.routeNotFound($0) }
         errorResponse = { provider.errorResponse(for: $0, status: $1) }
         credentials = { try provider.credentials(in: $0) }
     }

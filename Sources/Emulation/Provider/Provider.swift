@@ -28,9 +28,8 @@ public protocol Provider: Sendable {
 
     /// Checks a request's credentials; throws a `ResponseError` with the provider's 401/403 otherwise.
     func authenticate(_ request: ProviderRequest) throws -> Principal
-    /// The provider's answer for a path no route matches (`allowedMethods` is non-empty when
-    /// the path exists for other methods).
-    func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse
+    /// The provider's answer for a request no route matches.
+    func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse
     /// The provider's body for an error no handler turned into a response: malformed JSON,
     /// a storage failure, an injected fault (`status` is then the fault's).
     func errorResponse(for error: any Error, status: Int) -> HTTPResponse

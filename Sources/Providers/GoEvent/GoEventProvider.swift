@@ -41,8 +41,8 @@ public struct GoEventProvider: Provider {
     }
 
     /// Express answers an unknown path and a known path with another method alike: its HTML 404.
-    public func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse {
-        GoEventErrors.routeNotFound(method: method, path: path)
+    public func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse {
+        GoEventErrors.routeNotFound(method: request.method, path: request.path)
     }
 
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {

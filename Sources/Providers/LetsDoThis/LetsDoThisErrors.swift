@@ -37,9 +37,10 @@ struct LetsDoThisError: ResponseError, Equatable {
 
 /// The responses Let's Do This gives outside its handlers.
 enum LetsDoThisErrors {
-    /// Fastify's 404 for a path (or method) it has no route for; its keys come in this order.
-    static func routeNotFound(method: String, path: String) -> HTTPResponse {
-        .json(["message": .string("Route \(method):\(path) not found"), "error": "Not Found", "statusCode": 404], status: 404)
+    /// Fastify's 404 for a path (or method) it has no route for; its keys come in this order, and
+    /// `url` is the request's URL as sent, query string included (spec §5.4).
+    static func routeNotFound(method: String, url: String) -> HTTPResponse {
+        .json(["message": .string("Route \(method):\(url) not found"), "error": "Not Found", "statusCode": 404], status: 404)
     }
 
     /// Failures no handler answered: an injected fault or a storage error, as Fastify's

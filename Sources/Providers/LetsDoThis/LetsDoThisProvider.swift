@@ -88,8 +88,8 @@ public struct LetsDoThisProvider: Provider {
     }
 
     /// Fastify answers an unknown path and a known path with another method alike (spec §5.4).
-    public func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse {
-        LetsDoThisErrors.routeNotFound(method: method, path: path)
+    public func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse {
+        LetsDoThisErrors.routeNotFound(method: request.method, url: request.target)
     }
 
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {

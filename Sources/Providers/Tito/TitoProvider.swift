@@ -16,7 +16,7 @@ public struct TitoProvider: Provider {
 
     public func authenticate(_ request: ProviderRequest) throws -> String { "" }
 
-    public func routeNotFound(method: String, path: String, allowedMethods: [String]) -> HTTPResponse {
+    public func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse {
         .json(["status": 404, "error": "Not Found"], status: 404)
     }
 
