@@ -29,4 +29,6 @@ enum Refunds: TitoResourceGroup {
         }
         try Identifiers.start("refunds", at: 123_457, in: database)
     }
+
+    static var routes: [Route<TitoPrincipal>] { RefundEndpoints.routes }
 }

@@ -67,6 +67,8 @@ enum Registrations: TitoResourceGroup {
         try Identifiers.start("receipts", at: 1000, in: database)
         try Identifiers.start("billing_addresses", at: 1, in: database)
     }
+
+    static var routes: [Route<TitoPrincipal>] { RegistrationEndpoints.routes }
 }
 
 /// The stored columns of a registration, for inserts (seed, bulk data, R3, T3).

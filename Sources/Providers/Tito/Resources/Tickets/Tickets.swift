@@ -54,6 +54,8 @@ enum Tickets: TitoResourceGroup {
         try BulkData.generate(into: database)
         try Identifiers.start("tickets", at: 3_068_932, in: database)
     }
+
+    static var routes: [Route<TitoPrincipal>] { TicketEndpoints.routes }
 }
 
 /// The stored columns of a ticket, for inserts (seed, bulk data, R3, T3).
