@@ -51,7 +51,8 @@ enum RegistrationCreation {
 
             for item in items {
                 let unit = unitPrice(item.release, donation: item.donation)
-                let discounted = discount?.discountedUnits(of: item.quantity, release: item.release.id) ?? 0
+                // A free unit has nothing to discount, so it does not use the code up.
+                let discounted = unit > 0 ? discount?.discountedUnits(of: item.quantity, release: item.release.id) ?? 0 : 0
                 if discounted > 0, let discount {
                     let price = discount.price(unit)
                     order.lineItems.append((item.release.id, discounted, price))
