@@ -107,10 +107,10 @@ import Testing
         let response = try server.tito("GET", "/events?page[number]=1")
         #expect(response.status == 200)
         #expect(response.header("X-Understudy-Route") == "GET /v3/events")
-        #expect(response.slugs("events") == ["2018", "caramel", "sample-event", "sample-event-copy"])
+        #expect(response.slugs("events") == ["2018", "caramel", "big-conf", "sample-event", "sample-event-copy"])
         let test = try server.tito("GET", "/events", token: TitoSeed.testToken)
-        #expect(test.slugs("events") == ["2018", "caramel", "sample-event", "sample-event-copy", "2030"])
-        #expect(test.meta["total_count"] == 5)
+        #expect(test.slugs("events") == ["2018", "caramel", "big-conf", "sample-event", "sample-event-copy", "2030"])
+        #expect(test.meta["total_count"] == 6)
     }
 
     @Test func anEventIsShownExtendedBySlugOrID() throws {
@@ -227,7 +227,7 @@ import Testing
         let moved = try server.tito("PATCH", "/biscuit-box/2018", json: ["event": ["slug": "twenty-eighteen"]])
         #expect(moved.json["event"]?["url"] == "https://ti.to/biscuit-box/twenty-eighteen")
         #expect(try server.tito("GET", "/biscuit-box/2018").status == 404)
-        #expect(try server.tito("GET", "/biscuit-box/twenty-eighteen/releases/coffee-brewing").status != 404 || true)
+        #expect(try server.tito("GET", "/biscuit-box/twenty-eighteen/releases/coffee-brewing").status == 200)
         #expect(try server.tito("PATCH", "/biscuit-box/twenty-eighteen", json: ["event": ["slug": "caramel"]]).json
             == TitoBodies.errors(["slug": ["has already been taken"]]))
         #expect(try server.tito("PATCH", "/biscuit-box/caramel", json: ["event": ["archived": true]]).status == 200)

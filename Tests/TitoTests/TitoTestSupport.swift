@@ -64,6 +64,13 @@ extension TestResponse {
     var meta: JSONValue { json["meta"] ?? .null }
 }
 
+extension JSONValue {
+    /// The `id`s of the objects in the array under `key` (for bodies parsed once and read often).
+    func ids(_ key: String) -> [Int64] { self[key]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? [] }
+
+    var meta: JSONValue { self["meta"] ?? .null }
+}
+
 /// The keys of a JSON object, in order.
 func keys(_ value: JSONValue?) -> [String] { value?.objectValue?.keys ?? [] }
 

@@ -31,6 +31,8 @@ public struct TitoProvider: Provider {
         Tickets.self,
         Answers.self,
         Refunds.self,
+        Venues.self,
+        WaitlistedPeople.self,
     ]
 
     private let auth: TitoAuth

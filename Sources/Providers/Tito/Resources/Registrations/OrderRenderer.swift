@@ -6,13 +6,19 @@ import Emulation
 struct OrderRenderer {
     let scope: EventScope
     let releases: [Int64: ReleaseRecord]
-    let releaseRenderer: ReleaseRenderer
+    /// Each release as embedded in a ticket, written once per response.
+    private let embeddedReleases: [Int64: [UInt8]]
 
     init(scope: EventScope, now: Int64, in database: Database) throws {
         self.scope = scope
         releases = Dictionary(
             try ReleaseRecord.all(event: scope.event.id, in: database).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        releaseRenderer = try ReleaseRenderer(scope: scope, now: now, in: database)
+        let releaseRenderer = try ReleaseRenderer(scope: scope, now: now, in: database)
+        embeddedReleases = releases.mapValues { release in
+            var json = JSONBuilder()
+            releaseRenderer.encode(release, view: .short, embedded: true, to: &json)
+            return json.bytes
+        }
     }
 
     // MARK: Tickets
@@ -75,8 +81,8 @@ struct OrderRenderer {
                 json.null()
             }
             json.key("release")
-            if let release, !embedded {
-                releaseRenderer.encode(release, view: .short, embedded: true, to: &json)
+            if let bytes = embeddedReleases[ticket.releaseID], !embedded {
+                json.encodedValue(bytes)
             } else {
                 json.null()
             }

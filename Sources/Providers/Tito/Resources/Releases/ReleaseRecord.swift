@@ -26,6 +26,8 @@ struct ReleaseRecord {
     let questionIDs: [Int64]
     let metadata: String?
     let attributes: JSONObject
+    /// `attributes` over `attributeDefaults`, for lookups while rendering.
+    private let attributeValues: [String: JSONValue]
     let createdAt: Int64
     let updatedAt: Int64
 
@@ -54,6 +56,9 @@ struct ReleaseRecord {
         questionIDs = JSONColumn.ids(row.string("question_ids"))
         metadata = row.string("metadata")
         attributes = JSONColumn.object(row.string("attributes"))
+        var values = Self.defaultValues
+        for (key, value) in attributes { values[key] = value }
+        attributeValues = values
         createdAt = Int64(row.int("created_at") ?? 0)
         updatedAt = Int64(row.int("updated_at") ?? 0)
     }
@@ -71,8 +76,10 @@ struct ReleaseRecord {
         ("fail_message", nil), ("translations", nil),
     ]
 
+    private static let defaultValues = Dictionary(attributeDefaults.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+
     func attribute(_ key: String) -> JSONValue {
-        attributes[key] ?? Self.attributeDefaults.first { $0.key == key }?.value ?? .null
+        attributeValues[key] ?? .null
     }
 
     /// The release of an event by slug, or by numeric id when no slug matches.
