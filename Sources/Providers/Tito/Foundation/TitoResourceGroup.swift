@@ -3,7 +3,7 @@ import Emulation
 /// One resource group of the API (events, releases, tickets…): its tables, its seed, its routes,
 /// and how it takes part in event duplication and release deletion. `TitoProvider.groups` lists
 /// every group once; the provider derives its schema, seed and route table from that list.
-protocol TitoResourceGroup {
+protocol TitoResourceGroup: Sendable {
     /// `CREATE TABLE IF NOT EXISTS tito_…` / `CREATE INDEX IF NOT EXISTS …` statements. A table
     /// with an `event_id` column is emptied of an event's rows when the event is deleted (E7).
     static var schema: String { get }

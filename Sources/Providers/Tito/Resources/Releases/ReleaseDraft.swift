@@ -232,7 +232,15 @@ struct ReleaseDraft {
                 waiting_list_enabled_during_sold_out, success_message, question_ids, metadata, attributes, created_at,
                 updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, slug = excluded.slug, title = excluded.title, description = excluded.description, position = excluded.position, archived = excluded.archived, off_sale = excluded.off_sale, secret = excluded.secret, quantity = excluded.quantity, price = excluded.price, pricing_type = excluded.pricing_type, start_at = excluded.start_at, end_at = excluded.end_at, lock_changes = excluded.lock_changes, require_email = excluded.require_email, require_name = excluded.require_name, waiting_list_enabled_during_sold_out = excluded.waiting_list_enabled_during_sold_out, success_message = excluded.success_message, question_ids = excluded.question_ids, metadata = excluded.metadata, attributes = excluded.attributes, updated_at = excluded.updated_at
+            ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, slug = excluded.slug, title = excluded.title,
+                description = excluded.description, position = excluded.position, archived = excluded.archived,
+                off_sale = excluded.off_sale, secret = excluded.secret, quantity = excluded.quantity,
+                price = excluded.price, pricing_type = excluded.pricing_type, start_at = excluded.start_at,
+                end_at = excluded.end_at, lock_changes = excluded.lock_changes, require_email = excluded.require_email,
+                require_name = excluded.require_name,
+                waiting_list_enabled_during_sold_out = excluded.waiting_list_enabled_during_sold_out,
+                success_message = excluded.success_message, question_ids = excluded.question_ids,
+                metadata = excluded.metadata, attributes = excluded.attributes, updated_at = excluded.updated_at
             """, id, eventID, slug, title, description, position, archived, offSale, secret, quantity, price,
             pricingType ?? "free", startAt, endAt, lockChanges, requireEmail, requireName, waitingListDuringSoldOut,
             successMessage, JSONColumn.text(ids: questionIDs), metadata, JSONColumn.text(.object(attributes)), createdAt,
