@@ -76,6 +76,10 @@ import Testing
         #expect(try ids("search[sort]=reference") == [3509401, 3509397])
         #expect(try ids("search[sort]=payment_provider") == [3509397, 3509401])
         #expect(try ids("search[sort]=created_at&search[direction]=asc") == [3509397, 3509401])
+        try server.freezeClock(at: "2030-01-01T00:00:00Z")
+        _ = try server.tito("PATCH", Self.john, json: ["registration": ["phone_number": "+353 1 234"]])
+        #expect(try ids("search[sort]=updated_at") == [3509397, 3509401])
+        #expect(try ids("search[sort]=updated_at&search[direction]=asc") == [3509401, 3509397])
         #expect(try ids("page[size]=1&page[number]=2") == [3509397])
         #expect(try ids("page[size]=1&page[number]=3") == [])
     }
