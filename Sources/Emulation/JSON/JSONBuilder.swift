@@ -123,6 +123,14 @@ public struct JSONBuilder {
         value.encode(to: &self)
     }
 
+    /// A value another builder already wrote (its `bytes`), copied as it is: for a sub-object
+    /// that repeats across a response, such as the same embedded record in every list item.
+    public mutating func encodedValue(_ bytes: [UInt8]) {
+        beginValue()
+        self.bytes.append(contentsOf: bytes)
+        separatorPending = true
+    }
+
     // MARK: Members
 
     public mutating func field(_ key: StaticString, _ value: String?) {

@@ -1,28 +1,96 @@
 import Emulation
 
 /// Tito's Admin API v3 (https://api.tito.io/v3), as specified in specs/tito.md.
+///
+/// The API is split into resource groups (`Resources/<Group>/`), each a `TitoResourceGroup`:
+/// it declares its tables (`schema`), fills them from `seed/tito/` (`loadSeed`), lists its
+/// endpoints (`routes`) and takes part in event duplication and release deletion through two
+/// hooks. To add a group, put its files in its own folder and add it to `groups` below: the
+/// schema, the seed and the route table are all derived from that one list, in its order
+/// (tables a group refers to, and seed rows it needs, come from groups listed before it).
+/// A table with an `event_id` column is cleared of an event's rows when the event is deleted.
+///
+/// Shared pieces live in `Foundation/`: authentication and the principal handlers receive,
+/// account and event lookup in the documented order (`Scope`), request attributes with Rails'
+/// type coercion (`Attributes`), 422 bodies (`ValidationErrors`), pagination (`PageRequest`,
+/// `PageMeta`), sorting and filtering (`SortSpec`, `ListQuery`), views, formats and ids.
 public struct TitoProvider: Provider {
     public let name = "tito"
     public let basePath = "/v3"
     public let hosts = ["api.tito.io"]
 
-    public init(environment: [String: String]) {}
+    /// Every resource group, in dependency order.
+    static let groups: [any TitoResourceGroup.Type] = [
+        Accounts.self,
+        Events.self,
+        Questions.self,
+        Releases.self,
+        Activities.self,
+        DiscountCodes.self,
+        Registrations.self,
+        Tickets.self,
+        Answers.self,
+        Refunds.self,
+        Venues.self,
+        WaitlistedPeople.self,
+    ]
 
-    public var schema: String { "" }
+    private let auth: TitoAuth
 
-    public func loadSeed(from seed: SeedDirectory, into database: Database) throws {}
+    /// Reads `TITO_TOKENS` and `TITO_ACCEPT_ANY_TOKEN` (see `TitoAuth`); a bad value is reported
+    /// when the seed loads, so the server refuses to start with the reason.
+    public init(environment: [String: String]) {
+        auth = TitoAuth(environment: environment)
+    }
 
-    public var routes: [Route<String>] { [] }
+    public var schema: String {
+        (Self.groups.map { $0.schema } + [RateLimiter.schema]).joined(separator: "\n")
+    }
 
-    public func authenticate(_ request: ProviderRequest) throws -> String { "" }
+    public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        if let problem = auth.configurationError { throw problem }
+        for group in Self.groups { try group.loadSeed(from: seed, into: database) }
+    }
 
+    public var routes: [Route<TitoPrincipal>] { Self.groups.flatMap { $0.routes } }
+
+    public var controlRoutes: [ControlRoute] { RateLimiter.controlRoutes }
+
+    public func authenticate(_ request: ProviderRequest) throws -> TitoPrincipal {
+        try auth.authenticate(request)
+    }
+
+    /// Rails answers an unknown path, and a known path with another method, with its 404 JSON.
     public func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse {
-        .json(["status": 404, "error": "Not Found"], status: 404)
+        TitoError.notFound.response
     }
 
+    /// Malformed JSON is Rails' 400; injected faults and storage failures get the public-exceptions body.
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
-        .json(["status": .int(Int64(status)), "error": "Internal Server Error"], status: status)
+        switch error {
+        case is JSONBodyError: return TitoError.badRequest.response
+        case let fault as InjectedFault: return TitoError.rails(fault.status, reasonPhrase(fault.status)).response
+        default: return TitoError.rails(status, reasonPhrase(status)).response
+        }
     }
 
-    public func credentials(in database: Database) throws -> JSONValue { ["headers": [:]] }
+    public func credentials(in database: Database) throws -> JSONValue {
+        try auth.credentials(in: database)
+    }
+
+    private func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 409: return "Conflict"
+        case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return "Internal Server Error"
+        }
+    }
 }

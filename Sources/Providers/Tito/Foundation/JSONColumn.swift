@@ -1,0 +1,29 @@
+import Emulation
+
+/// JSON stored in a TEXT column (id lists, metadata objects): written compactly, read leniently.
+enum JSONColumn {
+    static func text(_ value: JSONValue) -> String {
+        String(decoding: JSONWriter.encode(value), as: UTF8.self)
+    }
+
+    static func text(ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    static func value(_ text: String?) -> JSONValue {
+        guard let text, let value = try? JSONParser.parse(Array(text.utf8)) else { return .null }
+        return value
+    }
+
+    static func ids(_ text: String?) -> [Int64] {
+        value(text).arrayValue?.compactMap(\.intValue) ?? []
+    }
+
+    static func strings(_ text: String?) -> [String] {
+        value(text).arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    static func object(_ text: String?) -> JSONObject {
+        value(text).objectValue ?? JSONObject()
+    }
+}

@@ -1,0 +1,106 @@
+import Emulation
+import Foundation
+
+/// The sorting of a list (spec §7.1): `search[sort]=<attr>&search[direction]=asc|desc`. Each
+/// list declares its attributes with their SQL expression and default direction; an unknown
+/// attribute gives the default order, an invalid direction the attribute's own default.
+/// Ties break on `id` in the same direction.
+struct SortSpec {
+    enum Direction: String {
+        case asc
+        case desc
+
+        var sql: String { self == .asc ? "ASC" : "DESC" }
+    }
+
+    struct Attribute {
+        let names: [String]
+        let sql: String
+        let direction: Direction
+
+        init(_ names: String..., sql: String, direction: Direction = .asc) {
+            self.names = names
+            self.sql = sql
+            self.direction = direction
+        }
+    }
+
+    let attributes: [Attribute]
+    let defaultAttribute: Attribute
+    /// The table alias whose `id` breaks ties.
+    let idColumn: String
+
+    init(default defaultAttribute: Attribute, others: [Attribute] = [], idColumn: String) {
+        self.defaultAttribute = defaultAttribute
+        attributes = [defaultAttribute] + others
+        self.idColumn = idColumn
+    }
+
+    /// The ORDER BY expression for `query`.
+    func orderBy(_ query: QueryParameters) -> String {
+        let requested = query["search[sort]"].flatMap { name in attributes.first { $0.names.contains(name) } }
+        let attribute = requested ?? defaultAttribute
+        let direction =
+            requested == nil
+            ? attribute.direction
+            : (query["search[direction]"].flatMap { Direction(rawValue: $0.lowercased()) } ?? attribute.direction)
+        return "\(attribute.sql) \(direction.sql), \(idColumn) \(direction.sql)"
+    }
+}
+
+/// The filters shared by lists (spec §7.1).
+enum ListQuery {
+    /// `search[states][]` values (also `search[states]`, comma-separated or repeated, and
+    /// indexed `search[states][0]`); nil when the request names no states at all.
+    static func states(_ query: QueryParameters) -> [String]? {
+        values(query, "search[states]")
+    }
+
+    /// Every value of an array parameter `name[]` / `name` / `name[0]`…, commas split; nil when absent.
+    static func values(_ query: QueryParameters, _ name: String) -> [String]? {
+        var found = false
+        var values: [String] = []
+        for item in query.items {
+            guard item.name == name || item.name == name + "[]" || isIndexed(item.name, of: name) else { continue }
+            found = true
+            values += item.value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        return found ? values : nil
+    }
+
+    private static func isIndexed(_ key: String, of name: String) -> Bool {
+        guard key.hasPrefix(name + "["), key.hasSuffix("]") else { return false }
+        return key.dropFirst(name.count + 1).dropLast().allSatisfy(\.isNumber)
+    }
+
+    /// The text search: `search[q]` wins over `q` (spec §7.1); nil when absent or blank.
+    static func searchText(_ query: QueryParameters) -> String? {
+        let text = query["search[q]"] ?? query["q"]
+        guard let text, !text.isBlank else { return nil }
+        return text.trimmingWhitespace()
+    }
+
+    /// Adds a case-insensitive substring match of `text` on any of `columns`.
+    static func addSearch(_ text: String, columns: [String], to filter: inout SQLFilter) {
+        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        var alternatives: [SQLFilter] = []
+        for column in columns {
+            var alternative = SQLFilter()
+            alternative.add("lower(\(column)) LIKE ? ESCAPE '\\'", pattern)
+            alternatives.append(alternative)
+        }
+        filter.add(anyOf: alternatives)
+    }
+
+    /// `search[created_at|updated_at][gt|gte|lt|lte]=<timestamp>`, ANDed; unparseable values ignored.
+    static func addTimeFilters(_ query: QueryParameters, alias: String, to filter: inout SQLFilter) {
+        for attribute in ["created_at", "updated_at"] {
+            for (op, sql) in [("gt", ">"), ("gte", ">="), ("lt", "<"), ("lte", "<=")] {
+                guard let text = query["search[\(attribute)][\(op)]"], let milliseconds = TitoFormats.parseTimestamp(text)
+                else { continue }
+                filter.add("\(alias).\(attribute) \(sql) ?", milliseconds)
+            }
+        }
+    }
+}

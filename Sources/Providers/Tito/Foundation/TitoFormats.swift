@@ -1,0 +1,114 @@
+import Emulation
+import Foundation
+
+/// How Tito writes values (spec §4): timestamps with milliseconds and a `+00:00` offset, money as
+/// decimal strings, dates and times of day. Timestamps are stored as milliseconds since the epoch,
+/// money as hundredths (cents), dates as `YYYY-MM-DD` and times of day as `HH:MM`.
+enum TitoFormats {
+    /// `2018-11-01T11:55:45.000+00:00`.
+    static func timestamp(milliseconds: Int64) -> String {
+        let text = Timestamp.iso8601Milliseconds(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        return String(text.dropLast()) + "+00:00"
+    }
+
+    /// The registration `expires_at` form: `2018-11-12 13:50:44 +0000`.
+    static func railsTimestamp(milliseconds: Int64) -> String {
+        let iso = Timestamp.iso8601Seconds(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        let date = iso.prefix(10)
+        let time = iso.dropFirst(11).prefix(8)
+        return "\(date) \(time) +0000"
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    /// Parses a timestamp as clients send it (spec §7.1): ISO 8601 with `Z` or an offset, a
+    /// space instead of `T`, a trailing ` UTC` (`+UTC` decoded from a query string), a bare date.
+    /// Without a zone the time is read as UTC, the time zone every emulated event lives in.
+    static func parseTimestamp(_ text: String) -> Int64? {
+        var value = text.trimmingWhitespace()
+        for suffix in [" UTC", "UTC", " utc"] where value.hasSuffix(suffix) {
+            value = String(value.dropLast(suffix.count)).trimmingWhitespace() + "Z"
+            break
+        }
+        if let date = Timestamp.parse(value) { return milliseconds(date) }
+        if let date = Timestamp.parse(value + "Z") { return milliseconds(date) }
+        return nil
+    }
+
+    /// Money as ActiveSupport writes a BigDecimal: at least one fractional digit, no trailing zeros.
+    static func money(cents: Int64) -> String {
+        let negative = cents < 0
+        let magnitude = cents.magnitude
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        let fractionText: String
+        if fraction == 0 {
+            fractionText = "0"
+        } else if fraction % 10 == 0 {
+            fractionText = String(fraction / 10)
+        } else {
+            fractionText = fraction < 10 ? "0\(fraction)" : String(fraction)
+        }
+        return (negative ? "-" : "") + "\(whole).\(fractionText)"
+    }
+
+    /// A decimal given as a number or a string (`"50.0"`, `"0.25e2"`, `12.5`) in hundredths,
+    /// rounded half-up; nil when it is not a number.
+    static func cents(_ value: JSONValue) -> Int64? {
+        switch value {
+        case .int(let number): return number.multipliedReportingOverflow(by: 100).overflow ? nil : number * 100
+        case .double(let number): return cents(decimal: Decimal(number))
+        case .string(let text):
+            let trimmed = text.trimmingWhitespace()
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ "0123456789.eE+-".contains($0) }),
+                let decimal = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+            else { return nil }
+            return cents(decimal: decimal)
+        default: return nil
+        }
+    }
+
+    private static func cents(decimal: Decimal) -> Int64? {
+        guard !decimal.isNaN, abs(decimal) < Decimal(90_000_000_000_000) else { return nil }
+        var scaled = decimal * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).int64Value
+    }
+
+    /// `YYYY-MM-DD`, checked as a real calendar date.
+    static func isDate(_ text: String) -> Bool {
+        guard text.count == 10, let date = Timestamp.parse(text) else { return false }
+        return Timestamp.iso8601Seconds(date).hasPrefix(text)
+    }
+
+    /// A time of day as `HH:MM`; also accepts `HH:MM:SS` and a full timestamp (its time part).
+    static func timeOfDay(_ text: String) -> String? {
+        let value = text.trimmingWhitespace()
+        if let milliseconds = parseTimestamp(value), value.count > 8 {
+            return String(timestamp(milliseconds: milliseconds).dropFirst(11).prefix(5))
+        }
+        let parts = value.split(separator: ":")
+        guard parts.count == 2 || parts.count == 3, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0..<24).contains(hour), (0..<60).contains(minute), parts[1].count == 2
+        else { return nil }
+        return (hour < 10 ? "0" : "") + "\(hour):" + parts[1]
+    }
+
+    /// Milliseconds at midnight UTC of a `YYYY-MM-DD` date plus an optional `HH:MM`.
+    static func instant(date: String, time: String?) -> Int64? {
+        guard let day = Timestamp.parse(date) else { return nil }
+        var milliseconds = self.milliseconds(day)
+        if let time, let hour = Int(time.prefix(2)), let minute = Int(time.dropFirst(3).prefix(2)) {
+            milliseconds += Int64(hour * 3600 + minute * 60) * 1000
+        }
+        return milliseconds
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    static func date(_ instant: Date) -> String {
+        String(Timestamp.iso8601Seconds(instant).prefix(10))
+    }
+}

@@ -1,0 +1,110 @@
+import Emulation
+
+/// The two views of a resource (spec §6): short in lists, extended for single records, either
+/// chosen with `?view=`. Extended objects carry `"view": "extended"`.
+enum View {
+    case short
+    case extended
+
+    static func resolve(_ query: QueryParameters, default defaultView: View) -> View {
+        switch query["view"]?.lowercased() {
+        case "extended": return .extended
+        case "short": return .short
+        default: return defaultView
+        }
+    }
+
+    var isExtended: Bool { self == .extended }
+}
+
+/// Pieces of list `meta` that several lists share (spec §7, §11).
+enum ListMeta {
+    /// `"filter_options": {"sections": {"states": …}, "collection": false, "states": []}`.
+    static func writeEmptyFilterOptions(to json: inout JSONBuilder) {
+        json.object("filter_options") { json in
+            writeStatesSection(to: &json)
+            json.field("collection", false)
+            json.field("states", array: { _ in })
+        }
+    }
+
+    static func writeStatesSection(to json: inout JSONBuilder) {
+        json.object("sections") { json in
+            json.object("states") { json in
+                json.field("label", "Status")
+                json.field("open", false)
+            }
+        }
+    }
+
+    /// `[{"label": …, "value": …}, …]`.
+    static func writeOptions(_ options: [(label: String, value: String)], to json: inout JSONBuilder) {
+        json.array { json in
+            for option in options {
+                json.object { json in
+                    json.field("label", option.label)
+                    json.field("value", option.value)
+                }
+            }
+        }
+    }
+
+    /// `"sort_options": {label: {"attr": …, "direction": …, "default": true?}, …}`.
+    static func writeSortOptions(_ options: [(label: String, attr: String, direction: String, isDefault: Bool)], to json: inout JSONBuilder) {
+        json.object("sort_options") { json in
+            for option in options {
+                json.key(escaping: option.label)
+                json.object { json in
+                    json.field("attr", option.attr)
+                    json.field("direction", option.direction)
+                    if option.isDefault { json.field("default", true) }
+                }
+            }
+        }
+    }
+
+    static func writeStrings(_ values: [String], to json: inout JSONBuilder) {
+        json.array { json in
+            for value in values { json.string(value) }
+        }
+    }
+}
+
+extension JSONBuilder {
+    /// A member whose value is an object.
+    mutating func object(_ key: StaticString, _ body: (inout JSONBuilder) throws -> Void) rethrows {
+        try field(key, object: body)
+    }
+
+    /// A nullable integer member.
+    mutating func field(_ key: StaticString, _ value: Int64?) {
+        self.key(key)
+        if let value { int(value) } else { null() }
+    }
+
+    /// A nullable boolean member.
+    mutating func field(_ key: StaticString, _ value: Bool?) {
+        self.key(key)
+        if let value { bool(value) } else { null() }
+    }
+
+    /// A money member (dec-string) or null.
+    mutating func field(_ key: StaticString, cents: Int64?) {
+        self.key(key)
+        string(cents.map(TitoFormats.money(cents:)))
+    }
+
+    /// A timestamp member (`…000+00:00`) or null.
+    mutating func field(_ key: StaticString, milliseconds: Int64?) {
+        self.key(key)
+        string(milliseconds.map(TitoFormats.timestamp(milliseconds:)))
+    }
+
+    /// A member whose value is an array of integers.
+    mutating func field(_ key: StaticString, ids: [Int64]) {
+        self.key(key)
+        array { json in
+            for id in ids { json.int(id) }
+        }
+    }
+}

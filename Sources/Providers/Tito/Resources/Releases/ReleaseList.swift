@@ -1,0 +1,92 @@
+import Emulation
+
+/// L1: the releases of an event (spec §11.12, §7.4), archived ones hidden unless asked for.
+enum ReleaseList {
+    static let sort = SortSpec(
+        default: .init("position", sql: "r.position"),
+        others: [.init("start_at", sql: "r.start_at", direction: .desc), .init("title", sql: "r.title COLLATE NOCASE")],
+        idColumn: "r.id")
+
+    static let sortOptions: [(label: String, attr: String, direction: String, isDefault: Bool)] = [
+        ("Position on event homepage", "position", "asc", true),
+        ("On sale date, earliest first", "start_at", "desc", false),
+        ("On sale date, latest first", "start_at", "asc", false),
+        ("Title A-Z", "title", "asc", false),
+        ("Title Z-A", "title", "desc", false),
+    ]
+
+    static let stateOptions: [(label: String, value: String)] = [
+        ("On Sale", "on_sale"), ("Off Sale", "off_sale"), ("Not Sold Out", "not_sold_out"), ("Sold Out", "sold_out"),
+        ("Public", "public"), ("Secret", "secret"), ("Active", "active"), ("Archived", "archived"),
+        ("Changes Locked", "changes_locked"), ("Changes Allowed", "changes_allowed"),
+    ]
+
+    /// The state groups: OR within a group, AND across groups; a group with nothing selected is not filtered.
+    static func stateGroups(soldOut: String) -> [[(value: String, condition: String)]] {
+        [
+            [("on_sale", "r.off_sale = 0"), ("off_sale", "r.off_sale = 1")],
+            [("sold_out", soldOut), ("not_sold_out", "NOT \(soldOut)")],
+            [("public", "r.secret = 0"), ("secret", "r.secret = 1")],
+            [("active", "r.archived = 0"), ("archived", "r.archived = 1")],
+            [("changes_locked", "r.lock_changes = 1"), ("changes_allowed", "COALESCE(r.lock_changes, 0) = 0")],
+        ]
+    }
+
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: "releases", in: database)
+            let modes = scope.visibleTestModes
+            let modeCondition = modes.count == 1 ? " AND t.test_mode = \(modes[0] ? 1 : 0)" : ""
+            let soldOut = """
+                (r.quantity IS NOT NULL AND (SELECT COUNT(*) FROM tito_tickets AS t
+                    WHERE t.event_id = r.event_id AND t.release_id = r.id AND t.state != 'void'\(modeCondition)) >= r.quantity)
+                """
+            var scopeFilter = SQLFilter()
+            scopeFilter.add("r.event_id = ?", scope.event.id)
+            var filter = scopeFilter
+            let requested = ListQuery.states(request.query)
+            if let requested {
+                for group in stateGroups(soldOut: soldOut) {
+                    let chosen = group.filter { requested.contains($0.value) }
+                    guard !chosen.isEmpty else { continue }
+                    filter.add("(" + chosen.map(\.condition).joined(separator: " OR ") + ")")
+                }
+            } else {
+                filter.add("r.archived = 0")
+            }
+            let page = PageRequest(request.query)
+            let result = try database.page(
+                select: "r.*", from: "tito_releases AS r", where: filter, orderBy: sort.orderBy(request.query), page: page)
+            let overall = try database.count(from: "tito_releases AS r", where: scopeFilter)
+            var hiddenFilter = scopeFilter
+            hiddenFilter.add("r.archived = 1")
+            let hidden = requested == nil ? try database.count(from: "tito_releases AS r", where: hiddenFilter) : 0
+            var renderer = try ReleaseRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
+            try renderer.loadAssociations(in: database)
+            let view = View.resolve(request.query, default: .short)
+            return .json { json in
+                json.object { json in
+                    json.field("releases", array: { json in
+                        for row in result.rows { renderer.encode(ReleaseRecord(row: row), view: view, embedded: false, to: &json) }
+                    })
+                    json.object("meta") { json in
+                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        json.field("resources_hidden_by_default_count", hidden)
+                        json.key("search_states_hidden_by_default")
+                        ListMeta.writeStrings(["archived"], to: &json)
+                        ListMeta.writeSortOptions(sortOptions, to: &json)
+                        json.object("filter_options") { json in
+                            ListMeta.writeStatesSection(to: &json)
+                            json.field("collection", false)
+                            json.key("states")
+                            ListMeta.writeOptions(stateOptions, to: &json)
+                            json.key("selected_states")
+                            ListMeta.writeStrings(
+                                requested ?? stateOptions.map(\.value).filter { $0 != "archived" }, to: &json)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

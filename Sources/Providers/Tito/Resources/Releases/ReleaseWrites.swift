@@ -1,0 +1,102 @@
+import Emulation
+
+/// L3, L4, L5 and L8: create, update, delete and duplicate a release (spec §11.12).
+enum ReleaseWrites {
+    /// L3: new releases are off sale unless `state` says otherwise (spec §15 A12).
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        let now = TitoFormats.milliseconds(request.now)
+        let (scope, id) = try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "releases", in: database)
+            let input = try Attributes(request, wrapper: "release")
+            var draft = ReleaseDraft(eventID: scope.event.id, now: now)
+            var errors = ValidationErrors()
+            let requestedSlug = try draft.apply(input, isCreate: true, errors: &errors, in: database)
+            if let requestedSlug {
+                try check(requestedSlug, of: draft, errors: &errors, in: database)
+                draft.slug = requestedSlug
+            } else if !draft.title.isBlank {
+                var base = Identifiers.parameterize(draft.title)
+                if base.isEmpty { base = try Identifiers.fallbackSlug(in: database) }
+                draft.slug = try Identifiers.uniqueSlug(base) { try draft.isTaken($0, in: database) }
+            }
+            try errors.check()
+            draft.id = try Identifiers.next("releases", in: database)
+            draft.position = try nextPosition(event: scope.event.id, in: database)
+            try draft.save(in: database)
+            return (scope, draft.id)
+        }
+        return try ReleaseEndpoints.respond(id, scope: scope, status: 201, request)
+    }
+
+    /// L4: partial; the slug changes only when `slug` is sent.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        let (scope, id) = try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "releases", in: database)
+            let release = try ReleaseEndpoints.find(request, scope, in: database)
+            let input = try Attributes(request, wrapper: "release")
+            guard !input.object.isEmpty else { return (scope, release.id) }
+            var draft = ReleaseDraft(release)
+            var errors = ValidationErrors()
+            if let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database),
+                requestedSlug != release.slug
+            {
+                try check(requestedSlug, of: draft, errors: &errors, in: database)
+                draft.slug = requestedSlug
+            }
+            try errors.check()
+            draft.updatedAt = TitoFormats.milliseconds(request.now)
+            try draft.save(in: database)
+            return (scope, release.id)
+        }
+        return try ReleaseEndpoints.respond(id, scope: scope, status: 200, request)
+    }
+
+    /// L5: refused while any ticket (void included, any mode) holds the release (spec §15 A26).
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "releases", in: database)
+            let release = try ReleaseEndpoints.find(request, scope, in: database)
+            if try database.queryOne("SELECT 1 FROM tito_tickets WHERE release_id = ? LIMIT 1", release.id) != nil {
+                throw TitoError.unprocessable("base", "Cannot delete a release that has tickets")
+            }
+            try database.run("DELETE FROM tito_releases WHERE id = ?", release.id)
+            for group in TitoProvider.groups { try group.releaseDeleted(release.id, event: scope.event.id, in: database) }
+        }
+        return .empty(status: 204)
+    }
+
+    /// L8: a copy titled "<title> Copy" with a `-copy` slug, appended, not archived, without tickets.
+    static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        let now = TitoFormats.milliseconds(request.now)
+        let (scope, id) = try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "releases", in: database)
+            let release = try ReleaseEndpoints.find(request, scope, in: database)
+            var draft = ReleaseDraft(release)
+            draft.id = try Identifiers.next("releases", in: database)
+            draft.title = release.title + " Copy"
+            draft.slug = try Identifiers.uniqueSlug(release.slug + "-copy") { try draft.isTaken($0, in: database) }
+            draft.position = try nextPosition(event: scope.event.id, in: database)
+            draft.archived = false
+            draft.createdAt = now
+            draft.updatedAt = now
+            if draft.attributes["translations"] != nil { draft.attributes["translations"] = nil }
+            try draft.save(in: database)
+            return (scope, draft.id)
+        }
+        return try ReleaseEndpoints.respond(id, scope: scope, status: 201, request)
+    }
+
+    /// Positions are 0-based and count the event's releases.
+    private static func nextPosition(event: Int64, in database: Database) throws -> Int64 {
+        Int64(try database.queryOne("SELECT COALESCE(MAX(position) + 1, 0) AS p FROM tito_releases WHERE event_id = ?", event)?.int("p") ?? 0)
+    }
+
+    /// A slug the client chose: not blank and unused in the event.
+    private static func check(_ slug: String, of draft: ReleaseDraft, errors: inout ValidationErrors, in database: Database) throws {
+        guard !slug.isBlank, !slug.contains("/") else {
+            errors.add("slug", ValidationErrors.invalid)
+            return
+        }
+        if try draft.isTaken(slug, in: database) { errors.add("slug", ValidationErrors.taken) }
+    }
+}

@@ -1,0 +1,143 @@
+import Emulation
+
+/// T1: the tickets of an event (spec §7.2, §11.15). Void tickets and tickets of archived
+/// releases are hidden unless asked for.
+enum TicketList {
+    static let sort = SortSpec(
+        default: .init("created_at", "tickets.created_at", sql: "t.created_at", direction: .desc),
+        others: [
+            .init("first_name", sql: "t.first_name COLLATE NOCASE"), .init("last_name", sql: "t.last_name COLLATE NOCASE"),
+            .init("updated_at", sql: "t.updated_at", direction: .desc), .init("price", sql: "t.price"),
+            .init("reference", sql: "t.reference"), .init("number", sql: "t.number"),
+        ],
+        idColumn: "t.id")
+
+    static let sortOptions: [(label: String, attr: String, direction: String, isDefault: Bool)] = [
+        ("First name A-Z", "first_name", "asc", false), ("First name Z-A", "first_name", "desc", false),
+        ("Last name A-Z", "last_name", "asc", false), ("Last name Z-A", "last_name", "desc", false),
+        ("Ticket date, earliest first", "tickets.created_at", "asc", false),
+        ("Ticket date, newest first", "tickets.created_at", "desc", true),
+        ("Price, least first", "price", "asc", false), ("Price, most first", "price", "desc", false),
+        ("Reference", "reference", "asc", false), ("Number", "number", "asc", false),
+    ]
+
+    static let stateOptions: [(label: String, value: String)] = [
+        ("Complete", "complete"), ("Incomplete", "incomplete"), ("Unassigned", "unassigned"), ("Void", "void"),
+        ("Changes Locked", "changes_locked"), ("Changes Allowed", "changes_allowed"),
+    ]
+
+    static let stateConditions: [String: String] = [
+        "complete": "t.state = 'complete'",
+        "incomplete": "t.state IN ('incomplete', 'new', 'reminder')",
+        "unassigned": "COALESCE(TRIM(t.email), '') = '' AND t.state != 'void'",
+        "void": "t.state = 'void'",
+    ]
+
+    static let source = "tito_tickets AS t JOIN tito_releases AS r ON r.id = t.release_id JOIN tito_registrations AS g ON g.id = t.registration_id"
+
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
+            let query = request.query
+            var scopeFilter = SQLFilter()
+            scopeFilter.add("t.event_id = ?", scope.event.id)
+            scope.addVisibility(alias: "t", to: &scopeFilter)
+            var filter = scopeFilter
+            let requested = ListQuery.states(query)
+            let mainStates = (requested ?? []).filter { stateConditions[$0] != nil }
+            if mainStates.isEmpty {
+                filter.add("t.state != 'void'")
+            } else {
+                filter.add("(" + mainStates.compactMap { stateConditions[$0] }.joined(separator: " OR ") + ")")
+            }
+            let locked = requested?.contains("changes_locked") ?? false
+            let allowed = requested?.contains("changes_allowed") ?? false
+            if locked != allowed { filter.add(locked ? "r.lock_changes = 1" : "COALESCE(r.lock_changes, 0) = 0") }
+            if !(requested?.contains("archived") ?? false) { filter.add("r.archived = 0") }
+            if let types = ListQuery.values(query, "search[types]") {
+                var conditions: [String] = []
+                if types.contains("manual") { conditions.append("g.registration_type IN ('manual', 'imported')") }
+                if types.contains("standard") { conditions.append("g.registration_type NOT IN ('manual', 'imported')") }
+                if !conditions.isEmpty { filter.add("(" + conditions.joined(separator: " OR ") + ")") }
+            }
+            if let releases = ListQuery.values(query, "search[release_ids]"), !releases.isEmpty {
+                let ids = try releases.compactMap { try ReleaseRecord.find($0, event: scope.event.id, in: database)?.id }
+                filter.add("t.release_id", in: ids)
+            }
+            if let activities = ListQuery.values(query, "search[activity_ids]"), !activities.isEmpty {
+                let all = try ActivityRecord.all(event: scope.event.id, in: database)
+                let ids = Set(all.filter { activities.contains(String($0.id)) }.flatMap(\.releaseIDs))
+                filter.add("t.release_id", in: Array(ids))
+            }
+            ListQuery.addTimeFilters(query, alias: "t", to: &filter)
+            if let text = ListQuery.searchText(query) {
+                ListQuery.addSearch(
+                    text,
+                    columns: [
+                        "t.first_name", "t.last_name", "(COALESCE(t.first_name, '') || ' ' || COALESCE(t.last_name, ''))",
+                        "t.phone_number", "t.slug", "t.reference", "t.company_name", "t.tags", "t.email",
+                    ], to: &filter)
+            }
+            let page = PageRequest(query)
+            let result = try database.page(select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
+            let overall = try database.count(from: "tito_tickets AS t", where: scopeFilter)
+            var hidden = 0
+            if requested == nil {
+                var shown = scopeFilter
+                shown.add("t.state != 'void' AND r.archived = 0")
+                hidden = overall - (try database.count(from: source, where: shown))
+            }
+            let tickets = result.rows.map(TicketRecord.init(row:))
+            let registrations = try RegistrationRecord.all(ids: tickets.map(\.registrationID), in: database)
+            let answers = try AnswerRecord.byTicket(tickets.map(\.id), in: database)
+            let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
+            let releases = try ReleaseRecord.all(event: scope.event.id, in: database)
+            let activities = try ActivityRecord.all(event: scope.event.id, in: database)
+            let view = View.resolve(query, default: .short)
+            return .json { json in
+                json.object { json in
+                    json.field("tickets", array: { json in
+                        for ticket in tickets {
+                            renderer.encode(
+                                ticket, answers: answers[ticket.id] ?? [], registration: registrations[ticket.registrationID],
+                                view: view, embedded: false, to: &json)
+                        }
+                    })
+                    json.object("meta") { json in
+                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        json.field("resources_hidden_by_default_count", hidden)
+                        json.key("search_states_hidden_by_default")
+                        ListMeta.writeStrings(["void"], to: &json)
+                        ListMeta.writeSortOptions(sortOptions, to: &json)
+                        json.object("filter_options") { json in
+                            json.key("types")
+                            ListMeta.writeOptions([("Added manually", "manual"), ("Ordered by customer", "standard")], to: &json)
+                            json.key("release_ids")
+                            ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
+                            json.key("activity_ids")
+                            ListMeta.writeOptions(activities.map { ($0.name, String($0.id)) }, to: &json)
+                            json.field("upgrade_ids", array: { _ in })
+                            json.object("sections") { json in
+                                for (key, label) in [
+                                    ("states", "Status"), ("types", "Type"), ("release_ids", "Tickets"),
+                                    ("activity_ids", "Activities"), ("upgrade_ids", "Upgrades"),
+                                ] {
+                                    json.key(escaping: key)
+                                    json.object { json in
+                                        json.field("label", label)
+                                        json.field("open", false)
+                                    }
+                                }
+                            }
+                            json.field("collection", false)
+                            json.key("states")
+                            ListMeta.writeOptions(stateOptions, to: &json)
+                            json.key("selected_states")
+                            ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

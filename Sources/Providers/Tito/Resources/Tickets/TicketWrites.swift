@@ -1,0 +1,86 @@
+import Emulation
+
+/// T3 and T4: create a ticket (with its own manual registration) and update one (spec §11.15).
+enum TicketWrites {
+    /// T3: `release_id` (slug or id) is required; the price is the one sent, 0.0 by default.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        let now = TitoFormats.milliseconds(request.now)
+        return try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
+            let input = try Attributes(request, wrapper: "ticket")
+            var errors = ValidationErrors()
+            var release: ReleaseRecord?
+            if let reference = input["release_id"], reference != .null, reference != .string("") {
+                release = try ReleaseRecord.find(reference: reference, event: scope.event.id, in: database)
+                if release == nil { errors.add("release_id", ValidationErrors.invalid) }
+            } else {
+                errors.add("release_id", ValidationErrors.blank)
+            }
+            var holder = TicketHolder()
+            holder.apply(input, errors: &errors)
+            let answers = try TicketAnswers.parse(input.array("answers"), event: scope.event.id, errors: &errors, in: database)
+            try errors.check()
+            guard let release else { throw TitoError.notFound }
+            try OrderCreation.checkAvailability([(release, 1)], scope: scope, in: database)
+            var order = OrderCreation()
+            order.name = TicketRecord.name(first: holder.firstName, last: holder.lastName)
+            order.email = holder.email
+            order.companyName = holder.companyName
+            order.phoneNumber = holder.phoneNumber
+            order.lineItems = [(release.id, 1, holder.price)]
+            order.tickets = [
+                OrderCreation.NewTicket(
+                    release: release, price: holder.price, firstName: holder.firstName, lastName: holder.lastName,
+                    email: holder.email, companyName: holder.companyName, phoneNumber: holder.phoneNumber,
+                    tags: holder.tags, metadata: holder.metadata, upgradeIDs: holder.upgradeIDs, answers: answers ?? [])
+            ]
+            let created = try order.save(scope: scope, now: now, in: database)
+            return try TicketEndpoints.respond(created.tickets[0], scope: scope, status: 201, request, in: database)
+        }
+    }
+
+    /// T4: partial; a new `release_id` moves the ticket; answers are upserted by question.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        let now = TitoFormats.milliseconds(request.now)
+        return try request.write { database in
+            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
+            let ticket = try TicketEndpoints.find(request, scope, in: database)
+            let input = try Attributes(request, wrapper: "ticket")
+            guard !input.object.isEmpty else { return try TicketEndpoints.respond(ticket.id, scope: scope, status: 200, request, in: database) }
+            var errors = ValidationErrors()
+            guard var release = try ReleaseRecord.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
+                throw TitoError.notFound
+            }
+            if let reference = input["release_id"] {
+                if let moved = try ReleaseRecord.find(reference: reference, event: scope.event.id, in: database) {
+                    release = moved
+                } else {
+                    errors.add("release_id", reference == .null || reference == .string("") ? ValidationErrors.blank : ValidationErrors.invalid)
+                }
+            }
+            var holder = TicketHolder(ticket)
+            holder.apply(input, errors: &errors)
+            let answers = try TicketAnswers.parse(input.array("answers"), event: scope.event.id, errors: &errors, in: database)
+            try errors.check()
+            if release.id != ticket.releaseID && !ticket.isVoid {
+                try OrderCreation.checkAvailability([(release, 1)], scope: scope, in: database)
+            }
+            for answer in answers ?? [] {
+                try TicketAnswers.upsert(answer, ticket: ticket.id, event: scope.event.id, now: now, in: database)
+            }
+            let state = ticket.isVoid
+                ? "void"
+                : try TicketRecord.state(
+                    firstName: holder.firstName, lastName: holder.lastName, email: holder.email, release: release,
+                    answeredQuestions: try TicketAnswers.answeredQuestions(ofTicket: ticket.id, in: database), in: database)
+            try database.run(
+                """
+                UPDATE tito_tickets SET release_id = ?, first_name = ?, last_name = ?, email = ?, company_name = ?,
+                    phone_number = ?, price = ?, tags = ?, metadata = ?, upgrade_ids = ?, state = ?, updated_at = ?
+                WHERE id = ?
+                """, release.id, holder.firstName, holder.lastName, holder.email, holder.companyName, holder.phoneNumber,
+                holder.price, holder.tags, holder.metadata, holder.upgradeIDs, state, now, ticket.id)
+            return try TicketEndpoints.respond(ticket.id, scope: scope, status: 200, request, in: database)
+        }
+    }
+}
