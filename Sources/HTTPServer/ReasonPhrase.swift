@@ -1,7 +1,8 @@
 /// The reason phrases of RFC 9110 §15 for the status line. Clients must not depend on them
-/// (RFC 9112 §4), but people reading traces do.
-enum ReasonPhrase {
-    static func forStatus(_ status: Int) -> String {
+/// (RFC 9112 §4), but people reading traces do. Emulated services also write them into error
+/// bodies, in the names of their own era.
+public enum ReasonPhrase {
+    public static func forStatus(_ status: Int) -> String {
         switch status {
         case 100: return "Continue"
         case 101: return "Switching Protocols"
@@ -51,6 +52,16 @@ enum ReasonPhrase {
         case 504: return "Gateway Timeout"
         case 505: return "HTTP Version Not Supported"
         default: return "Unknown"
+        }
+    }
+
+    /// The names RFC 7231 and RFC 4918 gave, which Node's `http.STATUS_CODES` and Rack (before
+    /// 3.1) still use: "Payload Too Large", "Unprocessable Entity".
+    public static func rfc7231Name(forStatus status: Int) -> String {
+        switch status {
+        case 413: return "Payload Too Large"
+        case 422: return "Unprocessable Entity"
+        default: return forStatus(status)
         }
     }
 }

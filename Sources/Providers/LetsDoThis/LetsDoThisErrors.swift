@@ -12,7 +12,7 @@ struct LetsDoThisError: ResponseError, Equatable {
             json.object { json in
                 json.field("statusCode", status)
                 if let code { json.field("code", code) }
-                json.field("error", LetsDoThisErrors.reasonPhrase(status))
+                json.field("error", ReasonPhrase.rfc7231Name(forStatus: status))
                 json.field("message", message)
             }
         }
@@ -47,31 +47,7 @@ enum LetsDoThisErrors {
     /// error handler writes them (spec §5.6).
     static func response(for error: any Error, status: Int) -> HTTPResponse {
         if case JSONBodyError.malformed = error { return RequestBody.invalidJSON.response }
-        let phrase = reasonPhrase(status)
+        let phrase = ReasonPhrase.rfc7231Name(forStatus: status)
         return LetsDoThisError(status: status, code: nil, message: phrase).response
-    }
-
-    /// Node's `http.STATUS_CODES` for the statuses this API answers or faults may ask for.
-    static func reasonPhrase(_ status: Int) -> String {
-        switch status {
-        case 400: return "Bad Request"
-        case 401: return "Unauthorized"
-        case 402: return "Payment Required"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 408: return "Request Timeout"
-        case 409: return "Conflict"
-        case 413: return "Payload Too Large"
-        case 415: return "Unsupported Media Type"
-        case 422: return "Unprocessable Entity"
-        case 429: return "Too Many Requests"
-        case 500: return "Internal Server Error"
-        case 501: return "Not Implemented"
-        case 502: return "Bad Gateway"
-        case 503: return "Service Unavailable"
-        case 504: return "Gateway Timeout"
-        default: return "Error"
-        }
     }
 }

@@ -67,30 +67,11 @@ public struct TitoProvider: Provider {
 
     /// Malformed JSON is Rails' 400; injected faults and storage failures get the public-exceptions body.
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
-        switch error {
-        case is JSONBodyError: return TitoError.badRequest.response
-        case let fault as InjectedFault: return TitoError.rails(fault.status, reasonPhrase(fault.status)).response
-        default: return TitoError.rails(status, reasonPhrase(status)).response
-        }
+        if error is JSONBodyError { return TitoError.badRequest.response }
+        return TitoError.rails(status, ReasonPhrase.rfc7231Name(forStatus: status)).response
     }
 
     public func credentials(in database: Database) throws -> JSONValue {
         try auth.credentials(in: database)
-    }
-
-    private func reasonPhrase(_ status: Int) -> String {
-        switch status {
-        case 400: return "Bad Request"
-        case 401: return "Unauthorized"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 409: return "Conflict"
-        case 422: return "Unprocessable Entity"
-        case 429: return "Too Many Requests"
-        case 502: return "Bad Gateway"
-        case 503: return "Service Unavailable"
-        case 504: return "Gateway Timeout"
-        default: return "Internal Server Error"
-        }
     }
 }
