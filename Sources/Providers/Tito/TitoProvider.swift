@@ -31,6 +31,15 @@ public struct TitoProvider: Provider {
         Tickets.self,
         Answers.self,
         Refunds.self,
+        ActivityEndpoints.self,
+        QuestionEndpoints.self,
+        DiscountCodeEndpoints.self,
+        CheckinLists.self,
+        InterestedUsers.self,
+        OptIns.self,
+        RsvpLists.self,
+        ReleaseInvitations.self,
+        WebhookEndpoints.self,
     ]
 
     private let auth: TitoAuth
