@@ -56,7 +56,7 @@ enum QuestionEndpoints: TitoResourceGroup {
             var errors = ValidationErrors()
             draft.apply(attributes, errors: &errors)
             if draft.title.isBlank { errors.add("title", ValidationErrors.blank) }
-            if draft.fieldType.isEmpty { errors.add("field_type", ValidationErrors.blank) }
+            if draft.fieldType.isEmpty && !errors.has("field_type") { errors.add("field_type", ValidationErrors.blank) }
             try errors.check()
             draft.id = try Identifiers.next("questions", in: database)
             try draft.deriveSlug(in: database)
