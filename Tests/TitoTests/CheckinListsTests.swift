@@ -75,6 +75,7 @@ import Testing
         #expect(list?["slug"] != .string(slug))
         #expect(list?["activity_ids"] == [1019150])
         #expect(list?["activities"]?[0]?["name"] == "Tea Making")
+        #expect(list?["activities"]?[0]?["releases"] == [])
         #expect(list?["release_ids"] == [1105525, 1105526])
         #expect(list?["releases"]?.arrayValue?.count == 2)
         #expect(list?["question_ids"] == [1041930])

@@ -91,8 +91,15 @@ import Testing
             "question": ["title": "Colour", "field_type": "Checkboxes", "options": ["Red", "Blue"]],
         ])
         #expect(arrayOptions.json["question"]?["options"] == ["Red", "Blue"])
+        // Only choice questions keep options.
+        let text = try server.event("POST", "/questions", json: [
+            "question": ["title": "Anything else?", "field_type": "Textarea", "options": "A\nB"],
+        ])
+        #expect(text.json["question"]?["options"] == [])
+        let retyped = try server.event("PATCH", "/questions/colour", json: ["question": ["field_type": "Text"]])
+        #expect(retyped.json["question"]?["options"] == [])
         // New questions go last.
-        #expect(try server.event("GET", "/questions").slugs("questions").suffix(2) == ["shoe-size", "colour"])
+        #expect(try server.event("GET", "/questions").slugs("questions").suffix(3) == ["shoe-size", "colour", "anything-else"])
     }
 
     @Test func createAndUpdateReportEveryInvalidAttribute() throws {

@@ -42,9 +42,12 @@ enum ActivityEndpoints: TitoResourceGroup {
             let result = try database.page(
                 select: columns(scope), from: "tito_activities AS ac", where: filter, orderBy: sort.orderBy(request.query),
                 page: page)
-            let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database, questions: true)
+            let activities = result.rows.map(ActivityRecord.init(row:))
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: activities.flatMap(\.releaseIDs),
+                questionIDs: activities.flatMap(\.questionIDs), in: database)
             let view = request.listView
-            let items = result.rows.map { json(ActivityRecord(row: $0), scope: scope, embedded: embedded, view: view) }
+            let items = activities.map { json($0, scope: scope, embedded: embedded, view: view) }
             return ResourceResponse.list(
                 "activities", items: items,
                 meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
@@ -140,9 +143,12 @@ enum ActivityEndpoints: TitoResourceGroup {
         guard let row = try database.queryOne(
             "SELECT \(columns(scope)) FROM tito_activities AS ac WHERE ac.id = ?", id)
         else { throw TitoError.notFound }
-        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database, questions: true)
+        let activity = ActivityRecord(row: row)
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: activity.releaseIDs, questionIDs: activity.questionIDs,
+            in: database)
         return ResourceResponse.single(
-            "activity", json(ActivityRecord(row: row), scope: scope, embedded: embedded, view: request.singleView), status: status)
+            "activity", json(activity, scope: scope, embedded: embedded, view: request.singleView), status: status)
     }
 
     /// The activity with its questions and releases embedded (spec §12.3).

@@ -80,11 +80,13 @@ enum CheckinLists: TitoResourceGroup {
             filter.add("c.event_id = ?", scope.event.id)
             let result = try database.page(
                 select: "c.*", from: "tito_checkin_lists AS c", where: filter, orderBy: "c.id", page: page)
+            let lists = result.rows.map(CheckinListRecord.init(row:))
             let embedded = try EmbeddedRecords(
-                scope: scope, now: request.nowMilliseconds, in: database, questions: true, activities: true)
+                scope: scope, now: request.nowMilliseconds, releaseIDs: lists.flatMap(\.releaseIDs),
+                questionIDs: lists.flatMap(\.questionIDs), activityIDs: lists.flatMap(\.activityIDs), in: database)
             let view = request.listView
             return ResourceResponse.list(
-                "checkin_lists", items: result.rows.map { CheckinListRecord(row: $0).json(embedded: embedded, view: view) },
+                "checkin_lists", items: lists.map { $0.json(embedded: embedded, view: view) },
                 meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
         }
     }
@@ -150,7 +152,9 @@ enum CheckinLists: TitoResourceGroup {
     private static func respond(
         _ list: CheckinListRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
     ) throws -> HTTPResponse {
-        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database, questions: true, activities: true)
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: list.releaseIDs, questionIDs: list.questionIDs,
+            activityIDs: list.activityIDs, in: database)
         return ResourceResponse.single("checkin_list", list.json(embedded: embedded, view: request.singleView), status: status)
     }
 }

@@ -4,8 +4,10 @@ import Emulation
 enum DiscountCodeEndpoints: TitoResourceGroup {
     static let resource = "discount_codes"
 
+    /// `code` orders D1; `quantity_used` counts a code's tickets through the second index.
     static let schema = """
         CREATE INDEX IF NOT EXISTS tito_discount_codes_by_code_order ON tito_discount_codes (event_id, code, id);
+        CREATE INDEX IF NOT EXISTS tito_tickets_by_discount_code ON tito_tickets (event_id, discount_code_used COLLATE NOCASE, test_mode);
         """
 
     static let routes: [Route<TitoPrincipal>] = [

@@ -87,7 +87,7 @@ struct OptInRecord {
     }
 
     /// Short in lists; extended adds `view`, `translations` and the releases as extended objects.
-    func json(view: View, embedded: EmbeddedRecords?) -> JSONValue {
+    func json(view: View, embedded: EmbeddedRecords) -> JSONValue {
         let short: JSONValue = [
             "_type": "opt_in", "id": .int(id), "slug": .string(slug), "name": .string(name),
             "description": .string(description), "release_ids": .array(releaseIDs.map(JSONValue.int)),
@@ -97,7 +97,7 @@ struct OptInRecord {
         guard view.isExtended, var object = short.objectValue else { return short }
         object.append("view", "extended")
         object.append("translations", ["en": ["name": .string(name), "description": .string(description)]])
-        object.append("releases", .array(embedded?.releases(releaseIDs, view: .extended) ?? []))
+        object.append("releases", .array(embedded.releases(releaseIDs, view: .extended)))
         return .object(object)
     }
 }

@@ -78,9 +78,13 @@ enum OptIns: TitoResourceGroup {
             let result = try database.page(
                 select: "o.*", from: "tito_opt_ins AS o", where: filter, orderBy: sort.orderBy(request.query), page: page)
             let view = request.listView
-            let embedded = view.isExtended ? try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database) : nil
+            let optIns = result.rows.map(OptInRecord.init(row:))
+            // Short objects carry no releases, so only the extended view needs them.
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: view.isExtended ? optIns.flatMap(\.releaseIDs) : [],
+                in: database)
             return ResourceResponse.list(
-                "opt_ins", items: result.rows.map { OptInRecord(row: $0).json(view: view, embedded: embedded) },
+                "opt_ins", items: optIns.map { $0.json(view: view, embedded: embedded) },
                 meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
             ) { json in
                 ListMeta.writeSortOptions([("A-Z", "name", "asc", true), ("Z-A", "name", "desc", false)], to: &json)
@@ -150,7 +154,7 @@ enum OptIns: TitoResourceGroup {
     private static func respond(
         _ optIn: OptInRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
     ) throws -> HTTPResponse {
-        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database)
+        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, releaseIDs: optIn.releaseIDs, in: database)
         return ResourceResponse.single("opt_in", optIn.json(view: request.singleView, embedded: embedded), status: status)
     }
 }

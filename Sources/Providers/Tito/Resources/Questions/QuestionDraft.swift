@@ -112,6 +112,11 @@ struct QuestionDraft {
         return parts.joined(separator: "-")
     }
 
+    /// Options belong to choice questions; other types show `[]` (spec §12.15).
+    mutating func dropOptionsUnlessChoice() {
+        if fieldType != "Select" && fieldType != "Checkboxes" { options = [] }
+    }
+
     func insert(into database: Database) throws {
         try database.run(
             """

@@ -58,6 +58,7 @@ enum QuestionEndpoints: TitoResourceGroup {
             if draft.title.isBlank { errors.add("title", ValidationErrors.blank) }
             if draft.fieldType.isEmpty && !errors.has("field_type") { errors.add("field_type", ValidationErrors.blank) }
             try errors.check()
+            draft.dropOptionsUnlessChoice()
             draft.id = try Identifiers.next("questions", in: database)
             try draft.deriveSlug(in: database)
             draft.position = Int64(
@@ -80,6 +81,7 @@ enum QuestionEndpoints: TitoResourceGroup {
                 var errors = ValidationErrors()
                 draft.apply(attributes, errors: &errors)
                 try errors.check()
+                draft.dropOptionsUnlessChoice()
                 draft.updatedAt = request.nowMilliseconds
                 try draft.update(in: database)
             }

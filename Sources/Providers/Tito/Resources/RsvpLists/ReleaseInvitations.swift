@@ -24,7 +24,7 @@ enum ReleaseInvitations: TitoResourceGroup {
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS tito_release_invitations_by_list ON tito_release_invitations (rsvp_list_id, redeemed, id);
+        CREATE INDEX IF NOT EXISTS tito_release_invitations_by_list ON tito_release_invitations (rsvp_list_id, id);
         CREATE INDEX IF NOT EXISTS tito_release_invitations_by_event ON tito_release_invitations (event_id);
         """
 
@@ -82,10 +82,12 @@ enum ReleaseInvitations: TitoResourceGroup {
             let result = try database.page(
                 select: "ri.*", from: "tito_release_invitations AS ri", where: filter, orderBy: "ri.id", page: page)
             let overall = try database.count(from: "tito_release_invitations AS ri", where: scopeFilter)
-            let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database)
+            let invitations = result.rows.map(ReleaseInvitationRecord.init(row:))
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: invitations.flatMap(\.releaseIDs), in: database)
             let view = request.listView
-            let items = try result.rows.map {
-                try ReleaseInvitationRecord(row: $0).listJSON(event: scope.event, embedded: embedded, view: view, in: database)
+            let items = try invitations.map {
+                try $0.listJSON(event: scope.event, embedded: embedded, view: view, in: database)
             }
             return ResourceResponse.list(
                 "release_invitations", items: items,
@@ -182,7 +184,8 @@ enum ReleaseInvitations: TitoResourceGroup {
         _ invitation: ReleaseInvitationRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope,
         in database: Database
     ) throws -> HTTPResponse {
-        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, in: database)
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: invitation.releaseIDs, in: database)
         return ResourceResponse.single(
             "release_invitation",
             try invitation.singleJSON(event: scope.event, embedded: embedded, view: request.singleView, in: database),
