@@ -30,7 +30,6 @@ public struct TitoProvider: Provider {
         Registrations.self,
         Tickets.self,
         Answers.self,
-        Refunds.self,
         ActivityEndpoints.self,
         QuestionEndpoints.self,
         DiscountCodeEndpoints.self,
@@ -40,6 +39,7 @@ public struct TitoProvider: Provider {
         RsvpLists.self,
         ReleaseInvitations.self,
         WebhookEndpoints.self,
+        Refunds.self,
     ]
 
     private let auth: TitoAuth
