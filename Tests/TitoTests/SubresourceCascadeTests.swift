@@ -2,6 +2,8 @@ import Emulation
 import TestSupport
 import Testing
 
+@testable import Tito
+
 /// How the event sub-resources follow their event (spec §11.2 E7, E8; §13.11).
 @Suite struct SubresourceCascadeTests {
     static let tables = [
@@ -45,5 +47,27 @@ import Testing
         #expect(try server.tito("GET", copy + "/webhook_endpoints").json["webhook_endpoints"] == [])
         // The original is untouched.
         #expect(try server.event("GET", "/checkin_lists/chk_el1ClfZxL8We2DHKtUzzoeg").json["checkin_list"]?["release_ids"] == [1105525])
+    }
+
+    /// What the release deletion endpoint (L5) asks of every group: drop the release's id from
+    /// every `release_ids` list of the event, whatever record holds it.
+    @Test func aDeletedReleaseLeavesEveryReleaseList() throws {
+        let server = try TestServer()
+        _ = try server.event("PATCH", "/activities/1019150", json: ["activity": ["release_ids": [123, 1105525]]])
+        _ = try server.event("PATCH", "/discount_codes/5319076", json: ["discount_code": ["release_ids": [123]]])
+        _ = try server.event("PATCH", "/checkin_lists/1", json: ["checkin_list": ["release_ids": ["5k-stretch", "coffee-brewing"]]])
+        _ = try server.event("PATCH", "/opt_ins/166", json: ["opt_in": ["release_ids": [1234567, 123]]])
+        let invitation = "/rsvp_lists/123/release_invitations/123"
+        _ = try server.event("PATCH", invitation, json: ["release_invitation": ["release_ids": [123, 1105525]]])
+
+        try server.world.database.write { database in
+            try database.run("DELETE FROM tito_releases WHERE id = 123")
+            for group in TitoProvider.groups { try group.releaseDeleted(123, event: 1_058_586, in: database) }
+        }
+        #expect(try server.event("GET", "/activities/1019150").json["activity"]?["release_ids"] == [1105525])
+        #expect(try server.event("GET", "/discount_codes/5319076").json["discount_code"]?["release_ids"] == [])
+        #expect(try server.event("GET", "/checkin_lists/1").json["checkin_list"]?["release_ids"] == [1105525])
+        #expect(try server.event("GET", "/opt_ins/166").json["opt_in"]?["release_ids"] == [1234567])
+        #expect(try server.event("GET", invitation).json["release_invitation"]?["release_ids"] == [1105525])
     }
 }
