@@ -43,6 +43,13 @@ import Testing
         #expect(past.json["discount_codes"]?[0]?["end_at"] == "2018-10-01T00:00:00.000+00:00")
         #expect(try Self.codes(server, "?search[states][]=current&search[states][]=past") == ["SAVE10", "EARLYBIRD"])
         #expect(try Self.codes(server, "?search[states]=past,current") == ["SAVE10", "EARLYBIRD"])
+        // Unknown states filter nothing and are not echoed; the list is then unfiltered.
+        let unknown = try server.event("GET", "/discount_codes?search[states][]=expired&search[states][]=past")
+        #expect(unknown.meta["filter_options"]?["selected_states"] == ["past"])
+        let none = try server.event("GET", "/discount_codes?search[states][]=expired")
+        #expect(none.values("discount_codes", "code") == ["SAVE10", "EARLYBIRD"])
+        #expect(none.meta["filter_options"]?["selected_states"] == [])
+        #expect(none.meta["resources_hidden_by_default_count"] == 0)
         // Before EARLYBIRD ended, it was current.
         try server.freezeClock(at: "2018-09-15T00:00:00Z")
         #expect(try Self.codes(server) == ["SAVE10", "EARLYBIRD"])

@@ -36,7 +36,9 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
             let now = request.nowMilliseconds
             let modes = scope.visibleTestModes.map { $0 ? "1" : "0" }.joined(separator: ", ")
             let requested = ListQuery.states(request.query)
-            let selected = requested ?? ["current", "upcoming", "used", "unused"]
+            // `selected_states` echoes the known states asked for; unknown ones filter nothing.
+            let selected = requested.map { asked in stateOptions.map(\.value).filter(asked.contains) }
+                ?? ["current", "upcoming", "used", "unused"]
             var scopeFilter = SQLFilter()
             scopeFilter.add("dc.event_id = ?", scope.event.id)
             var filter = scopeFilter
