@@ -1,0 +1,161 @@
+import Emulation
+
+/// The activity endpoints A1–A6 (spec §11.3, §13.6). The table and seed are `Activities`.
+enum ActivityEndpoints: TitoResourceGroup {
+    static let resource = "activities"
+
+    /// A1's orders read through this index.
+    static let schema = """
+        CREATE INDEX IF NOT EXISTS tito_activities_by_name ON tito_activities (event_id, name, id);
+        """
+
+    static let routes: [Route<TitoPrincipal>] = [
+        Route("GET", "/{account_slug}/{event_slug}/activities", example: "/biscuit-box/2018/activities", list),
+        Route("GET", "/{account_slug}/{event_slug}/activities/{activity_id}", example: "/biscuit-box/2018/activities/1019150",
+              show),
+        Route("POST", "/{account_slug}/{event_slug}/activities", create),
+        Route("PATCH", "/{account_slug}/{event_slug}/activities/{activity_id}", update),
+        Route("DELETE", "/{account_slug}/{event_slug}/activities/{activity_id}", delete),
+        Route("POST", "/{account_slug}/{event_slug}/activities/{activity_id}/duplication", duplicate),
+    ]
+
+    static let sort = SortSpec(default: .init("name", sql: "ac.name"), idColumn: "ac.id")
+
+    /// Activity columns with `allocation_count` over the non-void tickets of its releases that the
+    /// token sees (spec §13.6), for `tito_activities AS ac`.
+    static func columns(_ scope: EventScope) -> String {
+        let modes = scope.visibleTestModes.map { $0 ? "1" : "0" }.joined(separator: ", ")
+        return """
+            ac.*, (SELECT COUNT(*) FROM tito_tickets AS t WHERE t.event_id = ac.event_id AND t.state != 'void'
+                AND t.test_mode IN (\(modes)) AND t.release_id IN (SELECT value FROM json_each(ac.release_ids)))
+                AS allocation_count
+            """
+    }
+
+    /// A1: name A-Z by default; `search[sort]=name` with either direction.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let page = PageRequest(request.query)
+            var filter = SQLFilter()
+            filter.add("ac.event_id = ?", scope.event.id)
+            let result = try database.page(
+                select: columns(scope), from: "tito_activities AS ac", where: filter, orderBy: sort.orderBy(request.query),
+                page: page)
+            let activities = result.rows.map(ActivityRecord.init(row:))
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: activities.flatMap(\.releaseIDs),
+                questionIDs: activities.flatMap(\.questionIDs), in: database)
+            let view = request.listView
+            let items = activities.map { json($0, scope: scope, embedded: embedded, view: view) }
+            return ResourceResponse.list(
+                "activities", items: items,
+                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
+            ) { json in
+                ListMeta.writeSortOptions(
+                    [("Name A-Z", "name", "asc", true), ("Name Z-A", "name", "desc", false)], to: &json)
+                ListMeta.writeEmptyFilterOptions(to: &json)
+            }
+        }
+    }
+
+    /// A2.
+    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let activity = try find(request, scope, in: database)
+            return try respond(activity.id, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// A3.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let attributes = try Attributes(request, wrapper: "activity")
+            var draft = ActivityDraft(eventID: scope.event.id, now: request.nowMilliseconds)
+            var errors = ValidationErrors()
+            try draft.apply(attributes, errors: &errors, in: database)
+            if draft.name.isBlank { errors.add("name", ValidationErrors.blank) }
+            try errors.check()
+            draft.id = try Identifiers.next("activities", in: database)
+            try draft.insert(into: database)
+            return try respond(draft.id, status: 201, request, scope, in: database)
+        }
+    }
+
+    /// A4: partial; an empty body changes nothing.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let activity = try find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "activity")
+            if !attributes.object.isEmpty {
+                var draft = ActivityDraft(activity)
+                var errors = ValidationErrors()
+                try draft.apply(attributes, errors: &errors, in: database)
+                try errors.check()
+                draft.updatedAt = request.nowMilliseconds
+                try draft.update(in: database)
+            }
+            return try respond(activity.id, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// A5: the activity leaves the check-in lists that named it (spec §13.11).
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let activity = try find(request, scope, in: database)
+            try database.run("DELETE FROM tito_activities WHERE id = ?", activity.id)
+            try database.removeID(activity.id, fromList: "activity_ids", of: "tito_checkin_lists", event: scope.event.id)
+        }
+        return ResourceResponse.deleted
+    }
+
+    /// A6: a copy named "<name> Copy" with a new id and no allocations of its own history.
+    static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let activity = try find(request, scope, in: database)
+            var draft = ActivityDraft(activity)
+            draft.id = try Identifiers.next("activities", in: database)
+            draft.name = activity.name + " Copy"
+            draft.createdAt = request.nowMilliseconds
+            draft.updatedAt = draft.createdAt
+            try draft.insert(into: database)
+            return try respond(draft.id, status: 201, request, scope, in: database)
+        }
+    }
+
+    /// The activity `{activity_id}` names in the event (its id).
+    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityRecord {
+        guard let id = Int64(request.parameter("activity_id")),
+            let row = try database.queryOne(
+                "SELECT \(columns(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? AND ac.id = ?", scope.event.id, id)
+        else { throw TitoError.notFound }
+        return ActivityRecord(row: row)
+    }
+
+    private static func respond(
+        _ id: Int64, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        guard let row = try database.queryOne(
+            "SELECT \(columns(scope)) FROM tito_activities AS ac WHERE ac.id = ?", id)
+        else { throw TitoError.notFound }
+        let activity = ActivityRecord(row: row)
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: activity.releaseIDs, questionIDs: activity.questionIDs,
+            in: database)
+        return ResourceResponse.single(
+            "activity", json(activity, scope: scope, embedded: embedded, view: request.singleView), status: status)
+    }
+
+    /// The activity with its questions and releases embedded (spec §12.3).
+    static func json(_ activity: ActivityRecord, scope: EventScope, embedded: EmbeddedRecords, view: View) -> JSONValue {
+        guard var object = activity.embeddedJSON(event: scope.event).objectValue else { return .null }
+        object["questions"] = .array(embedded.questions(activity.questionIDs))
+        object["releases"] = .array(embedded.releases(activity.releaseIDs))
+        return JSONValue.object(object).marked(view)
+    }
+}

@@ -1,0 +1,160 @@
+import Emulation
+
+/// Check-in lists: the table, the seed and the endpoints C1–C5 (spec §11.5).
+enum CheckinLists: TitoResourceGroup {
+    static let resource = "checkin_lists"
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS tito_checkin_lists (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES tito_events (id),
+            slug TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            activity_ids TEXT NOT NULL DEFAULT '[]',
+            question_ids TEXT NOT NULL DEFAULT '[]',
+            release_ids TEXT NOT NULL DEFAULT '[]',
+            expires_at INTEGER,
+            show_company_name INTEGER NOT NULL DEFAULT 1,
+            show_email INTEGER NOT NULL DEFAULT 1,
+            show_phone_number INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS tito_checkin_lists_by_event ON tito_checkin_lists (event_id, id);
+        """
+
+    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        for record in try SeedRecord.all(seed, "checkin_lists.json", key: "checkin_lists") {
+            var list = CheckinListRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
+            list.id = try record.id()
+            list.slug = try record.requiredText("slug")
+            list.title = try record.requiredText("title")
+            list.activityIDs = JSONColumn.ids(record.jsonText("activity_ids"))
+            list.questionIDs = JSONColumn.ids(record.jsonText("question_ids"))
+            list.releaseIDs = JSONColumn.ids(record.jsonText("release_ids"))
+            list.expiresAt = try record.milliseconds("expires_at")
+            list.showCompanyName = record.bool("show_company_name", default: true)
+            list.showEmail = record.bool("show_email", default: true)
+            list.showPhoneNumber = record.bool("show_phone_number", default: true)
+            list.updatedAt = try record.milliseconds("updated_at", default: list.createdAt) ?? list.createdAt
+            try list.insert(into: database)
+        }
+        try Identifiers.start("checkin_lists", at: 3, in: database)
+    }
+
+    static let routes: [Route<TitoPrincipal>] = [
+        Route("GET", "/{account_slug}/{event_slug}/checkin_lists", example: "/biscuit-box/2018/checkin_lists", list),
+        Route("GET", "/{account_slug}/{event_slug}/checkin_lists/{checkin_list_slug}",
+              example: "/biscuit-box/2018/checkin_lists/chk_d90KqwJIp9rfgkVzOCCTdMQ", show),
+        Route("POST", "/{account_slug}/{event_slug}/checkin_lists", create),
+        Route("PATCH", "/{account_slug}/{event_slug}/checkin_lists/{checkin_list_slug}", update),
+        Route("DELETE", "/{account_slug}/{event_slug}/checkin_lists/{checkin_list_slug}", delete),
+    ]
+
+    /// Copies the lists of a duplicated event (E8) with new slugs, pointing at the copied records.
+    static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
+        for row in try database.query("SELECT * FROM tito_checkin_lists WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
+            var list = CheckinListRecord(row: row)
+            list.id = try Identifiers.next("checkin_lists", in: database)
+            list.eventID = copy.copyEventID
+            list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database))
+            list.activityIDs = copy.remap("activities", list.activityIDs)
+            list.questionIDs = copy.remap("questions", list.questionIDs)
+            list.releaseIDs = copy.remap("releases", list.releaseIDs)
+            list.createdAt = copy.now
+            list.updatedAt = copy.now
+            try list.insert(into: database)
+        }
+    }
+
+    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
+        try database.removeID(releaseID, fromList: "release_ids", of: "tito_checkin_lists", event: eventID)
+    }
+
+    /// C1: in id order.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let page = PageRequest(request.query)
+            var filter = SQLFilter()
+            filter.add("c.event_id = ?", scope.event.id)
+            let result = try database.page(
+                select: "c.*", from: "tito_checkin_lists AS c", where: filter, orderBy: "c.id", page: page)
+            let lists = result.rows.map(CheckinListRecord.init(row:))
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: lists.flatMap(\.releaseIDs),
+                questionIDs: lists.flatMap(\.questionIDs), activityIDs: lists.flatMap(\.activityIDs), in: database)
+            let view = request.listView
+            return ResourceResponse.list(
+                "checkin_lists", items: lists.map { $0.json(embedded: embedded, view: view) },
+                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
+        }
+    }
+
+    /// C2.
+    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            return try respond(try find(request, scope, in: database), status: 200, request, scope, in: database)
+        }
+    }
+
+    /// C3: the slug is `chk_` and a random body.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let attributes = try Attributes(request, wrapper: "checkin_list")
+            var list = CheckinListRecord(eventID: scope.event.id, now: request.nowMilliseconds)
+            var errors = ValidationErrors()
+            try list.apply(attributes, errors: &errors, in: database)
+            if list.title.isBlank { errors.add("title", ValidationErrors.blank) }
+            try errors.check()
+            list.id = try Identifiers.next("checkin_lists", in: database)
+            list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database))
+            try list.insert(into: database)
+            return try respond(list, status: 201, request, scope, in: database)
+        }
+    }
+
+    /// C4: partial; the slug never changes.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            var list = try find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "checkin_list")
+            if !attributes.object.isEmpty {
+                var errors = ValidationErrors()
+                try list.apply(attributes, errors: &errors, in: database)
+                try errors.check()
+                list.updatedAt = request.nowMilliseconds
+                try list.update(in: database)
+            }
+            return try respond(list, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// C5.
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let list = try find(request, scope, in: database)
+            try database.run("DELETE FROM tito_checkin_lists WHERE id = ?", list.id)
+        }
+        return ResourceResponse.deleted
+    }
+
+    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> CheckinListRecord {
+        guard let list = try CheckinListRecord.find(request.parameter("checkin_list_slug"), event: scope.event.id, in: database)
+        else { throw TitoError.notFound }
+        return list
+    }
+
+    private static func respond(
+        _ list: CheckinListRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: list.releaseIDs, questionIDs: list.questionIDs,
+            activityIDs: list.activityIDs, in: database)
+        return ResourceResponse.single("checkin_list", list.json(embedded: embedded, view: request.singleView), status: status)
+    }
+}

@@ -1,0 +1,157 @@
+import Emulation
+
+/// The discount code endpoints D1–D5 (spec §11.6, §13.5). The table and seed are `DiscountCodes`.
+enum DiscountCodeEndpoints: TitoResourceGroup {
+    static let resource = "discount_codes"
+
+    /// `code` orders D1; `quantity_used` counts a code's tickets through the second index.
+    static let schema = """
+        CREATE INDEX IF NOT EXISTS tito_discount_codes_by_code_order ON tito_discount_codes (event_id, code, id);
+        CREATE INDEX IF NOT EXISTS tito_tickets_by_discount_code ON tito_tickets (event_id, discount_code_used COLLATE NOCASE, test_mode);
+        """
+
+    static let routes: [Route<TitoPrincipal>] = [
+        Route("GET", "/{account_slug}/{event_slug}/discount_codes", example: "/biscuit-box/2018/discount_codes", list),
+        Route("GET", "/{account_slug}/{event_slug}/discount_codes/{discount_code_id}",
+              example: "/biscuit-box/2018/discount_codes/5319076", show),
+        Route("POST", "/{account_slug}/{event_slug}/discount_codes", create),
+        Route("PATCH", "/{account_slug}/{event_slug}/discount_codes/{discount_code_id}", update),
+        Route("DELETE", "/{account_slug}/{event_slug}/discount_codes/{discount_code_id}", delete),
+    ]
+
+    static let sort = SortSpec(default: .init("id", sql: "dc.id"), others: [.init("code", sql: "dc.code")], idColumn: "dc.id")
+
+    static let stateOptions: [(label: String, value: String)] = [
+        ("Current", "current"), ("Past", "past"), ("Upcoming", "upcoming"), ("Used", "used"), ("Unused", "unused"),
+    ]
+    static let timeStates = ["current", "past", "upcoming"]
+    static let usageStates = ["used", "unused"]
+
+    /// D1: id order (or `search[sort]=code`). `search[states][]` filters on two groups, time
+    /// (current/past/upcoming) and usage (used/unused): ORed within a group, ANDed across; a
+    /// group with nothing selected is not filtered. Past codes are hidden unless states are given.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let now = request.nowMilliseconds
+            let modes = scope.visibleTestModes.map { $0 ? "1" : "0" }.joined(separator: ", ")
+            let requested = ListQuery.states(request.query)
+            // `selected_states` echoes the known states asked for; unknown ones filter nothing.
+            let selected = requested.map { asked in stateOptions.map(\.value).filter(asked.contains) }
+                ?? ["current", "upcoming", "used", "unused"]
+            var scopeFilter = SQLFilter()
+            scopeFilter.add("dc.event_id = ?", scope.event.id)
+            var filter = scopeFilter
+            var timeAlternatives: [SQLFilter] = []
+            for state in timeStates where selected.contains(state) {
+                var alternative = SQLFilter()
+                switch state {
+                case "current": alternative.add("(dc.start_at IS NULL OR dc.start_at <= ?) AND (dc.end_at IS NULL OR dc.end_at > ?)", now, now)
+                case "past": alternative.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                default: alternative.add("dc.start_at IS NOT NULL AND dc.start_at > ?", now)
+                }
+                timeAlternatives.append(alternative)
+            }
+            if !timeAlternatives.isEmpty { filter.add(anyOf: timeAlternatives) }
+            let used = selected.contains("used")
+            let unused = selected.contains("unused")
+            if used != unused {
+                filter.add("\(DiscountCodeRecord.quantityUsedSQL(modes: modes)) \(used ? ">" : "=") 0")
+            }
+            let page = PageRequest(request.query)
+            let result = try database.page(
+                select: DiscountCodeRecord.columns(scope), from: "tito_discount_codes AS dc", where: filter,
+                orderBy: sort.orderBy(request.query), page: page)
+            let overall = try database.count(from: "tito_discount_codes AS dc", where: scopeFilter)
+            var hidden = 0
+            if requested == nil {
+                var pastFilter = scopeFilter
+                pastFilter.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                hidden = try database.count(from: "tito_discount_codes AS dc", where: pastFilter)
+            }
+            let view = request.listView
+            return ResourceResponse.list(
+                "discount_codes", items: result.rows.map { DiscountCodeRecord(row: $0).json(view: view) },
+                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall)
+            ) { json in
+                json.field("resources_hidden_by_default_count", hidden)
+                json.key("search_states_hidden_by_default")
+                ListMeta.writeStrings(["past"], to: &json)
+                json.object("filter_options") { json in
+                    ListMeta.writeStatesSection(to: &json)
+                    json.field("collection", false)
+                    json.key("states")
+                    ListMeta.writeOptions(stateOptions, to: &json)
+                    json.key("selected_states")
+                    ListMeta.writeStrings(selected, to: &json)
+                }
+            }
+        }
+    }
+
+    /// D2.
+    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            return ResourceResponse.single("discount_code", try find(request, scope, in: database).json(view: request.singleView))
+        }
+    }
+
+    /// D3: the event's `discount_codes_count` follows, being derived.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let attributes = try Attributes(request, wrapper: "discount_code")
+            var code = DiscountCodeRecord(eventID: scope.event.id, now: request.nowMilliseconds)
+            var errors = ValidationErrors()
+            try code.apply(attributes, errors: &errors, in: database)
+            code.validate(errors: &errors)
+            try errors.check()
+            code.id = try Identifiers.next("discount_codes", in: database)
+            try code.insert(into: database)
+            return ResourceResponse.single(
+                "discount_code", try reload(code.id, scope, in: database).json(view: request.singleView), status: 201)
+        }
+    }
+
+    /// D4: partial; renaming a code leaves the tickets that used the old one alone (spec §13.5).
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            var code = try find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "discount_code")
+            if !attributes.object.isEmpty {
+                var errors = ValidationErrors()
+                try code.apply(attributes, errors: &errors, in: database)
+                code.validate(errors: &errors)
+                try errors.check()
+                code.updatedAt = request.nowMilliseconds
+                try code.update(in: database)
+            }
+            return ResourceResponse.single("discount_code", try reload(code.id, scope, in: database).json(view: request.singleView))
+        }
+    }
+
+    /// D5: registrations and tickets keep the code text they recorded.
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let code = try find(request, scope, in: database)
+            try database.run("DELETE FROM tito_discount_codes WHERE id = ?", code.id)
+        }
+        return ResourceResponse.deleted
+    }
+
+    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
+        guard let id = Int64(request.parameter("discount_code_id")) else { throw TitoError.notFound }
+        return try reload(id, scope, in: database)
+    }
+
+    private static func reload(_ id: Int64, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
+        guard let row = try database.queryOne(
+            "SELECT \(DiscountCodeRecord.columns(scope)) FROM tito_discount_codes AS dc WHERE dc.event_id = ? AND dc.id = ?",
+            scope.event.id, id)
+        else { throw TitoError.notFound }
+        return DiscountCodeRecord(row: row)
+    }
+}

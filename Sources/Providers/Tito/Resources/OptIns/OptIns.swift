@@ -1,0 +1,160 @@
+import Emulation
+
+/// Opt-ins: the table, the seed and the endpoints O1–O5 (spec §11.8). The docs' endpoint line
+/// spells the get path `/opt_in/{opt_in_slug}`; both spellings are served (spec §15 A9).
+enum OptIns: TitoResourceGroup {
+    static let resource = "opt_ins"
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS tito_opt_ins (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES tito_events (id),
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT,
+            release_ids TEXT NOT NULL DEFAULT '[]',
+            acceptance_count INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (event_id, slug)
+        );
+        CREATE INDEX IF NOT EXISTS tito_opt_ins_by_name ON tito_opt_ins (event_id, name, id);
+        """
+
+    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        for record in try SeedRecord.all(seed, "opt_ins.json", key: "opt_ins") {
+            var optIn = OptInRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
+            optIn.id = try record.id()
+            optIn.slug = try record.requiredText("slug")
+            optIn.name = try record.requiredText("name")
+            optIn.description = record.text("description")
+            optIn.releaseIDs = JSONColumn.ids(record.jsonText("release_ids"))
+            optIn.acceptanceCount = record.int("acceptance_count") ?? 0
+            optIn.updatedAt = try record.milliseconds("updated_at", default: optIn.createdAt) ?? optIn.createdAt
+            try optIn.insert(into: database)
+        }
+        try Identifiers.start("opt_ins", at: 167, in: database)
+    }
+
+    static let routes: [Route<TitoPrincipal>] = [
+        Route("GET", "/{account_slug}/{event_slug}/opt_ins", example: "/biscuit-box/2018/opt_ins", list),
+        Route("GET", "/{account_slug}/{event_slug}/opt_ins/{opt_in_slug}",
+              example: "/biscuit-box/2018/opt_ins/do-you-consent-to-receiving-marketing-em", show),
+        Route("GET", "/{account_slug}/{event_slug}/opt_in/{opt_in_slug}",
+              example: "/biscuit-box/2018/opt_in/do-you-consent-to-receiving-marketing-em", show),
+        Route("POST", "/{account_slug}/{event_slug}/opt_ins", create),
+        Route("PATCH", "/{account_slug}/{event_slug}/opt_ins/{opt_in_slug}", update),
+        Route("DELETE", "/{account_slug}/{event_slug}/opt_ins/{opt_in_slug}", delete),
+    ]
+
+    static let sort = SortSpec(default: .init("name", sql: "o.name"), idColumn: "o.id")
+
+    /// Copies the opt-ins of a duplicated event (E8): same slugs (slugs are per event), copied
+    /// releases, no acceptances yet.
+    static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
+        for row in try database.query("SELECT * FROM tito_opt_ins WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
+            var optIn = OptInRecord(row: row)
+            optIn.id = try Identifiers.next("opt_ins", in: database)
+            optIn.eventID = copy.copyEventID
+            optIn.releaseIDs = copy.remap("releases", optIn.releaseIDs)
+            optIn.acceptanceCount = 0
+            optIn.createdAt = copy.now
+            optIn.updatedAt = copy.now
+            try optIn.insert(into: database)
+        }
+    }
+
+    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
+        try database.removeID(releaseID, fromList: "release_ids", of: "tito_opt_ins", event: eventID)
+    }
+
+    /// O1: A-Z by name by default.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let page = PageRequest(request.query)
+            var filter = SQLFilter()
+            filter.add("o.event_id = ?", scope.event.id)
+            let result = try database.page(
+                select: "o.*", from: "tito_opt_ins AS o", where: filter, orderBy: sort.orderBy(request.query), page: page)
+            let view = request.listView
+            let optIns = result.rows.map(OptInRecord.init(row:))
+            // Short objects carry no releases, so only the extended view needs them.
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: view.isExtended ? optIns.flatMap(\.releaseIDs) : [],
+                in: database)
+            return ResourceResponse.list(
+                "opt_ins", items: optIns.map { $0.json(view: view, embedded: embedded) },
+                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
+            ) { json in
+                ListMeta.writeSortOptions([("A-Z", "name", "asc", true), ("Z-A", "name", "desc", false)], to: &json)
+                ListMeta.writeEmptyFilterOptions(to: &json)
+            }
+        }
+    }
+
+    /// O2.
+    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            return try respond(try find(request, scope, in: database), status: 200, request, scope, in: database)
+        }
+    }
+
+    /// O3.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let attributes = try Attributes(request, wrapper: "opt_in")
+            var optIn = OptInRecord(eventID: scope.event.id, now: request.nowMilliseconds)
+            var errors = ValidationErrors()
+            try optIn.apply(attributes, errors: &errors, in: database)
+            if optIn.name.isBlank { errors.add("name", ValidationErrors.blank) }
+            try errors.check()
+            optIn.id = try Identifiers.next("opt_ins", in: database)
+            try optIn.insert(into: database)
+            return try respond(optIn, status: 201, request, scope, in: database)
+        }
+    }
+
+    /// O4: a name change moves the opt-in to a new slug; the old one then answers 404.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            var optIn = try find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "opt_in")
+            if !attributes.object.isEmpty {
+                var errors = ValidationErrors()
+                try optIn.apply(attributes, errors: &errors, in: database)
+                try errors.check()
+                optIn.updatedAt = request.nowMilliseconds
+                try optIn.update(in: database)
+            }
+            return try respond(optIn, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// O5.
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let optIn = try find(request, scope, in: database)
+            try database.run("DELETE FROM tito_opt_ins WHERE id = ?", optIn.id)
+        }
+        return ResourceResponse.deleted
+    }
+
+    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> OptInRecord {
+        guard let optIn = try OptInRecord.find(request.parameter("opt_in_slug"), event: scope.event.id, in: database) else {
+            throw TitoError.notFound
+        }
+        return optIn
+    }
+
+    private static func respond(
+        _ optIn: OptInRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, releaseIDs: optIn.releaseIDs, in: database)
+        return ResourceResponse.single("opt_in", optIn.json(view: request.singleView, embedded: embedded), status: status)
+    }
+}

@@ -1,0 +1,194 @@
+import Emulation
+
+/// RSVP release invitations: the table, the seed and the endpoints W1–W5 (spec §11.14), each
+/// under its RSVP list.
+enum ReleaseInvitations: TitoResourceGroup {
+    static let resource = "release_invitations"
+
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS tito_release_invitations (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES tito_events (id),
+            rsvp_list_id INTEGER NOT NULL REFERENCES tito_rsvp_lists (id),
+            slug TEXT NOT NULL UNIQUE,
+            first_name TEXT,
+            last_name TEXT,
+            email TEXT NOT NULL,
+            release_ids TEXT NOT NULL DEFAULT '[]',
+            discount_code TEXT,
+            expires_at INTEGER,
+            redirect INTEGER,
+            status TEXT,
+            redeemed INTEGER NOT NULL DEFAULT 0,
+            registration_id INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS tito_release_invitations_by_list ON tito_release_invitations (rsvp_list_id, id);
+        CREATE INDEX IF NOT EXISTS tito_release_invitations_by_event ON tito_release_invitations (event_id);
+        """
+
+    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        for record in try SeedRecord.all(seed, "release_invitations.json", key: "release_invitations") {
+            var invitation = ReleaseInvitationRecord(
+                eventID: try record.id("event_id"), rsvpListID: try record.id("rsvp_list_id"),
+                now: try record.requiredMilliseconds("created_at"))
+            invitation.id = try record.id()
+            invitation.slug = try record.requiredText("slug")
+            invitation.firstName = record.text("first_name")
+            invitation.lastName = record.text("last_name")
+            invitation.email = try record.requiredText("email")
+            invitation.releaseIDs = JSONColumn.ids(record.jsonText("release_ids"))
+            invitation.discountCode = record.text("discount_code")
+            invitation.expiresAt = try record.milliseconds("expires_at")
+            invitation.redirect = record.optionalBool("redirect")
+            invitation.status = record.text("status")
+            invitation.redeemed = record.bool("redeemed", default: false)
+            invitation.registrationID = record.int("registration_id")
+            invitation.updatedAt = try record.milliseconds("updated_at", default: invitation.createdAt) ?? invitation.createdAt
+            try invitation.insert(into: database)
+        }
+        try Identifiers.start("release_invitations", at: 124, in: database)
+    }
+
+    static let routes: [Route<TitoPrincipal>] = [
+        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations",
+              example: "/biscuit-box/2018/rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg/release_invitations", list),
+        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
+              example: "/biscuit-box/2018/rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg/release_invitations/rsvp_dsC6YWbMou0lABn4sZegEOA",
+              show),
+        Route("POST", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations", create),
+        Route("PATCH", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
+              update),
+        Route("DELETE", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
+              delete),
+    ]
+
+    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
+        try database.removeID(releaseID, fromList: "release_ids", of: "tito_release_invitations", event: eventID)
+    }
+
+    /// W1: id order; `search[states][]=redeemed` keeps only redeemed invitations.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let listID = try rsvpListID(request, scope, in: database)
+            var scopeFilter = SQLFilter()
+            scopeFilter.add("ri.rsvp_list_id = ?", listID)
+            var filter = scopeFilter
+            let selected = (ListQuery.states(request.query) ?? []).filter { $0 == "redeemed" }
+            if !selected.isEmpty { filter.add("ri.redeemed = 1") }
+            let page = PageRequest(request.query)
+            let result = try database.page(
+                select: "ri.*", from: "tito_release_invitations AS ri", where: filter, orderBy: "ri.id", page: page)
+            let overall = try database.count(from: "tito_release_invitations AS ri", where: scopeFilter)
+            let invitations = result.rows.map(ReleaseInvitationRecord.init(row:))
+            let embedded = try EmbeddedRecords(
+                scope: scope, now: request.nowMilliseconds, releaseIDs: invitations.flatMap(\.releaseIDs), in: database)
+            let view = request.listView
+            let items = try invitations.map {
+                try $0.listJSON(event: scope.event, embedded: embedded, view: view, in: database)
+            }
+            return ResourceResponse.list(
+                "release_invitations", items: items,
+                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall)
+            ) { json in
+                json.object("filter_options") { json in
+                    ListMeta.writeStatesSection(to: &json)
+                    json.field("collection", false)
+                    json.key("states")
+                    ListMeta.writeOptions([("Redeemed", "redeemed")], to: &json)
+                    json.key("selected_states")
+                    ListMeta.writeStrings(selected, to: &json)
+                }
+            }
+        }
+    }
+
+    /// W2.
+    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let invitation = try find(request, scope, in: database)
+            return try respond(invitation, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// W3: the slug is `rsvp_` and a random body; `redirect` defaults to false.
+    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let listID = try rsvpListID(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "release_invitation")
+            var invitation = ReleaseInvitationRecord(eventID: scope.event.id, rsvpListID: listID, now: request.nowMilliseconds)
+            var errors = ValidationErrors()
+            try invitation.apply(attributes, errors: &errors, in: database)
+            if invitation.email.isEmpty && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
+            if invitation.releaseIDs.isEmpty && !errors.has("release_ids") { errors.add("release_ids", ValidationErrors.blank) }
+            try errors.check()
+            invitation.id = try Identifiers.next("release_invitations", in: database)
+            invitation.slug = "rsvp_" + (try Identifiers.randomSlugBody(in: database))
+            try invitation.insert(into: database)
+            return try respond(invitation, status: 201, request, scope, in: database)
+        }
+    }
+
+    /// W4: partial.
+    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            var invitation = try find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: "release_invitation")
+            if !attributes.object.isEmpty {
+                var errors = ValidationErrors()
+                try invitation.apply(attributes, errors: &errors, in: database)
+                try errors.check()
+                invitation.updatedAt = request.nowMilliseconds
+                try invitation.update(in: database)
+            }
+            return try respond(invitation, status: 200, request, scope, in: database)
+        }
+    }
+
+    /// W5.
+    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.write { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let invitation = try find(request, scope, in: database)
+            try database.run("DELETE FROM tito_release_invitations WHERE id = ?", invitation.id)
+        }
+        return ResourceResponse.deleted
+    }
+
+    private static func rsvpListID(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Int64 {
+        Int64(try RsvpLists.find(request.parameter("rsvp_list_slug"), scope, in: database).int("id") ?? 0)
+    }
+
+    /// The invitation of the list with this slug, or this numeric id; one of another list is 404.
+    private static func find(
+        _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> ReleaseInvitationRecord {
+        let listID = try rsvpListID(request, scope, in: database)
+        let key = request.parameter("release_invitation_slug")
+        if let row = try database.queryOne(
+            "SELECT * FROM tito_release_invitations WHERE rsvp_list_id = ? AND slug = ?", listID, key) {
+            return ReleaseInvitationRecord(row: row)
+        }
+        guard let id = Int64(key),
+            let row = try database.queryOne("SELECT * FROM tito_release_invitations WHERE rsvp_list_id = ? AND id = ?", listID, id)
+        else { throw TitoError.notFound }
+        return ReleaseInvitationRecord(row: row)
+    }
+
+    private static func respond(
+        _ invitation: ReleaseInvitationRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope,
+        in database: Database
+    ) throws -> HTTPResponse {
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: invitation.releaseIDs, in: database)
+        return ResourceResponse.single(
+            "release_invitation",
+            try invitation.singleJSON(event: scope.event, embedded: embedded, view: request.singleView, in: database),
+            status: status)
+    }
+}
