@@ -1,0 +1,441 @@
+import Emulation
+import Foundation
+import Testing
+import TestSupport
+
+/// Every route of every provider, as `/_understudy/routes` lists it, called with the provider's
+/// demo credentials and odd input: strange path parameters, strange values for every documented
+/// query parameter, malformed bodies and documented body fields of the wrong type. Whatever
+/// arrives, the answer is below 500, a 4xx body is the provider's own error shape, accepted
+/// writes leave a readable record, and the server keeps serving. Inputs come from a fixed seed
+/// (see `HostileInputTests.SeededGenerator`), so a failure replays exactly.
+@Suite struct ProviderHostileInputTests {
+    /// Values put in place of one path parameter (already percent-encoded where needed).
+    static let pathValues = [
+        "", "%20", "0", "-1", "1.5", "1e308", "-9223372036854775809", "9223372036854775808",
+        "99999999999999999999999999999", "%00", "a%00b", "%2F", "x%2Fy", "..%2F..", "%2e%2e", "caf%C3%A9",
+        "%F0%9F%98%80", "%FF%FE", "%ZZ", "%", "null", "true", "%5B%5D", "%7Bid%7D", "%27%20OR%201=1--", "%22", "%5C",
+        String(repeating: "9", count: 400), String(repeating: "a", count: 3000),
+    ]
+
+    /// Values for query parameters (already percent-encoded where needed).
+    static let queryValues = [
+        "", "0", "-1", "1.9", "-0.5", "1e308", "-1e308", "NaN", "Infinity", "99999999999999999999",
+        "9223372036854775807", "-9223372036854775808", "9223372036854775808", "abc", "true", "%00", "%E2%28",
+        "2024-13-45", "2024-13-45T99:99:99Z", "99999-01-01T00:00:00Z", "0000-00-00", "-0001-01-01T00:00:00Z",
+        "2019-01-01T09:00:00+UTC", "%5B%5D", "%7B%7D", "caf%C3%A9", String(repeating: "q", count: 2000),
+        "1,2,,3", "-1%20", "%2B1",
+    ]
+
+    /// Documented query parameters by provider (each spec's pagination, filter and sort sections).
+    static let queryParameters: [String: [String]] = [
+        "goevent": ["page", "limit", "eventId"],
+        "letsdothis": [
+            "page[size]", "page[after]", "page[before]", "sort[updatedAt]", "sort[createdAt]", "createdAt[after]",
+            "createdAt[before]", "updatedAt[after]", "updatedAt[before]", "extendMetadata", "eventOccurrenceId", "search",
+            "externalId",
+        ],
+        "tito": [
+            "page", "page[number]", "page[size]", "view", "expand", "version", "q", "search[q]", "search[sort]",
+            "search[direction]", "search[states]", "search[states][]", "search[types][]", "search[release_ids][]",
+            "search[activity_ids][]", "search[created_at][gt]", "search[created_at][gte]", "search[updated_at][lt]",
+            "search[updated_at][lte]",
+        ],
+    ]
+
+    /// Body fields the specs document, sent besides the fields a record shows on reads, so
+    /// write-only and create-only fields are exercised too.
+    static let documentedBodyFields: [String: [String]] = [
+        "goevent": ["eventId", "tickets", "participant", "ticket_id", "quantity", "participantId"],
+        "letsdothis": [
+            "name", "description", "externalIds", "type", "contacts", "defaultMarketing", "specificMarketings",
+            "canCreateSubPartners", "emailAddress", "reservedEntryId", "settings", "maxCapacity", "tickets", "partnerId",
+        ],
+        "tito": [
+            "title", "slug", "currency", "start_date", "end_date", "start_time", "end_time", "date", "name", "capacity",
+            "release_ids", "question_ids", "activity_ids", "email", "first_name", "last_name", "line_items", "quantity",
+            "release_id", "discount_code", "manual", "value", "type", "code", "start_at", "end_at", "price", "resell",
+            "url", "included_triggers", "description", "live", "test_mode", "time_zone", "location", "tags",
+        ],
+    ]
+
+    /// JSON texts put in place of one body field: wrong types, extremes, bad dates.
+    static let fieldValues = [
+        "null", "\"\"", "\"   \"", "0", "-1", "1.5", "1e308", "-1e308", "9223372036854775808", "-9223372036854775809",
+        "123456789012345678901234567890", "true", "false", "[]", "[1,2]", "[null]", "[{}]", "[[]]", "[\"x\"]", "{}",
+        "{\"a\":{\"b\":[1e308]}}", "\"2024-13-45\"", "\"2024-02-30T25:61:61Z\"", "\"99999-01-01\"",
+        "\"99999-01-01T00:00:00Z\"", "\"0000-00-00\"", "\"-1\"", "\"1e308\"", "\"NaN\"", "\"abc\"", "\"true\"",
+        "\"\\u0000\"", "\"caf\\u00e9 \\ud83d\\ude00\"", "\"\(String(repeating: "x", count: 10_000))\"",
+        "[\(Array(repeating: "{\"ticketId\":1,\"release_id\":\"x\",\"quantity\":1e308}", count: 3).joined(separator: ","))]",
+    ]
+
+    /// Whole bodies that are not what any route expects.
+    static let wholeBodies = [
+        "", " ", "{", "}", "[]", "null", "\"text\"", "42", "-1e400", "true", "{}", "{\"a\":", "{\"a\" 1}", "[1,]",
+        "{\"a\":1,}", "\u{FEFF}{}", "{\"a\":\"\\ud800\"}", "{\"__proto__\":{\"x\":1}}", String(repeating: "[", count: 5000),
+        String(repeating: "{\"a\":", count: 2000), "[" + Array(repeating: "{}", count: 2000).joined(separator: ",") + "]",
+    ]
+
+    struct Route {
+        let method: String
+        let template: String
+        let example: String
+    }
+
+    /// What one provider's run did, printed at the end.
+    struct Tally {
+        var requests = 0
+        var byStatus: [Int: Int] = [:]
+        var creates = 0
+        var failures = 0
+        var routesCovered = 0
+    }
+
+    /// One provider's run: its server, credentials, random source and error-shape check.
+    final class Run {
+        let provider: String
+        let server: TestServer
+        let headers: [(String, String)]
+        var random: HostileInputTests.SeededGenerator
+        var tally = Tally()
+        let deadline: Date
+        let requestBudget: Int
+        /// How many times the base number of random cases each route gets (small providers get
+        /// more, so each provider's run takes about as long).
+        let intensity: Int
+
+        init(provider: String, seed: UInt64, intensity: Int, requestBudget: Int, seconds: Double) throws {
+            self.provider = provider
+            self.intensity = intensity
+            server = try TestServer()
+            random = HostileInputTests.SeededGenerator(state: seed)
+            deadline = Date().addingTimeInterval(seconds)
+            self.requestBudget = requestBudget
+            let credentials = try server.request("GET", "/_understudy/credentials").json
+            guard case .object(let headerObject)? = credentials["providers"]?[provider]?["headers"] else {
+                throw HostileInputError("no demo headers for \(provider)")
+            }
+            headers = headerObject.map { ($0.key, $0.value.stringValue ?? "") }
+        }
+
+        var exhausted: Bool { tally.requests >= requestBudget || Date() > deadline || tally.failures > 20 }
+
+        func pick<T>(_ values: [T]) -> T { values.randomElement(using: &random)! }
+
+        /// The provider's routes with a concrete path each. Writes have no example in the
+        /// listing: their parameters are filled from the examples of routes that share the
+        /// template up to that parameter (a release write gets the example event's and release's
+        /// slugs). Query strings of examples are dropped.
+        func routes() throws -> [Route] {
+            let listing = try server.request("GET", "/_understudy/routes?provider=\(provider)").json
+            let listed: [(method: String, template: String, example: String?)] = (listing["routes"]?.arrayValue ?? []).compactMap { route in
+                guard let method = route["method"]?.stringValue, let template = route["template"]?.stringValue else { return nil }
+                return (method, template, route["example"]?.stringValue.map { String($0.prefix { $0 != "?" }) })
+            }
+            // Template prefix ("/v3/{account_slug}/{event_slug}") → the concrete path it stands for.
+            var known: [String: String] = [:]
+            var mount = ""
+            for route in listed {
+                guard let example = route.example else { continue }
+                let templateSegments = route.template.split(separator: "/", omittingEmptySubsequences: false)
+                let exampleSegments = example.split(separator: "/", omittingEmptySubsequences: false)
+                let offset = exampleSegments.count - templateSegments.count
+                guard offset >= 0 else { continue }
+                mount = exampleSegments[...offset].joined(separator: "/")
+                for end in templateSegments.indices.dropFirst() {
+                    known[templateSegments[...end].joined(separator: "/")] =
+                        exampleSegments[(offset + 1)...(offset + end)].joined(separator: "/")
+                }
+            }
+            return listed.compactMap { route in
+                if let example = route.example { return Route(method: route.method, template: route.template, example: example) }
+                let segments = route.template.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                var concrete: [String] = []
+                for end in segments.indices.dropFirst() {
+                    if !segments[end].hasPrefix("{") {
+                        concrete.append(segments[end])
+                    } else if let path = known[segments[...end].joined(separator: "/")] {
+                        concrete.append(String(path.split(separator: "/").last ?? ""))
+                    } else {
+                        return nil
+                    }
+                }
+                return Route(method: route.method, template: route.template, example: mount + "/" + concrete.joined(separator: "/"))
+            }
+        }
+
+        /// Sends one request, checks the answer, and returns it (nil when the server did not
+        /// answer: a crash or a hang, recorded as a failure).
+        @discardableResult
+        func send(_ method: String, _ target: String, body: String? = nil, note: String = "") -> TestResponse? {
+            tally.requests += 1
+            var requestHeaders = headers
+            if body != nil { requestHeaders.append(("Content-Type", "application/json")) }
+            let described = "\(provider): \(method) \(target.prefix(300)) \(body.map { String($0.prefix(300)) } ?? "") \(note)"
+            do {
+                let response = try server.request(method, target, headers: requestHeaders, body: body)
+                tally.byStatus[response.status, default: 0] += 1
+                if response.status >= 500 {
+                    fail("\(described) → \(response.status) \(response.text.prefix(500))")
+                } else if response.status >= 400, let problem = errorShapeProblem(response) {
+                    fail("\(described) → \(response.status): \(problem): \(response.text.prefix(500))")
+                }
+                return response
+            } catch {
+                fail("\(described) → no answer: \(error)")
+                return nil
+            }
+        }
+
+        func fail(_ message: String) {
+            tally.failures += 1
+            Issue.record(Comment(rawValue: message))
+        }
+
+        /// Why a 4xx body is not one of the provider's documented error shapes (nil when it is).
+        func errorShapeProblem(_ response: TestResponse) -> String? {
+            let status = response.status
+            let contentType = response.header("Content-Type") ?? ""
+            if provider == "goevent" && status == 404 && contentType.hasPrefix("text/html") {
+                return response.text.contains("<pre>Cannot ") ? nil : "not Express's 404 page"
+            }
+            guard case .object(let body) = response.json else { return "body is not a JSON object" }
+            switch provider {
+            case "goevent":
+                return body["success"] == .bool(false) && body["message"]?.stringValue != nil ? nil : "not {success:false,message}"
+            case "letsdothis":
+                guard body["statusCode"] == .int(status), body["error"]?.stringValue != nil, body["message"]?.stringValue != nil
+                else { return "not {statusCode,error,message}" }
+                return nil
+            case "tito":
+                switch status {
+                case 401:
+                    return body["message"] == "Unauthorized" && body["errors"]?["api_token"] != nil ? nil : "not Tito's 401 body"
+                case 403:
+                    return body["errors"]?["detail"]?.stringValue != nil ? nil : "not Tito's 403 body"
+                case 422:
+                    guard case .object(let errors)? = body["errors"], !errors.isEmpty,
+                        errors.allSatisfy({ $0.value.arrayValue?.allSatisfy { $0.stringValue != nil } == true })
+                    else { return "not {errors:{attribute:[messages]}}" }
+                    return nil
+                default:
+                    return body["status"] == .int(status) && body["error"]?.stringValue != nil ? nil : "not {status,error}"
+                }
+            default:
+                return nil
+            }
+        }
+
+        func stillHealthy(after what: String) {
+            do {
+                let health = try server.request("GET", "/_understudy/health")
+                if health.status != 200 { fail("\(provider): health is \(health.status) after \(what)") }
+            } catch {
+                fail("\(provider): health does not answer after \(what): \(error)")
+            }
+        }
+    }
+
+    struct HostileInputError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    // MARK: - The runs
+
+    @Test(arguments: [("goevent", UInt64(11), 10), ("letsdothis", UInt64(22), 4), ("tito", UInt64(33), 1)])
+    func everyRouteSurvivesHostileInput(provider: String, seed: UInt64, intensity: Int) throws {
+        let run = try Run(provider: provider, seed: seed, intensity: intensity, requestBudget: 2500, seconds: 9)
+        let routes = try run.routes()
+        #expect(!routes.isEmpty)
+        #expect(routes.count == (try run.server.request("GET", "/_understudy/routes?provider=\(provider)").json["routes"]?.arrayValue?.count))
+        for route in routes where !run.exhausted {
+            hostilePaths(route, run)
+            hostileQueries(route, run)
+            if ["POST", "PUT", "PATCH"].contains(route.method) { hostileBodies(route, routes, run) }
+            run.stillHealthy(after: "\(route.method) \(route.template)")
+            if !run.exhausted { run.tally.routesCovered += 1 }
+        }
+        for route in routes where route.method == "POST" && !run.exhausted {
+            createThenUpdateThenDelete(route, routes, run)
+        }
+        run.stillHealthy(after: "the whole run")
+        let statuses = run.tally.byStatus.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
+        print("hostile input, \(provider): \(run.tally.routesCovered)/\(routes.count) routes, \(run.tally.requests) requests, \(run.tally.creates) creates; statuses \(statuses)")
+    }
+
+    // MARK: - Paths
+
+    /// The example path with the segment of one template parameter replaced.
+    static func parameterSlots(_ route: Route) -> (segments: [String], slots: [Int]) {
+        let exampleSegments = route.example.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let templateSegments = route.template.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // The example may carry a mount prefix the template lacks: align them from the end.
+        let offset = exampleSegments.count - templateSegments.count
+        guard offset >= 0 else { return (exampleSegments, []) }
+        let slots = templateSegments.indices.filter { templateSegments[$0].hasPrefix("{") }.map { $0 + offset }
+        return (exampleSegments, slots)
+    }
+
+    func hostilePaths(_ route: Route, _ run: Run) {
+        let (segments, slots) = Self.parameterSlots(route)
+        for slot in slots {
+            for _ in 0..<(3 * run.intensity) where !run.exhausted {
+                let value = run.pick(Self.pathValues)
+                var changed = segments
+                changed[slot] = value
+                let body = ["POST", "PUT", "PATCH"].contains(route.method) ? "{}" : nil
+                run.send(route.method, changed.joined(separator: "/"), body: body, note: "(path parameter)")
+            }
+        }
+    }
+
+    // MARK: - Queries
+
+    func hostileQueries(_ route: Route, _ run: Run) {
+        // Queries on writes that delete would remove the example record; the rest are safe to repeat.
+        guard route.method != "DELETE" else { return }
+        let parameters = Self.queryParameters[run.provider] ?? []
+        let body = ["POST", "PUT", "PATCH"].contains(route.method) ? "{}" : nil
+        let rounds = (route.method == "GET" ? 10 : 2) * run.intensity
+        for _ in 0..<rounds where !run.exhausted {
+            let parts = (0..<Int.random(in: 1...3, using: &run.random)).map { _ in
+                Self.queryPart(name: run.pick(parameters), value: run.pick(Self.queryValues), random: &run.random)
+            }
+            run.send(route.method, route.example + "?" + parts.joined(separator: "&"), body: body, note: "(query)")
+        }
+    }
+
+    /// One `key=value` in one of the shapes clients send: plain, brackets encoded, array,
+    /// repeated, bare key.
+    static func queryPart(name: String, value: String, random: inout HostileInputTests.SeededGenerator) -> String {
+        let encodedName = name.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D")
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: return "\(encodedName)=\(value)"
+        case 1: return "\(name)[]=\(value)&\(name)[]=1"
+        case 2: return "\(name)=\(value)&\(name)=2"
+        case 3: return "\(name)"
+        case 4: return "\(name)[x]=\(value)"
+        default: return "\(name)=\(value)"
+        }
+    }
+
+    // MARK: - Bodies
+
+    /// A record as reads show it, for building bodies: the object at the example path of the
+    /// route's read (or the first item of its list), and the key a write wraps it in (Tito).
+    static func sample(for route: Route, _ routes: [Route], _ run: Run) -> (wrapper: String?, fields: JSONObject) {
+        guard routes.contains(where: { $0.method == "GET" && $0.template == route.template }),
+            let response = try? run.server.request("GET", route.example, headers: run.headers), response.status == 200,
+            case .object(let body) = response.json
+        else { return (nil, JSONObject()) }
+        func record(_ value: JSONValue?) -> JSONObject? {
+            if case .object(let object)? = value { return object }
+            if case .array(let items)? = value, case .object(let first)? = items.first { return first }
+            return nil
+        }
+        if run.provider == "tito" {
+            for (_, value) in body {
+                if let object = record(value), let type = object["_type"]?.stringValue { return (type, object) }
+            }
+            return (nil, JSONObject())
+        }
+        return (nil, record(body["data"]) ?? body)
+    }
+
+    static func encode(_ object: JSONObject) -> String {
+        String(decoding: JSONWriter.encode(.object(object)), as: UTF8.self)
+    }
+
+    /// `fields` with `name` set to a raw JSON text, wrapped when the provider wraps.
+    static func body(_ fields: JSONObject, setting name: String, to raw: String, wrapper: String?) -> String {
+        var others = fields
+        others[name] = nil
+        let rest = encode(others).dropFirst().dropLast()
+        let key = String(decoding: JSONWriter.encode(.string(name)), as: UTF8.self)
+        let inner = "{\(key):\(raw)\(rest.isEmpty ? "" : ",")\(rest)}"
+        return wrapper.map { "{\"\($0)\":\(inner)}" } ?? inner
+    }
+
+    func hostileBodies(_ route: Route, _ routes: [Route], _ run: Run) {
+        let target = route.example
+        for _ in 0..<(4 * run.intensity) where !run.exhausted {
+            run.send(route.method, target, body: run.pick(Self.wholeBodies), note: "(whole body)")
+        }
+        let (sampleWrapper, fields) = Self.sample(for: route, routes, run)
+        let wrapper = sampleWrapper ?? (run.provider == "tito" ? Self.titoWrapper(route.template) : nil)
+        if let wrapper {
+            for _ in 0..<3 where !run.exhausted {
+                let raw = run.pick(["null", "\"x\"", "1", "[]", "[{}]", "true", "{}", "\"\"", "[null]"])
+                run.send(route.method, target, body: "{\"\(wrapper)\":\(raw)}", note: "(wrapper)")
+            }
+        }
+        let names = Array(Set(fields.keys.filter { !$0.hasPrefix("_") } + (Self.documentedBodyFields[run.provider] ?? []))).sorted()
+        for _ in 0..<(14 * run.intensity) where !run.exhausted {
+            let base = Bool.random(using: &run.random) ? fields : JSONObject()
+            run.send(
+                route.method, target, body: Self.body(base, setting: run.pick(names), to: run.pick(Self.fieldValues), wrapper: wrapper),
+                note: "(field)")
+        }
+        // Whatever the writes did, a record the route reads is still readable.
+        if route.method != "POST", routes.contains(where: { $0.method == "GET" && $0.template == route.template }),
+            let response = run.send("GET", target, note: "(read after hostile writes)"), response.status != 200,
+            response.status != 404
+        {
+            run.fail("\(run.provider): GET \(target) after hostile writes → \(response.status)")
+        }
+    }
+
+    /// Tito's wrapper for a collection with no record to copy from: the singular of its last
+    /// literal segment (`/releases` → `release`).
+    static func titoWrapper(_ template: String) -> String? {
+        guard let last = template.split(separator: "/").last(where: { !$0.hasPrefix("{") }) else { return nil }
+        let name = String(last).replacingOccurrences(of: "-", with: "_")
+        return name.hasSuffix("ies") ? String(name.dropLast(3)) + "y" : name.hasSuffix("s") ? String(name.dropLast()) : name
+    }
+
+    // MARK: - Create, update, delete
+
+    /// A create with a record copied from a read, then hostile updates on the new record (each
+    /// followed by a read that must still work), then its delete and a read that must be a 4xx.
+    func createThenUpdateThenDelete(_ route: Route, _ routes: [Route], _ run: Run) {
+        let memberTemplatePrefix = route.template + "/{"
+        let members = routes.filter {
+            $0.template.hasPrefix(memberTemplatePrefix) && !$0.template.dropFirst(memberTemplatePrefix.count).contains("/")
+        }
+        guard !members.isEmpty else { return }
+        let readable = Route(method: "GET", template: route.template, example: route.example)
+        var (wrapper, fields) = Self.sample(for: readable, routes, run)
+        guard !fields.isEmpty else { return }
+        for key in ["id", "slug", "_type", "createdAt", "updatedAt", "created_at", "updated_at"] { fields[key] = nil }
+        if run.provider == "letsdothis", fields["contacts"] == nil || fields["contacts"] == .array([]) {
+            fields["contacts"] = [["emailAddress": "hostile@example.com"]]
+        }
+        let createBody = wrapper.map { Self.encode(JSONObject([($0, .object(fields))])) } ?? Self.encode(fields)
+        guard let created = run.send("POST", route.example, body: createBody, note: "(valid-looking create)"),
+            (200..<300).contains(created.status)
+        else { return }
+        let record = wrapper.flatMap { created.json[$0] } ?? created.json
+        guard let id = record["id"].flatMap({ $0.stringValue ?? $0.intValue.map { String($0) } }) else { return }
+        run.tally.creates += 1
+        let path = route.example + "/" + id
+        let names = Array(Set(fields.keys + (Self.documentedBodyFields[run.provider] ?? []))).sorted()
+        for member in members where ["PUT", "PATCH"].contains(member.method) {
+            for _ in 0..<(6 * run.intensity) where !run.exhausted {
+                run.send(member.method, path, body: Self.body(JSONObject(), setting: run.pick(names), to: run.pick(Self.fieldValues), wrapper: wrapper),
+                    note: "(update of a new record)")
+                if let read = run.send("GET", path, note: "(read after update)"), read.status != 200 {
+                    run.fail("\(run.provider): GET \(path) after an update → \(read.status) \(read.text.prefix(300))")
+                }
+            }
+        }
+        guard members.contains(where: { $0.method == "DELETE" }),
+            let deleted = run.send("DELETE", path, note: "(delete of a new record)"), (200..<300).contains(deleted.status)
+        else { return }
+        if members.contains(where: { $0.method == "GET" }), let read = run.send("GET", path, note: "(read after delete)"),
+            !(400..<500).contains(read.status)
+        {
+            run.fail("\(run.provider): GET \(path) after its delete → \(read.status)")
+        }
+    }
+}
