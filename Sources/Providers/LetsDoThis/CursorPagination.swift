@@ -35,16 +35,7 @@ struct CursorPage {
 
     /// `{"data": [items…], "page": {…}}` with each item already encoded.
     func envelope(_ items: [[UInt8]]) -> HTTPResponse {
-        var bytes: [UInt8] = Array(#"{"data":["#.utf8)
-        bytes.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: item)
-        }
-        bytes.append(contentsOf: Array(#"],"page":"#.utf8))
-        bytes.append(contentsOf: JSONWriter.encode(pageObject))
-        bytes.append(UInt8(ascii: "}"))
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
+        DataEnvelope.response(items, page: pageObject)
     }
 
     /// Keyset pagination: items strictly after (or before) the cursor item in list order, found
