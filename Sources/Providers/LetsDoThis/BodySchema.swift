@@ -69,8 +69,9 @@ struct BodySchema {
             let elements: [JSONValue]
             switch value {
             case .array(let array): elements = array
-            case .object, .null: throw LetsDoThisError.validation("\(path) must be array")
-            default: elements = [value]  // a scalar is wrapped in an array, then fails as an item
+            case .object: throw LetsDoThisError.validation("\(path) must be array")
+            // Ajv wraps a scalar, null included, in an array; it then fails as an item.
+            default: elements = [value]
             }
             guard elements.count >= minItems else {
                 throw LetsDoThisError.validation("\(path) must NOT have fewer than \(minItems) items")
