@@ -105,7 +105,8 @@ struct BodySchema {
         switch value {
         case .int, .double: return value
         case .string(let text):
-            guard !text.isEmpty, let number = ListQuery.javaScriptNumber(text) else { return nil }
+            // Ajv would let `Infinity` through; JSON has no way to answer it, so it is refused.
+            guard !text.isEmpty, let number = ListQuery.javaScriptNumber(text), number.isFinite else { return nil }
             if number.rounded() == number, abs(number) < 9e15 { return .int(Int64(number)) }
             return .double(number)
         case .bool(let flag): return .int(flag ? 1 : 0)
