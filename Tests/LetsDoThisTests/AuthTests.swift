@@ -176,6 +176,33 @@ import Testing
         #expect(try permissive.ldt("GET", "/applications", token: nil).json == Expected.noAuth)
     }
 
+    /// Permissive mode skips steps 5 to 10 only: the header format, revoked token strings and
+    /// static tokens still count; expiry and revoked `jti`s do not.
+    @Test func permissiveModeKeepsTheFirstFourSteps() throws {
+        let permissive = try TestServer(environment: [
+            "LDT_AUTH_MODE": "permissive", "LDT_REVOKED_TOKENS": #"["revoked-key-1", "burnt"]"#,
+            "LDT_STATIC_TOKENS": #"{"northern-key": "63a1b2c3d4e5f60718293a4c"}"#,
+        ])
+        for value in ["Bearer a b", "Bearer  a", "Bearer\ta"] {
+            let response = try permissive.ldt("GET", "/applications", token: nil, headers: [("Authorization", value)])
+            #expect(response.status == 400, "\(value)")
+            #expect(response.json == Expected.badFormat, "\(value)")
+        }
+        for value in ["Basic bGR0OnRlc3Q=", "Bearer"] {
+            #expect(try permissive.ldt("GET", "/applications", token: nil, headers: [("Authorization", value)]).json == Expected.noAuth)
+        }
+        #expect(try permissive.ldt("GET", "/applications", token: "burnt").json == Expected.untrusted)
+        #expect(try permissive.ldt("GET", "/applications", token: "northern-key").ids == [Seed.orgBApplication])
+        #expect(try permissive.ldt("GET", "/applications", token: Seed.expiredToken).ids.count == 6)
+        #expect(try permissive.ldt("GET", "/applications", token: Seed.revokedToken).ids.count == 6)
+        // A token that decodes without an organiser claim falls back to the default organiser.
+        #expect(try permissive.ldt("GET", "/applications", token: Seed.noOrganiserToken).ids.count == 6)
+
+        let defaulted = try TestServer(environment: ["LDT_AUTH_MODE": "permissive", "LDT_DEFAULT_ORGANISER_ID": Seed.organiserB])
+        #expect(try defaulted.ldt("GET", "/applications", token: "any-key").ids == [Seed.orgBApplication])
+        #expect(try defaulted.ldt("GET", "/applications", token: Seed.tokenA).ids.count == 6)
+    }
+
     @Test func aSecretFromTheEnvironmentSignsAndVerifies() throws {
         let server = try TestServer(environment: ["LDT_JWT_SECRET": "another-secret"])
         #expect(try server.ldt("GET", "/participants", token: Seed.tokenA).json == Expected.invalid("The token signature is invalid."))

@@ -53,6 +53,8 @@ import Testing
         #expect(try server.ldt("GET", "/participants?page[size]=1.9", token: token).ids.count == 1)
         #expect(try server.ldt("GET", "/participants?page[size]=500", token: token).ids.count == 500)
         #expect(try server.ldt("GET", "/participants?page[size]=%2025%20", token: token).ids.count == 25)
+        #expect(try server.ldt("GET", "/participants?page[size]=0x10", token: token).ids.count == 16)
+        #expect(try server.ldt("GET", "/participants?page[size]=.5e1", token: token).ids.count == 5)
         // Empty cursors count as absent.
         let empty = try server.ldt("GET", "/participants?page[size]=3&page[after]=&page[before]=", token: token)
         #expect(empty.status == 200)
@@ -157,6 +159,57 @@ import Testing
         #expect(otherCollection.json == Expected.badRequest("Invalid page cursor"))
     }
 
+    /// Two sort keys on the fixture's applications, whose updatedAt ties (24d and 251, both
+    /// 2026-04-15T09:00) fall on a page boundary: the secondary key, then the id, break them.
+    @Test func twoSortKeysBreakTiesAcrossPages() throws {
+        let server = try TestServer()
+        func id(_ suffix: String) -> String { "6399c20015d60ae3ff28f" + suffix }
+        let path = "/applications?sort[updatedAt]=-1&sort[createdAt]=1&page[size]=2"
+        let rows: [(String, [String], JSONValue)] = [
+            (path, ["24c", "24d"], page(total: 6, first: id("24c"), last: id("24d"), prev: nil, next: id("24d"))),
+            (path + "&page[after]=\(id("24d"))", ["251", "250"],
+             page(total: 6, first: id("251"), last: id("250"), prev: id("251"), next: id("250"))),
+            (path + "&page[after]=\(id("250"))", ["252", "253"], page(total: 6, first: id("252"), last: id("253"), prev: id("252"), next: nil)),
+            (path + "&page[before]=\(id("251"))", ["24c", "24d"], page(total: 6, first: id("24c"), last: id("24d"), prev: nil, next: id("24d"))),
+            // The secondary key descending swaps the tied pair; the id alone (descending, as the primary) too.
+            ("/applications?sort[updatedAt]=-1&sort[createdAt]=-1&page[size]=3", ["24c", "251", "24d"],
+             page(total: 6, first: id("24c"), last: id("24d"), prev: nil, next: id("24d"))),
+            ("/applications?sort[updatedAt]=-1&page[size]=3", ["24c", "251", "24d"],
+             page(total: 6, first: id("24c"), last: id("24d"), prev: nil, next: id("24d"))),
+            ("/applications?sort[updatedAt]=1&page[size]=2&page[after]=\(id("250"))", ["24d", "251"],
+             page(total: 6, first: id("24d"), last: id("251"), prev: id("24d"), next: id("251"))),
+            // Written first, createdAt is the primary key: no ties left for updatedAt to break.
+            ("/applications?sort[createdAt]=-1&sort[updatedAt]=1&page[size]=3", ["24c", "251", "250"],
+             page(total: 6, first: id("24c"), last: id("250"), prev: nil, next: id("250"))),
+        ]
+        for (target, ids, expectedPage) in rows {
+            let response = try server.ldt("GET", target)
+            #expect(response.status == 200, "\(target)")
+            #expect(response.ids == ids.map(id), "\(target)")
+            #expect(response.page == expectedPage, "\(target)")
+        }
+    }
+
+    /// A cursor outside the filtered set still positions the page (spec §4.4); `prev` and `next`
+    /// only look at items the filters keep.
+    @Test func aCursorItemOutsideTheFiltersStillPositions() throws {
+        let server = try TestServer()
+        // P3 was created in 2025, before the bound: the page after it is the whole filtered set.
+        let after = try server.ldt("GET", "/participants?createdAt[after]=2026-04-01T10:00:00.000Z&page[after]=\(Seed.p3)")
+        #expect(after.ids == [Seed.p4, Seed.p1])
+        #expect(after.page == page(total: 2, first: Seed.p4, last: Seed.p1, prev: nil, next: nil))
+        // Application 252 (Riverside) sits between City Sprint's applications in createdAt order.
+        let riverside = "6399c20015d60ae3ff28f252"
+        let before = try server.ldt("GET", "/events/\(Seed.citySprint)/applications?page[before]=\(riverside)")
+        #expect(before.ids == ["6399c20015d60ae3ff28f253"])
+        #expect(before.page == page(total: 5, first: "6399c20015d60ae3ff28f253", last: "6399c20015d60ae3ff28f253", prev: nil,
+                                     next: "6399c20015d60ae3ff28f253"))
+        // A partner outside the search positions the partners' page the same way.
+        let partners = try server.ldt("GET", "/partners?search=AR&page[after]=\(Seed.riversideHospice)")
+        #expect(partners.ids == [Seed.heartResearch])
+        #expect(partners.page == page(total: 2, first: Seed.heartResearch, last: Seed.heartResearch, prev: Seed.heartResearch, next: nil))
+    }
+
     @Test func emptyListsHaveNullCursors() throws {
         let server = try TestServer()
         let response = try server.ldt("GET", "/events/\(Seed.funRun)/applications")
@@ -191,6 +244,13 @@ import Testing
             ("page[size]=0", "querystring/page[size] must be >= 1"),
             ("page[size]=501", "querystring/page[size] must be <= 500"),
             ("page[size]=abc", "querystring/page[size] must be number,null"),
+            // Ajv coerces with JavaScript's Number(): blanks are 0, Infinity and hex are numbers.
+            ("page[size]=%20%20", "querystring/page[size] must be >= 1"),
+            ("page[size]=Infinity", "querystring/page[size] must be <= 500"),
+            ("page[size]=-Infinity", "querystring/page[size] must be >= 1"),
+            ("page[size]=1e3", "querystring/page[size] must be <= 500"),
+            ("page[size]=-0x10", "querystring/page[size] must be number,null"),
+            ("page[size]=1_0", "querystring/page[size] must be number,null"),
             ("page[size]=10&page[size]=20", "querystring/page[size] must be number,null"),
             ("page[after]=a&page[after]=b", "querystring/page[after] must be string,null"),
             ("sort[createdAt]=asc", "querystring/sort[createdAt] must be equal to one of the allowed values"),

@@ -124,6 +124,11 @@ import Testing
         let participant = try server.ldt("GET", "/participants/\(Seed.p1)?extendMetadata=true").json
         #expect(participant["reservedEntryPartnerName"] == "National Charity UK")
         #expect(participant["reservedEntryPartnerExternalIds"] == ["justGiving": "2051"])
+        // Only the updated partner is newer than the first update's time.
+        let recent = try server.ldt("GET", "/partners?updatedAt[after]=2026-03-03T03:03:03.333Z")
+        #expect(recent.ids == [Seed.nationalCharity])
+        #expect(recent.page == page(total: 1, first: Seed.nationalCharity, last: Seed.nationalCharity, prev: nil, next: nil))
+        #expect(try server.ldt("GET", "/partners?updatedAt[before]=2026-03-03T03:03:03.333Z").page?["totalResults"] == 6)
         // The partner now sorts last by updatedAt.
         #expect(try server.ldt("GET", "/partners?sort[updatedAt]=-1&page[size]=1").ids == [Seed.nationalCharity])
         #expect(try server.ldt("PATCH", "/partners/nope", json: [:]).json == Expected.notFound("Partner"))

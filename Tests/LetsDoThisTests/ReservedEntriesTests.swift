@@ -109,6 +109,27 @@ import Testing
         #expect(try server.ldt("GET", "/participants/\(Seed.p5)?extendMetadata=true").json["reservedEntryGroupName"] == "Hospice Runners")
     }
 
+    /// A new group is at once one a claim link can name; once deleted, it no longer is.
+    @Test func claimLinksFollowTheGroupsLifecycle() throws {
+        let server = try TestServer()
+        let created = try server.ldt("POST", "/events/\(Seed.citySprint)/reserved-entries", json: Self.newGroup)
+        let id = try #require(created.json["id"]?.stringValue)
+        let path = "/partners/\(Seed.heartResearch)/claim-link"
+        let link = try server.ldt("POST", path, json: ["reservedEntryId": .string(id)])
+        #expect(link.status == 200)
+        #expect(link.body.isEmpty)
+        let links = try server.request("GET", "/_understudy/letsdothis/claim-links").json["data"]?.arrayValue ?? []
+        #expect(links.count == 1)
+        #expect(links.first?["reservedEntryId"] == .string(id))
+        #expect(links.first?["emailAddress"] == "events@heartresearch.example")
+        // Another partner's group is refused; so is the group once deleted.
+        #expect(try server.ldt("POST", "/partners/\(Seed.nationalCharity)/claim-link", json: ["reservedEntryId": .string(id)]).json
+            == Expected.badRequest("Reserved entry group is not assigned to this partner"))
+        #expect(try server.ldt("DELETE", "/reserved-entries/\(id)").status == 200)
+        #expect(try server.ldt("POST", path, json: ["reservedEntryId": .string(id)]).json == Expected.notFound("Reserved entry group"))
+        #expect(try server.request("GET", "/_understudy/letsdothis/claim-links").json["data"]?.arrayValue?.count == 1)
+    }
+
     @Test func businessRulesOnCreateAndUpdate() throws {
         let server = try TestServer()
         let foreignPartner = try server.ldt("POST", "/events/\(Seed.citySprint)/reserved-entries", json: [

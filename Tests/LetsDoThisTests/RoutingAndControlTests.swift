@@ -106,6 +106,13 @@ import Testing
         #expect(try server.ldt("GET", "/participants?page[size]=1", token: token).page?["totalResults"] == 250)
         #expect(try server.ldt("GET", "/line-items?page[size]=1", token: token).page?["totalResults"] == 250)
         #expect(try server.ldt("GET", "/applications", token: token).page?["totalResults"] == 0)
+        // The bulk group's used places count the generated entries that carry its id (spec §8.2).
+        let entries = try server.ldt("GET", "/participants?page[size]=500&extendMetadata=true", token: token).listPage.items
+        let carrying = entries.filter { $0["reservedEntryGroupCode"] as? String == "re_metro00001" }.count
+        #expect(carrying > 0)
+        let group = try server.ldt("GET", "/reserved-entries/re_metro00001", token: token).json
+        #expect(group["usedCapacity"] == .int(Int64(carrying)))
+        #expect((group["maxCapacity"]?.intValue ?? 0) >= Int64(carrying))
         // Organiser A's fixture never changes with the bulk size.
         #expect(try server.ldt("GET", "/participants").page?["totalResults"] == 6)
         #expect(throws: (any Error).self) { try TestServer(environment: ["LDT_BULK_PARTICIPANTS": "lots"]) }

@@ -69,8 +69,9 @@ struct BodySchema {
             let elements: [JSONValue]
             switch value {
             case .array(let array): elements = array
-            case .object, .null: throw LetsDoThisError.validation("\(path) must be array")
-            default: elements = [value]  // a scalar is wrapped in an array, then fails as an item
+            case .object: throw LetsDoThisError.validation("\(path) must be array")
+            // Ajv wraps a scalar, null included, in an array; it then fails as an item.
+            default: elements = [value]
             }
             guard elements.count >= minItems else {
                 throw LetsDoThisError.validation("\(path) must NOT have fewer than \(minItems) items")
@@ -104,7 +105,8 @@ struct BodySchema {
         switch value {
         case .int, .double: return value
         case .string(let text):
-            guard !text.isEmpty, let number = ListQuery.javaScriptNumber(text) else { return nil }
+            // Ajv would let `Infinity` through; JSON has no way to answer it, so it is refused.
+            guard !text.isEmpty, let number = ListQuery.javaScriptNumber(text), number.isFinite else { return nil }
             if number.rounded() == number, abs(number) < 9e15 { return .int(Int64(number)) }
             return .double(number)
         case .bool(let flag): return .int(flag ? 1 : 0)

@@ -71,12 +71,14 @@ struct BulkEntries {
         guard !open.isEmpty, !ballots.isEmpty else {
             throw SeedError(file: "bulk.json", reason: "\"tickets\" needs tickets with and without requiresApplication")
         }
+        var groupEntries: Int64 = 0
         for index in 0..<participantCount {
             let ticket = open[index % open.count]
             let (created, updated) = times(index)
             let id = Self.id(prefix: "6677c0de", index)
             let cancelled = index % 13 == 12
             let code = groupID != nil && index % 7 == 3 && ticket.id == open.last?.id ? groupID : nil
+            if code != nil { groupEntries += 1 }
             let body = participantBody(id: id, index: index, ticket: ticket, created: created, updated: updated,
                                        cancelled: cancelled, groupCode: code)
             try EntryRow(kind: .participant, id: id, organiserID: organiserID, eventID: ticket.eventID, raceID: ticket.raceID,
@@ -97,6 +99,20 @@ struct BulkEntries {
                          occurrenceID: ticket.occurrenceID, ticketID: ticket.id, cancelled: false, reservedEntryGroupCode: nil,
                          created: created - 30 * 86_400_000, updated: updated - 30 * 86_400_000, body: body).insert(into: database)
         }
+        if let groupID { try countClaimedPlaces(groupEntries, of: groupID, in: database) }
+    }
+
+    /// The group's places used by the generated entries (spec §8.2: `usedCapacity` is at least
+    /// the number of participants carrying its id, and at most `maxCapacity`), whatever the
+    /// bulk size.
+    private func countClaimedPlaces(_ entries: Int64, of groupID: String, in database: Database) throws {
+        guard var group = try ReservedEntryGroup.find(groupID, organiserID: organiserID, in: database) else {
+            throw SeedError(file: "bulk.json", reason: "reservedEntryGroupId \(groupID) is not a group of the bulk organiser")
+        }
+        guard group.usedCapacity < entries else { return }
+        group.usedCapacity = entries
+        if group.maxCapacity.doubleValue ?? 0 < Double(entries) { group.maxCapacity = .int(entries) }
+        try group.update(in: database)
     }
 
     /// 24 hex digits: the prefix (8), then the index times an odd constant modulo 2^32 (16).

@@ -35,16 +35,7 @@ struct CursorPage {
 
     /// `{"data": [items…], "page": {…}}` with each item already encoded.
     func envelope(_ items: [[UInt8]]) -> HTTPResponse {
-        var bytes: [UInt8] = Array(#"{"data":["#.utf8)
-        bytes.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: item)
-        }
-        bytes.append(contentsOf: Array(#"],"page":"#.utf8))
-        bytes.append(contentsOf: JSONWriter.encode(pageObject))
-        bytes.append(UInt8(ascii: "}"))
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
+        DataEnvelope.response(items, page: pageObject)
     }
 
     /// Keyset pagination: items strictly after (or before) the cursor item in list order, found
@@ -220,30 +211,41 @@ enum ScopeCounts {
             """, key, amount)
     }
 
-    static func applications(organiser: String) -> String { "applications organiser \(organiser)" }
-    static func applications(event: String) -> String { "applications event \(event)" }
-    static func participants(organiser: String) -> String { "participants organiser \(organiser)" }
-    static func participants(race: String) -> String { "participants race \(race)" }
-    static func lineItems(organiser: String) -> String { "line-items organiser \(organiser)" }
-    static func partners(organiser: String) -> String { "partners organiser \(organiser)" }
+    static func applications(organiser: String) -> String { applicationsByOrganiser.key(organiser) }
+    static func applications(event: String) -> String { applicationsByEvent.key(event) }
+    static func participants(organiser: String) -> String { participantsByOrganiser.key(organiser) }
+    static func participants(race: String) -> String { participantsByRace.key(race) }
+    static func lineItems(organiser: String) -> String { lineItemsByOrganiser.key(organiser) }
+    static func partners(organiser: String) -> String { partnersByOrganiser.key(organiser) }
+
+    /// A kind of scope: its rows are those of `table` sharing a value of `column`, and its key
+    /// is `name` and that value.
+    private struct Scope {
+        let name: String
+        let table: String
+        let column: String
+
+        func key(_ value: String) -> String { "\(name) \(value)" }
+
+        /// The statement counting every scope of this kind, keyed as `key` keys them.
+        var recount: String {
+            "INSERT INTO letsdothis_scope_counts (scope, count) SELECT '\(name) ' || \(column), count(*) FROM \(table) GROUP BY \(column);"
+        }
+    }
+
+    private static let applicationsByOrganiser = Scope(name: "applications organiser", table: "letsdothis_applications", column: "organiser_id")
+    private static let applicationsByEvent = Scope(name: "applications event", table: "letsdothis_applications", column: "event_id")
+    private static let participantsByOrganiser = Scope(name: "participants organiser", table: "letsdothis_participants", column: "organiser_id")
+    private static let participantsByRace = Scope(name: "participants race", table: "letsdothis_participants", column: "race_id")
+    private static let lineItemsByOrganiser = Scope(name: "line-items organiser", table: "letsdothis_line_items", column: "organiser_id")
+    private static let partnersByOrganiser = Scope(name: "partners organiser", table: "letsdothis_partners", column: "organiser_id")
 
     /// Recounts every scope (after the seed is loaded).
     static func rebuild(in database: Database) throws {
-        try database.execute(
-            """
-            DELETE FROM letsdothis_scope_counts;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'applications organiser ' || organiser_id, count(*) FROM letsdothis_applications GROUP BY organiser_id;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'applications event ' || event_id, count(*) FROM letsdothis_applications GROUP BY event_id;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'participants organiser ' || organiser_id, count(*) FROM letsdothis_participants GROUP BY organiser_id;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'participants race ' || race_id, count(*) FROM letsdothis_participants GROUP BY race_id;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'line-items organiser ' || organiser_id, count(*) FROM letsdothis_line_items GROUP BY organiser_id;
-            INSERT INTO letsdothis_scope_counts (scope, count)
-                SELECT 'partners organiser ' || organiser_id, count(*) FROM letsdothis_partners GROUP BY organiser_id;
-            """)
+        let scopes = [
+            applicationsByOrganiser, applicationsByEvent, participantsByOrganiser, participantsByRace, lineItemsByOrganiser,
+            partnersByOrganiser,
+        ]
+        try database.execute("DELETE FROM letsdothis_scope_counts;\n" + scopes.map(\.recount).joined(separator: "\n"))
     }
 }

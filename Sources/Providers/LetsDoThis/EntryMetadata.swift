@@ -45,19 +45,16 @@ struct EntryMetadata {
             FROM letsdothis_events AS e LEFT JOIN letsdothis_races AS r ON r.id = ? AND r.event_id = e.id
             WHERE e.id = ?
             """, occurrenceID, raceID, eventID)
-        func parsed(_ column: String, _ fallback: JSONValue) -> JSONValue {
-            row?.string(column).flatMap { try? JSONParser.parse($0) } ?? fallback
-        }
         return members { json in
             json.field("eventName", row?.string("event_name"))
             json.field("raceName", row?.string("race_name"))
             json.field("raceStartDate", row?.string("start_date"))
             json.field("sportId", row?.string("sport_id"))
             json.field("distanceId", row?.string("distance_id"))
-            json.field("distances", parsed("distances", []))
+            json.field("distances", row?.json("distances", default: []) ?? [])
             json.field("disciplineLabel", row?.string("discipline_label"))
-            json.field("course", parsed("course", [:]))
-            json.field("eventLocation", parsed("location", [:]))
+            json.field("course", row?.json("course", default: [:]) ?? [:])
+            json.field("eventLocation", row?.json("location", default: [:]) ?? [:])
             json.field("competitorSize", Int64(row?.int("competitor_size") ?? 0))
         }
     }
@@ -75,7 +72,7 @@ struct EntryMetadata {
             guard let row else { return }
             json.field("reservedEntryGroupName", row.string("group_name"))
             guard let partnerName = row.string("partner_name") else { return }
-            json.field("reservedEntryPartnerExternalIds", row.string("external_ids").flatMap { try? JSONParser.parse($0) } ?? [:])
+            json.field("reservedEntryPartnerExternalIds", row.json("external_ids", default: [:]))
             json.field("reservedEntryPartnerName", partnerName)
         }
     }

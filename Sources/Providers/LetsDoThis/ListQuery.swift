@@ -130,13 +130,27 @@ struct ListQuery {
         return milliseconds
     }
 
-    /// `Number(text)` for what clients send: surrounding whitespace, decimals and exponents.
+    /// JavaScript's `Number(text)`, which Ajv's coercion uses: surrounding whitespace ignored,
+    /// nothing else meaning 0, decimals with exponents, `Infinity`, and unsigned `0x`, `0o` and
+    /// `0b` integers; nil where it gives NaN.
     static func javaScriptNumber(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty,
-            trimmed.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
-            let value = Double(trimmed), value.isFinite
-        else { return nil }
+        switch trimmed {
+        case "": return 0
+        case "Infinity", "+Infinity": return .infinity
+        case "-Infinity": return -.infinity
+        default: break
+        }
+        let scalars = Array(trimmed.unicodeScalars)
+        if scalars.count > 2, scalars[0] == "0", let radix = ["x": 16, "X": 16, "o": 8, "O": 8, "b": 2, "B": 2][scalars[1]] {
+            var value = 0.0
+            for scalar in scalars.dropFirst(2) {
+                guard let digit = Int(String(scalar), radix: radix) else { return nil }
+                value = value * Double(radix) + Double(digit)
+            }
+            return value
+        }
+        guard scalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }), let value = Double(trimmed) else { return nil }
         return value
     }
 }

@@ -39,17 +39,14 @@ struct Partner {
     }
 
     init(row: Row) {
-        func json(_ column: String, _ fallback: JSONValue) -> JSONValue {
-            row.string(column).flatMap { try? JSONParser.parse($0) } ?? fallback
-        }
         id = row.string("id") ?? ""
         name = row.string("name") ?? ""
         description = row.string("description") ?? ""
         type = row.string("type") ?? ""
-        externalIDs = json("external_ids", [:])
-        contacts = json("contacts", [])
-        defaultMarketing = json("default_marketing", [:])
-        specificMarketings = json("specific_marketings", [])
+        externalIDs = row.json("external_ids", default: [:])
+        contacts = row.json("contacts", default: [])
+        defaultMarketing = row.json("default_marketing", default: [:])
+        specificMarketings = row.json("specific_marketings", default: [])
         canCreateSubPartners = row.bool("can_create_sub_partners") ?? false
         createdAt = row.string("created_at") ?? ""
         updatedAt = row.string("updated_at") ?? ""

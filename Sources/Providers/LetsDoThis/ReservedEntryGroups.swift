@@ -33,19 +33,16 @@ struct ReservedEntryGroup {
     }
 
     init(row: Row) {
-        func json(_ column: String, _ fallback: JSONValue) -> JSONValue {
-            row.string(column).flatMap { try? JSONParser.parse($0) } ?? fallback
-        }
         id = row.string("id") ?? ""
         name = row.string("name") ?? ""
         description = row.string("description") ?? ""
         eventID = row.string("event_id") ?? ""
         partnerID = row.string("partner_id")
-        maxCapacity = json("max_capacity", 0)
+        maxCapacity = row.json("max_capacity", default: 0)
         usedCapacity = Int64(row.int("used_capacity") ?? 0)
-        tickets = json("tickets", [])
+        tickets = row.json("tickets", default: [])
         type = row.string("type") ?? ""
-        settings = json("settings", [:])
+        settings = row.json("settings", default: [:])
     }
 
     init(id: String, eventID: String, fields: JSONObject) {

@@ -45,21 +45,3 @@ enum Ticket {
         return DataEnvelope.response(items)
     }
 }
-
-/// `{"data": [...]}` without a `page` key, for the lists that are not paginated.
-enum DataEnvelope {
-    static func response(_ items: [[UInt8]]) -> HTTPResponse {
-        var bytes: [UInt8] = Array(#"{"data":["#.utf8)
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: item)
-        }
-        bytes.append(contentsOf: Array("]}".utf8))
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
-    }
-
-    /// One object, already encoded.
-    static func object(_ bytes: [UInt8]) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
-    }
-}
