@@ -87,6 +87,9 @@ import Testing
         #expect(try ids("q=ti_dhlR2") == [3068931])
         #expect(try ids("q=john%20smith") == [3068931])
         #expect(try ids("search[created_at][gte]=2018-11-13T00:00:00+UTC") == [3068942, 3068941])
+        // The same documented value percent-encoded, as HTTP libraries send query parameters.
+        #expect(try ids("search[created_at][gte]=2018-11-13T00:00:00%2BUTC") == [3068942, 3068941])
+        #expect(try ids("search[created_at][lt]=2018-11-13%2000:00:00%20UTC") == [3068931])
         #expect(try ids("search[created_at][lt]=2018-11-13T10:00:00Z") == [3068931])
         #expect(try ids("search[created_at][gt]=2018-11-13T10:00:00Z&search[created_at][lte]=2018-11-14") == [3068942])
         #expect(try ids("search[updated_at][gt]=2030-01-01") == [])

@@ -24,11 +24,12 @@ enum TitoFormats {
     }
 
     /// Parses a timestamp as clients send it (spec §7.1): ISO 8601 with `Z` or an offset, a
-    /// space instead of `T`, a trailing ` UTC` (`+UTC` decoded from a query string), a bare date.
+    /// space instead of `T`, a trailing ` UTC` (the documented `+UTC` as a query string decodes
+    /// it) or a literal `+UTC` (the same value percent-encoded by the client), a bare date.
     /// Without a zone the time is read as UTC, the time zone every emulated event lives in.
     static func parseTimestamp(_ text: String) -> Int64? {
         var value = text.trimmingWhitespace()
-        for suffix in [" UTC", "UTC", " utc"] where value.hasSuffix(suffix) {
+        for suffix in [" UTC", "+UTC", "UTC", " utc", "+utc"] where value.hasSuffix(suffix) {
             value = String(value.dropLast(suffix.count)).trimmingWhitespace() + "Z"
             break
         }
