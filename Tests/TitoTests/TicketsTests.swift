@@ -75,6 +75,13 @@ import Testing
         #expect(try ids("") == [3068941, 3068931])
         #expect(try ids("search[states][]=archived") == [3068942, 3068941, 3068931])
         #expect(try server.tito("GET", Self.base).meta["resources_hidden_by_default_count"] == 2)
+        // Locking changes on a release moves its tickets from changes_allowed to changes_locked.
+        let locked = try server.tito("PATCH", "/biscuit-box/2018/releases/vip-tasting", json: ["release": ["lock_changes": true]])
+        #expect(locked.json["release"]?["changes_locked"] == true)
+        #expect(try ids("search[states][]=changes_locked&search[states][]=archived") == [3068942])
+        #expect(try ids("search[states][]=changes_allowed&search[states][]=archived") == [3068941, 3068931])
+        #expect(try ids("search[states][]=changes_locked") == [])
+        #expect(try ids("search[types][]=standard&search[states][]=archived&search[states][]=changes_locked") == [3068942])
     }
 
     @Test func searchAndTimeFiltersNarrowTheList() throws {
