@@ -46,11 +46,18 @@ public struct Row: Sendable {
 /// Column names of a statement's result, shared by all rows it produces.
 final class ColumnIndex: Sendable {
     let names: [String]
+    /// Built once per prepared statement (statements are cached), then shared by every row it
+    /// returns: wide rows read by name (`SELECT *` of a 30-column table, thousands of rows a
+    /// page) would otherwise compare names column by column on every read.
+    private let positions: [String: Int]
 
-    init(names: [String]) { self.names = names }
-
-    func index(of name: String) -> Int? {
-        // Result sets are narrow (a dozen columns), so a scan beats building a dictionary per statement.
-        names.firstIndex(of: name)
+    init(names: [String]) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        // The first of duplicate names wins, as a scan from the left would find it.
+        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
+        self.positions = positions
     }
+
+    func index(of name: String) -> Int? { positions[name] }
 }

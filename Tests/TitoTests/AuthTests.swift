@@ -117,6 +117,12 @@ import Testing
         #expect(configured.json == ["authenticated": true, "access_token": "*wxyz", "lookup_mode": "test", "accounts": ["demo"]])
         let denied = try server.tito("GET", "/demo/sample-event", token: "my-token-wxyz")
         #expect(denied.json == TitoBodies.forbidden("You are not authorized to access events"))
+        // Every event list, the cross-account one included, is the `events` resource.
+        for path in ["/events", "/demo/events", "/demo/events/past", "/demo/events/archived"] {
+            let list = try server.tito("GET", path, token: "my-token-wxyz")
+            #expect(list.status == 403, "\(path)")
+            #expect(list.json == TitoBodies.forbidden("You are not authorized to access events"), "\(path)")
+        }
         let anyToken = try server.tito("GET", "/hello", token: "whatever-1234")
         #expect(anyToken.json == ["authenticated": true, "access_token": "*1234", "lookup_mode": "live", "accounts": ["biscuit-box", "demo"]])
         #expect(try server.tito("GET", "/hello", token: nil).status == 401)

@@ -8,7 +8,7 @@ import Testing
         let server = try TestServer()
         let path = "/demo/big-conf/tickets"
         let first = try server.tito("GET", path).json
-                #expect(first.meta["total_count"] == 3920)
+        #expect(first.meta["total_count"] == 3920)
         #expect(first.meta["overall_total"] == 4000)
         #expect(first.meta["resources_hidden_by_default_count"] == 80)
         #expect(first.meta["total_pages"] == 40)
@@ -53,6 +53,34 @@ import Testing
         let last = try server.tito("GET", path + "?page[size]=100&page[number]=25").json
         #expect(last.ids("registrations").count == 50)
         #expect(last.ids("registrations").last == 1_400_001)
+        #expect(last.meta["next_page"] == .null)
+        #expect(last.meta["prev_page"] == 24)
+        // Scripts page with `?page=N` until `next_page` is null: the pages join without gaps.
+        var seen: [Int64] = []
+        var number: Int64? = 1
+        while let current = number, current <= 5 {
+            let page = try server.tito("GET", path + "?page=\(current)&page[size]=1000").json
+            #expect(page.meta["current_page"] == .int(current))
+            #expect(page.meta["per_page"] == 1000)
+            seen += page.ids("registrations")
+            number = page.meta["next_page"]?.intValue
+        }
+        #expect(number == nil)
+        #expect(seen.count == 2450)
+        #expect(Set(seen).count == 2450)
+        #expect(seen == seen.sorted(by: >))
+        let middle = try server.tito("GET", path + "?page[number]=2&page[size]=1000").json
+        #expect(middle.ids("registrations") == Array(seen[1000..<2000]))
+        #expect(middle.meta["prev_page"] == 1)
+        #expect(middle.meta["next_page"] == 3)
+        let beyond = try server.tito("GET", path + "?page[number]=4&page[size]=5000").json
+        #expect(beyond.ids("registrations") == [])
+        #expect(beyond.meta["current_page"] == 4)
+        #expect(beyond.meta["per_page"] == 1000)
+        #expect(beyond.meta["total_pages"] == 3)
+        #expect(beyond.meta["next_page"] == .null)
+        #expect(beyond.meta["prev_page"] == .null)
+        #expect(beyond.meta["total_count"] == 2450)
         #expect(try server.tito("GET", path + "?search[states][]=cancelled").meta["total_count"] == 50)
         #expect(try server.tito("GET", path + "?search[states][]=unpaid").meta["total_count"] == 100)
         #expect(try server.tito("GET", "/demo/big-conf/releases/regular").json["release"]?["tickets_count"] == 960)

@@ -75,6 +75,13 @@ import Testing
         #expect(try ids("") == [3068941, 3068931])
         #expect(try ids("search[states][]=archived") == [3068942, 3068941, 3068931])
         #expect(try server.tito("GET", Self.base).meta["resources_hidden_by_default_count"] == 2)
+        // Locking changes on a release moves its tickets from changes_allowed to changes_locked.
+        let locked = try server.tito("PATCH", "/biscuit-box/2018/releases/vip-tasting", json: ["release": ["lock_changes": true]])
+        #expect(locked.json["release"]?["changes_locked"] == true)
+        #expect(try ids("search[states][]=changes_locked&search[states][]=archived") == [3068942])
+        #expect(try ids("search[states][]=changes_allowed&search[states][]=archived") == [3068941, 3068931])
+        #expect(try ids("search[states][]=changes_locked") == [])
+        #expect(try ids("search[types][]=standard&search[states][]=archived&search[states][]=changes_locked") == [3068942])
     }
 
     @Test func searchAndTimeFiltersNarrowTheList() throws {
@@ -87,6 +94,9 @@ import Testing
         #expect(try ids("q=ti_dhlR2") == [3068931])
         #expect(try ids("q=john%20smith") == [3068931])
         #expect(try ids("search[created_at][gte]=2018-11-13T00:00:00+UTC") == [3068942, 3068941])
+        // The same documented value percent-encoded, as HTTP libraries send query parameters.
+        #expect(try ids("search[created_at][gte]=2018-11-13T00:00:00%2BUTC") == [3068942, 3068941])
+        #expect(try ids("search[created_at][lt]=2018-11-13%2000:00:00%20UTC") == [3068931])
         #expect(try ids("search[created_at][lt]=2018-11-13T10:00:00Z") == [3068931])
         #expect(try ids("search[created_at][gt]=2018-11-13T10:00:00Z&search[created_at][lte]=2018-11-14") == [3068942])
         #expect(try ids("search[updated_at][gt]=2030-01-01") == [])

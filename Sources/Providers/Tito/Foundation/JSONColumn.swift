@@ -15,6 +15,13 @@ enum JSONColumn {
         return value
     }
 
+    /// Writes a column's JSON as stored, or null: every writer stores it through `text(_:)`, so
+    /// it is valid compact JSON and list pages need not parse and re-encode it per row.
+    static func write(_ text: String?, to json: inout JSONBuilder) {
+        guard let text else { return json.null() }
+        json.encodedValue(Array(text.utf8))
+    }
+
     static func ids(_ text: String?) -> [Int64] {
         value(text).arrayValue?.compactMap(\.intValue) ?? []
     }

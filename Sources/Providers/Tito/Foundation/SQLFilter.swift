@@ -21,6 +21,13 @@ struct SQLFilter {
         arguments.append(contentsOf: values)
     }
 
+    /// `column NOT IN (?, ?, …)`; an empty list excludes nothing.
+    mutating func add(_ column: String, notIn values: [any SQLiteBindable]) {
+        guard !values.isEmpty else { return }
+        conditions.append("\(column) NOT IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))")
+        arguments.append(contentsOf: values)
+    }
+
     /// Conditions ORed together as one condition (each with its own arguments).
     mutating func add(anyOf alternatives: [SQLFilter]) {
         guard !alternatives.isEmpty else { return }

@@ -7,16 +7,12 @@ import Foundation
 enum TitoFormats {
     /// `2018-11-01T11:55:45.000+00:00`.
     static func timestamp(milliseconds: Int64) -> String {
-        let text = Timestamp.iso8601Milliseconds(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-        return String(text.dropLast()) + "+00:00"
+        UTCDateTime(milliseconds: milliseconds).text(dateSeparator: "T", fraction: true, offset: "+00:00")
     }
 
     /// The registration `expires_at` form: `2018-11-12 13:50:44 +0000`.
     static func railsTimestamp(milliseconds: Int64) -> String {
-        let iso = Timestamp.iso8601Seconds(Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-        let date = iso.prefix(10)
-        let time = iso.dropFirst(11).prefix(8)
-        return "\(date) \(time) +0000"
+        UTCDateTime(milliseconds: milliseconds).text(dateSeparator: " ", fraction: false, offset: " +0000")
     }
 
     static func milliseconds(_ date: Date) -> Int64 {
@@ -24,11 +20,12 @@ enum TitoFormats {
     }
 
     /// Parses a timestamp as clients send it (spec §7.1): ISO 8601 with `Z` or an offset, a
-    /// space instead of `T`, a trailing ` UTC` (`+UTC` decoded from a query string), a bare date.
+    /// space instead of `T`, a trailing ` UTC` (the documented `+UTC` as a query string decodes
+    /// it) or a literal `+UTC` (the same value percent-encoded by the client), a bare date.
     /// Without a zone the time is read as UTC, the time zone every emulated event lives in.
     static func parseTimestamp(_ text: String) -> Int64? {
         var value = text.trimmingWhitespace()
-        for suffix in [" UTC", "UTC", " utc"] where value.hasSuffix(suffix) {
+        for suffix in [" UTC", "+UTC", "UTC", " utc", "+utc"] where value.hasSuffix(suffix) {
             value = String(value.dropLast(suffix.count)).trimmingWhitespace() + "Z"
             break
         }
@@ -61,6 +58,7 @@ enum TitoFormats {
         case .int(let number): return number.multipliedReportingOverflow(by: 100).overflow ? nil : number * 100
         case .double(let number): return cents(decimal: Decimal(number))
         case .string(let text):
+            if let cents = plainCents(text) { return cents }
             let trimmed = text.trimmingWhitespace()
             guard !trimmed.isEmpty, trimmed.allSatisfy({ "0123456789.eE+-".contains($0) }),
                 let decimal = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
@@ -68,6 +66,37 @@ enum TitoFormats {
             return cents(decimal: decimal)
         default: return nil
         }
+    }
+
+    /// `123`, `123.4` or `123.45` (how money is stored and usually sent) in hundredths, without
+    /// Foundation's decimal parser; nil for anything else, which `cents(_:)` then parses in full.
+    private static func plainCents(_ text: String) -> Int64? {
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var seenDigit = false
+        var seenPoint = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint, seenDigit else { return nil }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if seenPoint {
+                    guard fractionDigits < 2 else { return nil }
+                    fraction = fraction * 10 + digit
+                    fractionDigits += 1
+                } else {
+                    guard whole < 100_000_000_000 else { return nil }
+                    whole = whole * 10 + digit
+                }
+                seenDigit = true
+            } else {
+                return nil
+            }
+        }
+        guard seenDigit, !seenPoint || fractionDigits > 0 else { return nil }
+        return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
     }
 
     private static func cents(decimal: Decimal) -> Int64? {

@@ -41,11 +41,7 @@ struct CheckinListRecord {
 
     /// The list of an event by slug, or by numeric id when no slug matches (spec §10).
     static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> CheckinListRecord? {
-        if let row = try database.queryOne("SELECT * FROM tito_checkin_lists WHERE event_id = ? AND slug = ?", event, slugOrID) {
-            return CheckinListRecord(row: row)
-        }
-        guard let id = Int64(slugOrID) else { return nil }
-        return try database.queryOne("SELECT * FROM tito_checkin_lists WHERE event_id = ? AND id = ?", event, id)
+        try SlugOrID.row(slugOrID, select: "SELECT * FROM tito_checkin_lists", parent: "event_id", event, in: database)
             .map(CheckinListRecord.init(row:))
     }
 

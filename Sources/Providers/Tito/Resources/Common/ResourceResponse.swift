@@ -25,6 +25,14 @@ enum ResourceResponse {
     }
 
     static let deleted = HTTPResponse.empty(status: 204)
+
+    /// A JSON body written into a buffer reserved up front: large pages (orders run to a few
+    /// kilobytes a record) would otherwise grow and copy it a dozen times.
+    static func json(capacity: Int, _ build: (inout JSONBuilder) throws -> Void) rethrows -> HTTPResponse {
+        var json = JSONBuilder(capacity: capacity)
+        try build(&json)
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: json.bytes)
+    }
 }
 
 extension JSONValue {

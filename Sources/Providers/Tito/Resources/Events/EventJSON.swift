@@ -28,7 +28,7 @@ struct EventRenderer {
             json.field("live", event.live)
             json.field("test_mode", event.testMode)
             json.key("locales")
-            json.value(JSONColumn.value(event.locales))
+            JSONColumn.write(event.locales, to: &json)
             json.field("location", event.location)
             json.object("logo") { json in
                 json.field("url", nil as String?)
@@ -43,7 +43,7 @@ struct EventRenderer {
             json.field("date_or_range", event.dateOrRange)
             json.field("security_token", event.securityToken)
             json.key("metadata")
-            json.value(JSONColumn.value(event.metadata))
+            JSONColumn.write(event.metadata, to: &json)
             json.field("url", event.url)
             json.field("setup", true)
             json.field("show_discount_code_field", false)

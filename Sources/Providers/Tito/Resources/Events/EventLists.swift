@@ -52,7 +52,8 @@ enum EventLists {
 
     /// X2: upcoming events of every account of the token, by account order then E1 order.
     static func acrossAccounts(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
+        try principal.requireAccess(to: "events")
+        return try request.read { database in
             var filter = SQLFilter()
             filter.add("a.slug", in: principal.accounts)
             var accountOrder = "CASE a.slug"

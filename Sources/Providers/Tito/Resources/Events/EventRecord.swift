@@ -62,14 +62,9 @@ struct EventRecord {
 
     /// The event of an account by slug, or by numeric id when no slug matches (spec §10).
     static func find(_ slugOrID: String, account: Int64, in database: Database) throws -> EventRecord? {
-        if let row = try database.queryOne(
-            "SELECT \(columns) FROM \(source) WHERE e.account_id = ? AND e.slug = ?", account, slugOrID)
-        {
-            return EventRecord(row: row)
-        }
-        guard let id = Int64(slugOrID) else { return nil }
-        return try database.queryOne("SELECT \(columns) FROM \(source) WHERE e.account_id = ? AND e.id = ?", account, id)
-            .map(EventRecord.init(row:))
+        try SlugOrID.row(
+            slugOrID, select: "SELECT \(columns) FROM \(source)", parent: "account_id", account, alias: "e.", in: database
+        ).map(EventRecord.init(row:))
     }
 
     static func find(id: Int64, in database: Database) throws -> EventRecord? {

@@ -33,11 +33,7 @@ struct OptInRecord {
     }
 
     static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> OptInRecord? {
-        if let row = try database.queryOne("SELECT * FROM tito_opt_ins WHERE event_id = ? AND slug = ?", event, slugOrID) {
-            return OptInRecord(row: row)
-        }
-        guard let id = Int64(slugOrID) else { return nil }
-        return try database.queryOne("SELECT * FROM tito_opt_ins WHERE event_id = ? AND id = ?", event, id)
+        try SlugOrID.row(slugOrID, select: "SELECT * FROM tito_opt_ins", parent: "event_id", event, in: database)
             .map(OptInRecord.init(row:))
     }
 

@@ -48,11 +48,8 @@ struct QuestionRecord {
 
     /// The question of an event by slug, or by numeric id when no slug matches.
     static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> QuestionRecord? {
-        if let row = try database.queryOne("\(select) WHERE q.event_id = ? AND q.slug = ?", event, slugOrID) {
-            return QuestionRecord(row: row)
-        }
-        guard let id = Int64(slugOrID) else { return nil }
-        return try database.queryOne("\(select) WHERE q.event_id = ? AND q.id = ?", event, id).map(QuestionRecord.init(row:))
+        try SlugOrID.row(slugOrID, select: select, parent: "event_id", event, alias: "q.", in: database)
+            .map(QuestionRecord.init(row:))
     }
 
     /// A question named by an input value: an id or a slug.

@@ -24,9 +24,11 @@ struct OrderRenderer {
     // MARK: Tickets
 
     /// A ticket; top-level ones embed their registration and release, extended ones list answers.
+    /// `embeddedRegistration` is the registration as `embedded(_:)` wrote it, when the caller
+    /// writes many tickets of the same registrations.
     func encode(
         _ ticket: TicketRecord, answers: [AnswerRecord], registration: RegistrationRecord?, view: View, embedded: Bool,
-        to json: inout JSONBuilder
+        embeddedRegistration: [UInt8]? = nil, to json: inout JSONBuilder
     ) {
         let release = releases[ticket.releaseID]
         json.object { json in
@@ -36,7 +38,7 @@ struct OrderRenderer {
             json.field("company_name", ticket.companyName)
             json.field("email", ticket.email)
             json.key("metadata")
-            json.value(JSONColumn.value(ticket.metadata))
+            JSONColumn.write(ticket.metadata, to: &json)
             json.field("first_name", ticket.firstName)
             json.field("last_name", ticket.lastName)
             json.field("name", ticket.name)
@@ -70,12 +72,14 @@ struct OrderRenderer {
             json.field("total_paid_less_tax", cents: ticket.price)
             json.field("tags", ticket.tags)
             json.key("upgrade_ids")
-            json.value(JSONColumn.value(ticket.upgradeIDs))
+            JSONColumn.write(ticket.upgradeIDs, to: &json)
             json.field("registration_slug", registration?.slug)
             json.field("release_slug", release?.slug)
             json.field("release_title", release?.title)
             json.key("registration")
-            if let registration, !embedded {
+            if let embeddedRegistration, !embedded {
+                json.encodedValue(embeddedRegistration)
+            } else if let registration, !embedded {
                 encode(registration, tickets: [], refunds: [], view: .short, embedded: true, to: &json)
             } else {
                 json.null()
@@ -106,7 +110,7 @@ struct OrderRenderer {
             json.field("id", registration.id)
             json.field("slug", registration.slug)
             json.key("billing_address")
-            json.value(JSONColumn.value(registration.billingAddress))
+            JSONColumn.write(registration.billingAddress, to: &json)
             json.field("created_at", milliseconds: registration.createdAt)
             json.field("updated_at", milliseconds: registration.updatedAt)
             json.field("company_name", registration.companyName)
@@ -117,7 +121,7 @@ struct OrderRenderer {
             json.field("ip_address", registration.ipAddress)
             json.field("locale", registration.locale)
             json.key("metadata")
-            json.value(JSONColumn.value(registration.metadata))
+            JSONColumn.write(registration.metadata, to: &json)
             json.field("name", registration.name)
             json.field("payment_reference", registration.paymentReference)
             json.field("phone_number", registration.phoneNumber)
@@ -165,6 +169,13 @@ struct OrderRenderer {
         }
     }
 
+    /// A registration as embedded in a ticket or a refund, written once for reuse.
+    func embedded(_ registration: RegistrationRecord) -> [UInt8] {
+        var json = JSONBuilder(capacity: 2048)
+        encode(registration, tickets: [], refunds: [], view: .short, embedded: true, to: &json)
+        return json.bytes
+    }
+
     /// Units per release, in line-item order.
     private func quantities(_ registration: RegistrationRecord) -> [(Int64, Int64)] {
         var order: [Int64] = []
@@ -204,7 +215,7 @@ struct OrderRenderer {
                 json.field("title", release?.title)
                 json.field("price", cents: release?.price)
                 json.key("metadata")
-                json.value(JSONColumn.value(release?.metadata))
+                JSONColumn.write(release?.metadata, to: &json)
             }
             json.field("price", cents: item.price)
             json.field("title", release?.title)

@@ -96,11 +96,9 @@ struct RegistrationRecord {
 
     /// The registration of the scope's event by slug or id, if the token's mode sees it.
     static func find(_ slugOrID: String, scope: EventScope, in database: Database) throws -> RegistrationRecord? {
-        var row = try database.queryOne("SELECT * FROM tito_registrations WHERE event_id = ? AND slug = ?", scope.event.id, slugOrID)
-        if row == nil, let id = Int64(slugOrID) {
-            row = try database.queryOne("SELECT * FROM tito_registrations WHERE event_id = ? AND id = ?", scope.event.id, id)
-        }
-        guard let row else { return nil }
+        guard let row = try SlugOrID.row(
+            slugOrID, select: "SELECT * FROM tito_registrations", parent: "event_id", scope.event.id, in: database)
+        else { return nil }
         let registration = RegistrationRecord(row: row)
         return scope.isVisible(testMode: registration.testMode) ? registration : nil
     }

@@ -97,7 +97,7 @@ enum RegistrationUpdates {
             json.object { json in
                 json.field("email", registration.email)
                 json.key("metadata")
-                json.value(JSONColumn.value(registration.metadata))
+                JSONColumn.write(registration.metadata, to: &json)
                 json.field("name", registration.name)
                 json.field("payment_reference", registration.paymentReference)
                 json.field("phone_number", registration.phoneNumber)
@@ -130,7 +130,7 @@ enum RegistrationUpdates {
                     json.field("locale", registration.locale)
                     json.field("phone_number", registration.phoneNumber)
                     json.key("metadata")
-                    json.value(JSONColumn.value(registration.metadata))
+                    JSONColumn.write(registration.metadata, to: &json)
                     json.field("prefill_id", nil as String?)
                     json.field("test_mode", registration.testMode)
                     json.field("consented_at", milliseconds: registration.consentedAt)

@@ -58,7 +58,7 @@ struct ReleaseRenderer {
             json.field("max_donation", release.attribute("max_donation"))
             json.field("max_tickets_per_person", release.attribute("max_tickets_per_person"))
             json.key("metadata")
-            json.value(JSONColumn.value(release.metadata))
+            JSONColumn.write(release.metadata, to: &json)
             json.field("min_tickets_per_person", release.attribute("min_tickets_per_person"))
             json.field("min_donation", release.attribute("min_donation"))
             json.field("not_a_ticket", release.attribute("not_a_ticket"))

@@ -84,11 +84,8 @@ struct ReleaseRecord {
 
     /// The release of an event by slug, or by numeric id when no slug matches.
     static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> ReleaseRecord? {
-        if let row = try database.queryOne("SELECT * FROM tito_releases WHERE event_id = ? AND slug = ?", event, slugOrID) {
-            return ReleaseRecord(row: row)
-        }
-        guard let id = Int64(slugOrID) else { return nil }
-        return try find(id: id, event: event, in: database)
+        try SlugOrID.row(slugOrID, select: "SELECT * FROM tito_releases", parent: "event_id", event, in: database)
+            .map(ReleaseRecord.init(row:))
     }
 
     static func find(id: Int64, event: Int64, in database: Database) throws -> ReleaseRecord? {

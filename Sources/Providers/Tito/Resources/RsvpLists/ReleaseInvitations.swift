@@ -170,12 +170,8 @@ enum ReleaseInvitations: TitoResourceGroup {
     ) throws -> ReleaseInvitationRecord {
         let listID = try rsvpListID(request, scope, in: database)
         let key = request.parameter("release_invitation_slug")
-        if let row = try database.queryOne(
-            "SELECT * FROM tito_release_invitations WHERE rsvp_list_id = ? AND slug = ?", listID, key) {
-            return ReleaseInvitationRecord(row: row)
-        }
-        guard let id = Int64(key),
-            let row = try database.queryOne("SELECT * FROM tito_release_invitations WHERE rsvp_list_id = ? AND id = ?", listID, id)
+        guard let row = try SlugOrID.row(
+            key, select: "SELECT * FROM tito_release_invitations", parent: "rsvp_list_id", listID, in: database)
         else { throw TitoError.notFound }
         return ReleaseInvitationRecord(row: row)
     }

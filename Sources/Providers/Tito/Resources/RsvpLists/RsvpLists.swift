@@ -122,11 +122,8 @@ enum RsvpLists: TitoResourceGroup {
 
     /// The list of the event with this slug, or this numeric id.
     static func find(_ slugOrID: String, _ scope: EventScope, in database: Database) throws -> Row {
-        if let row = try database.queryOne("SELECT * FROM tito_rsvp_lists WHERE event_id = ? AND slug = ?", scope.event.id, slugOrID) {
-            return row
-        }
-        guard let id = Int64(slugOrID),
-            let row = try database.queryOne("SELECT * FROM tito_rsvp_lists WHERE event_id = ? AND id = ?", scope.event.id, id)
+        guard let row = try SlugOrID.row(
+            slugOrID, select: "SELECT * FROM tito_rsvp_lists", parent: "event_id", scope.event.id, in: database)
         else { throw TitoError.notFound }
         return row
     }

@@ -33,7 +33,9 @@ enum TicketList {
         "void": "t.state = 'void'",
     ]
 
-    static let source = "tito_tickets AS t JOIN tito_releases AS r ON r.id = t.release_id JOIN tito_registrations AS g ON g.id = t.registration_id"
+    static let source = "tito_tickets AS t"
+    /// With the registrations joined, for the `search[types]` filter only.
+    static let sourceWithRegistrations = "tito_tickets AS t JOIN tito_registrations AS g ON g.id = t.registration_id"
 
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
@@ -43,6 +45,10 @@ enum TicketList {
             scopeFilter.add("t.event_id = ?", scope.event.id)
             scope.addVisibility(alias: "t", to: &scopeFilter)
             var filter = scopeFilter
+            // An event has a handful of releases: the release conditions (archived, changes
+            // locked) become id lists, so counting and paging read the tickets alone.
+            let releases = try ReleaseRecord.all(event: scope.event.id, in: database)
+            let archivedReleases = releases.filter(\.archived).map(\.id)
             let requested = ListQuery.states(query)
             let mainStates = (requested ?? []).filter { stateConditions[$0] != nil }
             if mainStates.isEmpty {
@@ -52,13 +58,19 @@ enum TicketList {
             }
             let locked = requested?.contains("changes_locked") ?? false
             let allowed = requested?.contains("changes_allowed") ?? false
-            if locked != allowed { filter.add(locked ? "r.lock_changes = 1" : "COALESCE(r.lock_changes, 0) = 0") }
-            if !(requested?.contains("archived") ?? false) { filter.add("r.archived = 0") }
+            if locked != allowed {
+                filter.add("t.release_id", in: releases.filter { ($0.lockChanges == true) == locked }.map(\.id))
+            }
+            if !(requested?.contains("archived") ?? false) { filter.add("t.release_id", notIn: archivedReleases) }
+            var source = Self.source
             if let types = ListQuery.values(query, "search[types]") {
                 var conditions: [String] = []
                 if types.contains("manual") { conditions.append("g.registration_type IN ('manual', 'imported')") }
                 if types.contains("standard") { conditions.append("g.registration_type NOT IN ('manual', 'imported')") }
-                if !conditions.isEmpty { filter.add("(" + conditions.joined(separator: " OR ") + ")") }
+                if !conditions.isEmpty {
+                    filter.add("(" + conditions.joined(separator: " OR ") + ")")
+                    source = Self.sourceWithRegistrations
+                }
             }
             if let releases = ListQuery.values(query, "search[release_ids]"), !releases.isEmpty {
                 let ids = try releases.compactMap { try ReleaseRecord.find($0, event: scope.event.id, in: database)?.id }
@@ -80,27 +92,31 @@ enum TicketList {
             }
             let page = PageRequest(query)
             let result = try database.page(select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
-            let overall = try database.count(from: "tito_tickets AS t", where: scopeFilter)
+            let overall = try database.count(from: Self.source, where: scopeFilter)
             var hidden = 0
             if requested == nil {
                 var shown = scopeFilter
-                shown.add("t.state != 'void' AND r.archived = 0")
-                hidden = overall - (try database.count(from: source, where: shown))
+                shown.add("t.state != 'void'")
+                shown.add("t.release_id", notIn: archivedReleases)
+                hidden = overall - (try database.count(from: Self.source, where: shown))
             }
             let tickets = result.rows.map(TicketRecord.init(row:))
             let registrations = try RegistrationRecord.all(ids: tickets.map(\.registrationID), in: database)
             let answers = try AnswerRecord.byTicket(tickets.map(\.id), in: database)
             let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-            let releases = try ReleaseRecord.all(event: scope.event.id, in: database)
             let activities = try ActivityRecord.all(event: scope.event.id, in: database)
             let view = View.resolve(query, default: .short)
-            return .json { json in
+            // Tickets of one order share its registration: write each registration once.
+            let embeddedRegistrations = registrations.mapValues(renderer.embedded)
+            // A ticket with its registration and release runs to about 4 KB.
+            return ResourceResponse.json(capacity: 4096 * (tickets.count + 2)) { json in
                 json.object { json in
                     json.field("tickets", array: { json in
                         for ticket in tickets {
                             renderer.encode(
                                 ticket, answers: answers[ticket.id] ?? [], registration: registrations[ticket.registrationID],
-                                view: view, embedded: false, to: &json)
+                                view: view, embedded: false, embeddedRegistration: embeddedRegistrations[ticket.registrationID],
+                                to: &json)
                         }
                     })
                     json.object("meta") { json in
