@@ -36,10 +36,10 @@ enum ReleaseList {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
             let modes = scope.visibleTestModes
-            let modeCondition = modes.count == 1 ? " AND t.test_mode = \(modes[0] ? 1 : 0)" : ""
+            let modeCondition = modes.count == 1 ? " AND c.test_mode = \(modes[0] ? 1 : 0)" : ""
             let soldOut = """
-                (r.quantity IS NOT NULL AND (SELECT COUNT(*) FROM tito_tickets AS t
-                    WHERE t.event_id = r.event_id AND t.release_id = r.id AND t.state != 'void'\(modeCondition)) >= r.quantity)
+                (r.quantity IS NOT NULL AND (SELECT COALESCE(SUM(c.tickets), 0) FROM tito_tickets_release_counts AS c
+                    WHERE c.event_id = r.event_id AND c.release_id = r.id\(modeCondition)) >= r.quantity)
                 """
             var scopeFilter = SQLFilter()
             scopeFilter.add("r.event_id = ?", scope.event.id)

@@ -125,23 +125,21 @@ struct ReleaseCounters {
         var filter = SQLFilter()
         filter.add("t.event_id = ?", event)
         if testModes.count == 1 { filter.add("t.test_mode = ?", testModes[0]) }
+        // The counts are kept by triggers (`ReleaseTicketCounts`): a lookup, not a scan of the tickets.
         let rows = try database.query(
             """
-            SELECT t.release_id AS release_id,
-                SUM(t.state != 'void') AS tickets,
-                SUM(t.state = 'void') AS voided,
-                SUM(t.state != 'void' AND t.price = 0) AS free,
-                SUM(t.state != 'void' AND t.price > 0 AND t.discount_code_used IS NOT NULL) AS discounted,
-                SUM(t.state != 'void' AND t.price > 0 AND t.discount_code_used IS NULL) AS full_price,
-                SUM(CASE WHEN t.state != 'void' THEN t.price END) AS gross
-            FROM tito_tickets AS t WHERE \(filter.clause) GROUP BY t.release_id
+            SELECT t.release_id AS release_id, SUM(t.tickets) AS tickets, SUM(t.voided) AS voided, SUM(t.free) AS free,
+                SUM(t.discounted) AS discounted, SUM(t.full_price) AS full_price, SUM(t.gross) AS gross
+            FROM tito_tickets_release_counts AS t WHERE \(filter.clause) GROUP BY t.release_id
+            HAVING SUM(t.tickets) + SUM(t.voided) > 0
             """, arguments: filter.arguments)
         var counters: [Int64: ReleaseCounters] = [:]
         for row in rows {
+            let tickets = row.int("tickets") ?? 0
             counters[Int64(row.int("release_id") ?? 0)] = ReleaseCounters(
-                tickets: row.int("tickets") ?? 0, voided: row.int("voided") ?? 0, free: row.int("free") ?? 0,
+                tickets: tickets, voided: row.int("voided") ?? 0, free: row.int("free") ?? 0,
                 discounted: row.int("discounted") ?? 0, fullPrice: row.int("full_price") ?? 0,
-                grossIncome: row.int("gross").map(Int64.init))
+                grossIncome: tickets > 0 ? Int64(row.int("gross") ?? 0) : nil)
         }
         return counters
     }

@@ -33,7 +33,7 @@ enum Tickets: TitoResourceGroup {
             (event_id, release_id, test_mode, state, price, discount_code_used);
         CREATE INDEX IF NOT EXISTS tito_tickets_by_registration ON tito_tickets (registration_id, id);
         CREATE INDEX IF NOT EXISTS tito_tickets_by_number ON tito_tickets (event_id, number);
-        """
+        """ + ReleaseTicketCounts.schema
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
         for record in try SeedRecord.all(seed, "tickets.json", key: "tickets") {
