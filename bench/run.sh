@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures Understudy's release build with wrk (apt-get install wrk) on loopback only:
-# the health endpoint, and GoEvent's first events page with the demo token.
+# the health endpoint, GoEvent's first events page, a Let's Do This participants page and
+# Tito's releases and tickets pages of the generated event, each with its demo credentials.
 # Usage: bench/run.sh [seconds per run, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,19 @@ echo
 echo "== GET /goevent/developers/v1.0/events (20 events, bearer token)"
 wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Bearer goevent-test-token' \
     "http://127.0.0.1:$port/goevent/developers/v1.0/events"
+echo
+echo "== GET /letsdothis/v0/participants (100 of 1,500 participants, JWT)"
+bulk_token=$(curl -fsS "http://127.0.0.1:$port/_understudy/credentials" | python3 -c '
+import json, sys
+tokens = json.load(sys.stdin)["providers"]["letsdothis"]["tokens"]
+print(next(t["token"] for t in tokens if "bulk" in t["purpose"]))')
+wrk -t1 -c50 -d"${duration}s" --latency -H "Authorization: Bearer $bulk_token" \
+    "http://127.0.0.1:$port/letsdothis/v0/participants?page%5Bsize%5D=100"
+echo
+echo "== GET /tito/v3/demo/big-conf/releases (4 releases with counters over 4,000 tickets)"
+wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Token token=tito-mock-live-token-ab1C' \
+    "http://127.0.0.1:$port/tito/v3/demo/big-conf/releases"
+echo
+echo "== GET /tito/v3/demo/big-conf/tickets (100 of 4,000 tickets, 364 KB)"
+wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Token token=tito-mock-live-token-ab1C' \
+    "http://127.0.0.1:$port/tito/v3/demo/big-conf/tickets"
