@@ -108,3 +108,16 @@ struct CheckinListRecord {
         return object.marked(view)
     }
 }
+
+extension CheckinListRecord: EventScopedRecord {
+    static let table = "tito_checkin_lists"
+    static let idSequence = "checkin_lists"
+    static let wrapper = "checkin_list"
+
+    /// `{checkin_list_slug}`: a slug or an id within the event.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> CheckinListRecord {
+        guard let list = try find(request.parameter("checkin_list_slug"), event: scope.event.id, in: database)
+        else { throw TitoError.notFound }
+        return list
+    }
+}

@@ -97,3 +97,16 @@ struct OptInRecord {
         return .object(object)
     }
 }
+
+extension OptInRecord: EventScopedRecord {
+    static let table = "tito_opt_ins"
+    static let idSequence = "opt_ins"
+    static let wrapper = "opt_in"
+
+    /// `{opt_in_slug}`: a slug or an id within the event.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> OptInRecord {
+        guard let optIn = try find(request.parameter("opt_in_slug"), event: scope.event.id, in: database)
+        else { throw TitoError.notFound }
+        return optIn
+    }
+}
