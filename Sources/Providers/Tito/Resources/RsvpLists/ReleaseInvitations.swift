@@ -139,7 +139,7 @@ enum ReleaseInvitations: TitoResourceGroup {
 
     /// The id of the list `{rsvp_list_slug}` names in the event; 404 when none does.
     static func rsvpListID(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Int64 {
-        Int64(try RsvpLists.find(request.parameter("rsvp_list_slug"), scope, in: database).int("id") ?? 0)
+        try RsvpListRecord.find(request, scope, in: database).id
     }
 
     private static func respond(
