@@ -30,3 +30,20 @@ protocol EventScopedRecord {
 extension EventScopedRecord {
     func validate(errors: inout ValidationErrors) {}
 }
+
+extension EventScopedRecord {
+    /// The stored row `key` names in the scope's event: a slug, or else a numeric id (spec §10).
+    static func row(slugOrID key: String, _ scope: EventScope, in database: Database) throws -> Row {
+        guard let row = try SlugOrID.row(key, select: "SELECT * FROM \(table)", parent: "event_id", scope.event.id, in: database)
+        else { throw TitoError.notFound }
+        return row
+    }
+
+    /// The stored row with the id `key` in the scope's event, for records that have no slug.
+    static func row(id key: String, _ scope: EventScope, in database: Database) throws -> Row {
+        guard let id = Int64(key),
+            let row = try database.queryOne("SELECT * FROM \(table) WHERE event_id = ? AND id = ?", scope.event.id, id)
+        else { throw TitoError.notFound }
+        return row
+    }
+}

@@ -70,9 +70,6 @@ extension InterestedUserRecord: EventScopedRecord {
 
     /// `{interested_user_id}`: ids only, these records have no slug.
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> InterestedUserRecord {
-        guard let id = Int64(request.parameter("interested_user_id")),
-            let row = try database.queryOne("SELECT * FROM tito_interested_users WHERE event_id = ? AND id = ?", scope.event.id, id)
-        else { throw TitoError.notFound }
-        return InterestedUserRecord(row: row)
+        InterestedUserRecord(row: try row(id: request.parameter("interested_user_id"), scope, in: database))
     }
 }

@@ -61,10 +61,6 @@ extension RsvpListRecord: EventScopedRecord {
 
     /// `{rsvp_list_slug}`: a slug or an id within the event.
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> RsvpListRecord {
-        guard let row = try SlugOrID.row(
-            request.parameter("rsvp_list_slug"), select: "SELECT * FROM tito_rsvp_lists", parent: "event_id", scope.event.id,
-            in: database)
-        else { throw TitoError.notFound }
-        return RsvpListRecord(row: row)
+        RsvpListRecord(row: try row(slugOrID: request.parameter("rsvp_list_slug"), scope, in: database))
     }
 }

@@ -101,9 +101,6 @@ extension WebhookEndpointRecord: EventScopedRecord {
 
     /// `{id}`: ids only, endpoints have no slug.
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> WebhookEndpointRecord {
-        guard let id = Int64(request.parameter("id")),
-            let row = try database.queryOne("SELECT * FROM tito_webhook_endpoints WHERE event_id = ? AND id = ?", scope.event.id, id)
-        else { throw TitoError.notFound }
-        return WebhookEndpointRecord(row: row)
+        WebhookEndpointRecord(row: try row(id: request.parameter("id"), scope, in: database))
     }
 }
