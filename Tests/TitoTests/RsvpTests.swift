@@ -86,6 +86,19 @@ import Testing
         #expect(try server.event("GET", "/rsvp_lists").ids("rsvp_lists") == [123])
     }
 
+    /// Only a sent title is a change: a body with other keys leaves the list, and its
+    /// `updated_at`, as they were.
+    @Test func anUpdateWithoutATitleChangesNothing() throws {
+        let server = try TestServer()
+        try server.freezeClock(at: Subresource.now)
+        let updated = try server.event("PATCH", Self.list, json: ["rsvp_list": ["colour": "blue"]])
+        updated.expectRecord("rsvp_list", route: "PATCH /v3/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}")
+        #expect(updated.json["rsvp_list"]?["updated_at"] == "2019-01-01T09:00:00.000+00:00")
+        #expect(try server.event("GET", Self.list).json["rsvp_list"]?["updated_at"] == "2019-01-01T09:00:00.000+00:00")
+        let retitled = try server.event("PATCH", Self.list, json: ["rsvp_list": ["title": "Introduction"]])
+        #expect(retitled.json["rsvp_list"]?["updated_at"] == .string(Subresource.nowText))
+    }
+
     @Test func deletingAListDeletesItsInvitations() throws {
         let server = try TestServer()
         try server.event("DELETE", Self.list).expectDeleted(

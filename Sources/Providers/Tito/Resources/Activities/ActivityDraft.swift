@@ -107,3 +107,13 @@ struct ActivityDraft {
             JSONColumn.text(ids: releaseIDs), JSONColumn.text(ids: questionIDs), venueID, updatedAt, id)
     }
 }
+
+extension ActivityDraft: EventScopedRecord {
+    static let table = "tito_activities"
+    static let idSequence = "activities"
+    static let wrapper = "activity"
+
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityDraft {
+        ActivityDraft(try ActivityEndpoints.find(request, scope, in: database))
+    }
+}

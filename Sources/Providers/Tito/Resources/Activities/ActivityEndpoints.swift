@@ -61,56 +61,28 @@ enum ActivityEndpoints: TitoResourceGroup {
 
     /// A2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let activity = try find(request, scope, in: database)
-            return try respond(activity.id, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.show(ActivityDraft.self, request, principal, resource: resource, respond: respond)
     }
 
-    /// A3.
+    /// A3: `name` is required.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "activity")
-            var draft = ActivityDraft(eventID: scope.event.id, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            try draft.apply(attributes, errors: &errors, in: database)
-            if draft.name.isBlank { errors.add("name", ValidationErrors.blank) }
-            try errors.check()
-            draft.id = try Identifiers.next("activities", in: database)
-            try draft.insert(into: database)
-            return try respond(draft.id, status: 201, request, scope, in: database)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in ActivityDraft(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { draft, errors in if draft.name.isBlank { errors.add("name", ValidationErrors.blank) } },
+            respond: respond)
     }
 
     /// A4: partial; an empty body changes nothing.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let activity = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "activity")
-            if !attributes.object.isEmpty {
-                var draft = ActivityDraft(activity)
-                var errors = ValidationErrors()
-                try draft.apply(attributes, errors: &errors, in: database)
-                try errors.check()
-                draft.updatedAt = request.nowMilliseconds
-                try draft.update(in: database)
-            }
-            return try respond(activity.id, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.update(ActivityDraft.self, request, principal, resource: resource, respond: respond)
     }
 
     /// A5: the activity leaves the check-in lists that named it (spec §13.11).
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let activity = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_activities WHERE id = ?", activity.id)
+        try EventRecordHandlers.delete(ActivityDraft.self, request, principal, resource: resource) { activity, scope, database in
             try database.removeID(activity.id, fromList: "activity_ids", of: "tito_checkin_lists", event: scope.event.id)
         }
-        return ResourceResponse.deleted
     }
 
     /// A6: a copy named "<name> Copy" with a new id and no allocations of its own history.
@@ -129,12 +101,19 @@ enum ActivityEndpoints: TitoResourceGroup {
     }
 
     /// The activity `{activity_id}` names in the event (its id).
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityRecord {
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityRecord {
         guard let id = Int64(request.parameter("activity_id")),
             let row = try database.queryOne(
                 "SELECT \(columns(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? AND ac.id = ?", scope.event.id, id)
         else { throw TitoError.notFound }
         return ActivityRecord(row: row)
+    }
+
+    /// The stored activity, re-read for its `allocation_count`.
+    private static func respond(
+        _ draft: ActivityDraft, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        try respond(draft.id, status: status, request, scope, in: database)
     }
 
     private static func respond(

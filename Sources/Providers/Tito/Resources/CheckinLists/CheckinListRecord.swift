@@ -39,12 +39,6 @@ struct CheckinListRecord {
         updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
-    /// The list of an event by slug, or by numeric id when no slug matches (spec §10).
-    static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> CheckinListRecord? {
-        try SlugOrID.row(slugOrID, select: "SELECT * FROM tito_checkin_lists", parent: "event_id", event, in: database)
-            .map(CheckinListRecord.init(row:))
-    }
-
     /// Applies the attributes sent (C3, C4); `title` is checked only when sent.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
         switch attributes.string("title") {
@@ -106,5 +100,16 @@ struct CheckinListRecord {
             "tickets": [],
         ]
         return object.marked(view)
+    }
+}
+
+extension CheckinListRecord: EventScopedRecord {
+    static let table = "tito_checkin_lists"
+    static let idSequence = "checkin_lists"
+    static let wrapper = "checkin_list"
+
+    /// `{checkin_list_slug}`: a slug or an id within the event.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> CheckinListRecord {
+        CheckinListRecord(row: try row(slugOrID: request.parameter("checkin_list_slug"), scope, in: database))
     }
 }

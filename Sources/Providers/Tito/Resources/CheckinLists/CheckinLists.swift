@@ -93,60 +93,27 @@ enum CheckinLists: TitoResourceGroup {
 
     /// C2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return try respond(try find(request, scope, in: database), status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.show(CheckinListRecord.self, request, principal, resource: resource, respond: respond)
     }
 
-    /// C3: the slug is `chk_` and a random body.
+    /// C3: `title` is required; the slug is `chk_` and a random body.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "checkin_list")
-            var list = CheckinListRecord(eventID: scope.event.id, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            try list.apply(attributes, errors: &errors, in: database)
-            if list.title.isBlank { errors.add("title", ValidationErrors.blank) }
-            try errors.check()
-            list.id = try Identifiers.next("checkin_lists", in: database)
-            list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database))
-            try list.insert(into: database)
-            return try respond(list, status: 201, request, scope, in: database)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in CheckinListRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { list, errors in if list.title.isBlank { errors.add("title", ValidationErrors.blank) } },
+            prepareInsert: { list, _, database in list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database)) },
+            respond: respond)
     }
 
     /// C4: partial; the slug never changes.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var list = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "checkin_list")
-            if !attributes.object.isEmpty {
-                var errors = ValidationErrors()
-                try list.apply(attributes, errors: &errors, in: database)
-                try errors.check()
-                list.updatedAt = request.nowMilliseconds
-                try list.update(in: database)
-            }
-            return try respond(list, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.update(CheckinListRecord.self, request, principal, resource: resource, respond: respond)
     }
 
     /// C5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let list = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_checkin_lists WHERE id = ?", list.id)
-        }
-        return ResourceResponse.deleted
-    }
-
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> CheckinListRecord {
-        guard let list = try CheckinListRecord.find(request.parameter("checkin_list_slug"), event: scope.event.id, in: database)
-        else { throw TitoError.notFound }
-        return list
+        try EventRecordHandlers.delete(CheckinListRecord.self, request, principal, resource: resource)
     }
 
     private static func respond(

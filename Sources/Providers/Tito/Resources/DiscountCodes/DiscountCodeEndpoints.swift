@@ -91,58 +91,38 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
 
     /// D2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return ResourceResponse.single("discount_code", try find(request, scope, in: database).json(view: request.singleView))
+        try EventRecordHandlers.show(DiscountCodeRecord.self, request, principal, resource: resource) { code, status, request, _, _ in
+            ResourceResponse.single("discount_code", code.json(view: request.singleView), status: status)
         }
     }
 
     /// D3: the event's `discount_codes_count` follows, being derived.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "discount_code")
-            var code = DiscountCodeRecord(eventID: scope.event.id, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            try code.apply(attributes, errors: &errors, in: database)
-            code.validate(errors: &errors)
-            try errors.check()
-            code.id = try Identifiers.next("discount_codes", in: database)
-            try code.insert(into: database)
-            return ResourceResponse.single(
-                "discount_code", try reload(code.id, scope, in: database).json(view: request.singleView), status: 201)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in DiscountCodeRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            respond: respond)
     }
 
     /// D4: partial; renaming a code leaves the tickets that used the old one alone (spec §13.5).
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var code = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "discount_code")
-            if !attributes.object.isEmpty {
-                var errors = ValidationErrors()
-                try code.apply(attributes, errors: &errors, in: database)
-                code.validate(errors: &errors)
-                try errors.check()
-                code.updatedAt = request.nowMilliseconds
-                try code.update(in: database)
-            }
-            return ResourceResponse.single("discount_code", try reload(code.id, scope, in: database).json(view: request.singleView))
-        }
+        try EventRecordHandlers.update(DiscountCodeRecord.self, request, principal, resource: resource, respond: respond)
     }
 
     /// D5: registrations and tickets keep the code text they recorded.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let code = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_discount_codes WHERE id = ?", code.id)
-        }
-        return ResourceResponse.deleted
+        try EventRecordHandlers.delete(DiscountCodeRecord.self, request, principal, resource: resource)
     }
 
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
+    /// The stored code, re-read for its derived counts.
+    private static func respond(
+        _ code: DiscountCodeRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        ResourceResponse.single("discount_code", try reload(code.id, scope, in: database).json(view: request.singleView), status: status)
+    }
+
+    /// The code `{discount_code_id}` names in the event (its id).
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
         guard let id = Int64(request.parameter("discount_code_id")) else { throw TitoError.notFound }
         return try reload(id, scope, in: database)
     }

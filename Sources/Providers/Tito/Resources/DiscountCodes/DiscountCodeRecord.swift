@@ -171,3 +171,13 @@ struct DiscountCodeRecord {
         return object.marked(view)
     }
 }
+
+extension DiscountCodeRecord: EventScopedRecord {
+    static let table = "tito_discount_codes"
+    static let idSequence = "discount_codes"
+    static let wrapper = "discount_code"
+
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
+        try DiscountCodeEndpoints.find(request, scope, in: database)
+    }
+}

@@ -32,11 +32,6 @@ struct OptInRecord {
         updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
-    static func find(_ slugOrID: String, event: Int64, in database: Database) throws -> OptInRecord? {
-        try SlugOrID.row(slugOrID, select: "SELECT * FROM tito_opt_ins", parent: "event_id", event, in: database)
-            .map(OptInRecord.init(row:))
-    }
-
     /// Applies the attributes sent (O3, O4); a new name re-derives the slug (spec §11.8).
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
         switch attributes.string("name") {
@@ -95,5 +90,16 @@ struct OptInRecord {
         object.append("translations", ["en": ["name": .string(name), "description": .string(description)]])
         object.append("releases", .array(embedded.releases(releaseIDs, view: .extended)))
         return .object(object)
+    }
+}
+
+extension OptInRecord: EventScopedRecord {
+    static let table = "tito_opt_ins"
+    static let idSequence = "opt_ins"
+    static let wrapper = "opt_in"
+
+    /// `{opt_in_slug}`: a slug or an id within the event.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> OptInRecord {
+        OptInRecord(row: try row(slugOrID: request.parameter("opt_in_slug"), scope, in: database))
     }
 }

@@ -95,60 +95,26 @@ enum OptIns: TitoResourceGroup {
 
     /// O2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return try respond(try find(request, scope, in: database), status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.show(OptInRecord.self, request, principal, resource: resource, respond: respond)
     }
 
-    /// O3.
+    /// O3: `name` is required; the slug follows it.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "opt_in")
-            var optIn = OptInRecord(eventID: scope.event.id, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            try optIn.apply(attributes, errors: &errors, in: database)
-            if optIn.name.isBlank { errors.add("name", ValidationErrors.blank) }
-            try errors.check()
-            optIn.id = try Identifiers.next("opt_ins", in: database)
-            try optIn.insert(into: database)
-            return try respond(optIn, status: 201, request, scope, in: database)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in OptInRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { optIn, errors in if optIn.name.isBlank { errors.add("name", ValidationErrors.blank) } },
+            respond: respond)
     }
 
     /// O4: a name change moves the opt-in to a new slug; the old one then answers 404.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var optIn = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "opt_in")
-            if !attributes.object.isEmpty {
-                var errors = ValidationErrors()
-                try optIn.apply(attributes, errors: &errors, in: database)
-                try errors.check()
-                optIn.updatedAt = request.nowMilliseconds
-                try optIn.update(in: database)
-            }
-            return try respond(optIn, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.update(OptInRecord.self, request, principal, resource: resource, respond: respond)
     }
 
     /// O5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let optIn = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_opt_ins WHERE id = ?", optIn.id)
-        }
-        return ResourceResponse.deleted
-    }
-
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> OptInRecord {
-        guard let optIn = try OptInRecord.find(request.parameter("opt_in_slug"), event: scope.event.id, in: database) else {
-            throw TitoError.notFound
-        }
-        return optIn
+        try EventRecordHandlers.delete(OptInRecord.self, request, principal, resource: resource)
     }
 
     private static func respond(

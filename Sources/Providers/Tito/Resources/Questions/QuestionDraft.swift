@@ -140,3 +140,20 @@ struct QuestionDraft {
             optionsFreeTextField, required, updatedAt, id)
     }
 }
+
+extension QuestionDraft: EventScopedRecord {
+    static let table = "tito_questions"
+    static let idSequence = "questions"
+    static let wrapper = "question"
+
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> QuestionDraft {
+        QuestionDraft(try QuestionEndpoints.find(request, scope, in: database))
+    }
+
+    /// `apply(_:errors:)`, then options dropped from a non-choice question so they are never
+    /// stored (they cannot change what is checked, so the order against validation is free).
+    mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
+        apply(attributes, errors: &errors)
+        dropOptionsUnlessChoice()
+    }
+}

@@ -47,61 +47,40 @@ enum QuestionEndpoints: TitoResourceGroup {
         }
     }
 
-    /// Q3: the slug comes from the title; the question goes last.
+    /// Q3: `title` and `field_type` are required; the slug comes from the title; the question
+    /// goes last.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "question")
-            var draft = QuestionDraft(eventID: scope.event.id, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            draft.apply(attributes, errors: &errors)
-            if draft.title.isBlank { errors.add("title", ValidationErrors.blank) }
-            if draft.fieldType.isEmpty && !errors.has("field_type") { errors.add("field_type", ValidationErrors.blank) }
-            try errors.check()
-            draft.dropOptionsUnlessChoice()
-            draft.id = try Identifiers.next("questions", in: database)
-            try draft.deriveSlug(in: database)
-            draft.position = Int64(
-                try database.queryOne(
-                    "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM tito_questions WHERE event_id = ?", scope.event.id
-                )?.int("next") ?? 0)
-            try draft.insert(into: database)
-            return ResourceResponse.single("question", try reload(draft.id, in: database).json.marked(request.singleView), status: 201)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in QuestionDraft(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { draft, errors in
+                if draft.title.isBlank { errors.add("title", ValidationErrors.blank) }
+                if draft.fieldType.isEmpty && !errors.has("field_type") { errors.add("field_type", ValidationErrors.blank) }
+            },
+            prepareInsert: { draft, scope, database in
+                try draft.deriveSlug(in: database)
+                draft.position = Int64(
+                    try database.queryOne(
+                        "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM tito_questions WHERE event_id = ?", scope.event.id
+                    )?.int("next") ?? 0)
+            },
+            respond: respond)
     }
 
     /// Q4: partial; the slug stays when the title changes.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let question = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "question")
-            if !attributes.object.isEmpty {
-                var draft = QuestionDraft(question)
-                var errors = ValidationErrors()
-                draft.apply(attributes, errors: &errors)
-                try errors.check()
-                draft.dropOptionsUnlessChoice()
-                draft.updatedAt = request.nowMilliseconds
-                try draft.update(in: database)
-            }
-            return ResourceResponse.single("question", try reload(question.id, in: database).json.marked(request.singleView))
-        }
+        try EventRecordHandlers.update(QuestionDraft.self, request, principal, resource: resource, respond: respond)
     }
 
     /// Q5: its answers go with it, and it leaves every `question_ids` list (spec §13.11); ticket
     /// `responses` are derived from answers, so they lose its key too.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let question = try find(request, scope, in: database)
+        try EventRecordHandlers.delete(QuestionDraft.self, request, principal, resource: resource) { question, scope, database in
             try database.run("DELETE FROM tito_answers WHERE question_id = ?", question.id)
-            try database.run("DELETE FROM tito_questions WHERE id = ?", question.id)
             for table in ["tito_releases", "tito_activities", "tito_checkin_lists"] {
                 try database.removeID(question.id, fromList: "question_ids", of: table, event: scope.event.id)
             }
         }
-        return ResourceResponse.deleted
     }
 
     /// N1: the answers to a question, in id order, on tickets the token sees (void ones included).
@@ -129,10 +108,18 @@ enum QuestionEndpoints: TitoResourceGroup {
             WHERE an.question_id = q.id AND t.state != 'void') AS answers_count
         """
 
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> QuestionRecord {
+    /// The question `{question_slug}` names in the event (a slug, or a numeric id).
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> QuestionRecord {
         guard let question = try QuestionRecord.find(request.parameter("question_slug"), event: scope.event.id, in: database)
         else { throw TitoError.notFound }
         return question
+    }
+
+    /// The stored question, re-read for its `answers_count`.
+    private static func respond(
+        _ draft: QuestionDraft, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        ResourceResponse.single("question", try reload(draft.id, in: database).json.marked(request.singleView), status: status)
     }
 
     private static func reload(_ id: Int64, in database: Database) throws -> QuestionRecord {

@@ -165,3 +165,20 @@ struct ReleaseInvitationRecord {
         return object.marked(view)
     }
 }
+
+extension ReleaseInvitationRecord: EventScopedRecord {
+    static let table = "tito_release_invitations"
+    static let idSequence = "release_invitations"
+    static let wrapper = "release_invitation"
+
+    /// `{release_invitation_slug}` within the list `{rsvp_list_slug}` names (a slug, or a numeric
+    /// id); an invitation of another list is 404.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ReleaseInvitationRecord {
+        let listID = try ReleaseInvitations.rsvpListID(request, scope, in: database)
+        guard let row = try SlugOrID.row(
+            request.parameter("release_invitation_slug"), select: "SELECT * FROM tito_release_invitations",
+            parent: "rsvp_list_id", listID, in: database)
+        else { throw TitoError.notFound }
+        return ReleaseInvitationRecord(row: row)
+    }
+}

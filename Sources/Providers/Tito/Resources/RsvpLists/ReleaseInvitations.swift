@@ -107,73 +107,39 @@ enum ReleaseInvitations: TitoResourceGroup {
 
     /// W2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let invitation = try find(request, scope, in: database)
-            return try respond(invitation, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.show(ReleaseInvitationRecord.self, request, principal, resource: resource, respond: respond)
     }
 
-    /// W3: the slug is `rsvp_` and a random body; `redirect` defaults to false.
+    /// W3: `email` and `release_ids` are required; the slug is `rsvp_` and a random body;
+    /// `redirect` defaults to false. A missing list is 404 before the body is read.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let listID = try rsvpListID(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "release_invitation")
-            var invitation = ReleaseInvitationRecord(eventID: scope.event.id, rsvpListID: listID, now: request.nowMilliseconds)
-            var errors = ValidationErrors()
-            try invitation.apply(attributes, errors: &errors, in: database)
-            if invitation.email.isEmpty && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
-            if invitation.releaseIDs.isEmpty && !errors.has("release_ids") { errors.add("release_ids", ValidationErrors.blank) }
-            try errors.check()
-            invitation.id = try Identifiers.next("release_invitations", in: database)
-            invitation.slug = "rsvp_" + (try Identifiers.randomSlugBody(in: database))
-            try invitation.insert(into: database)
-            return try respond(invitation, status: 201, request, scope, in: database)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, database in
+                ReleaseInvitationRecord(
+                    eventID: scope.event.id, rsvpListID: try rsvpListID(request, scope, in: database), now: request.nowMilliseconds)
+            },
+            requireFields: { invitation, errors in
+                if invitation.email.isEmpty && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
+                if invitation.releaseIDs.isEmpty && !errors.has("release_ids") { errors.add("release_ids", ValidationErrors.blank) }
+            },
+            prepareInsert: { invitation, _, database in invitation.slug = "rsvp_" + (try Identifiers.randomSlugBody(in: database)) },
+            respond: respond)
     }
 
     /// W4: partial.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var invitation = try find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: "release_invitation")
-            if !attributes.object.isEmpty {
-                var errors = ValidationErrors()
-                try invitation.apply(attributes, errors: &errors, in: database)
-                try errors.check()
-                invitation.updatedAt = request.nowMilliseconds
-                try invitation.update(in: database)
-            }
-            return try respond(invitation, status: 200, request, scope, in: database)
-        }
+        try EventRecordHandlers.update(ReleaseInvitationRecord.self, request, principal, resource: resource, respond: respond)
     }
 
     /// W5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let invitation = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_release_invitations WHERE id = ?", invitation.id)
-        }
-        return ResourceResponse.deleted
+        try EventRecordHandlers.delete(ReleaseInvitationRecord.self, request, principal, resource: resource)
     }
 
-    private static func rsvpListID(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Int64 {
-        Int64(try RsvpLists.find(request.parameter("rsvp_list_slug"), scope, in: database).int("id") ?? 0)
-    }
-
-    /// The invitation of the list with this slug, or this numeric id; one of another list is 404.
-    private static func find(
-        _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> ReleaseInvitationRecord {
-        let listID = try rsvpListID(request, scope, in: database)
-        let key = request.parameter("release_invitation_slug")
-        guard let row = try SlugOrID.row(
-            key, select: "SELECT * FROM tito_release_invitations", parent: "rsvp_list_id", listID, in: database)
-        else { throw TitoError.notFound }
-        return ReleaseInvitationRecord(row: row)
+    /// The id of the list `{rsvp_list_slug}` names in the event; 404 when none does.
+    static func rsvpListID(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Int64 {
+        try RsvpListRecord.find(request, scope, in: database).id
     }
 
     private static func respond(

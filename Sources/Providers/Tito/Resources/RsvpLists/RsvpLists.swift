@@ -19,11 +19,12 @@ enum RsvpLists: TitoResourceGroup {
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
         for record in try SeedRecord.all(seed, "rsvp_lists.json", key: "rsvp_lists") {
-            let created = try record.requiredMilliseconds("created_at")
-            try database.run(
-                "INSERT INTO tito_rsvp_lists (id, event_id, slug, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                try record.id(), try record.id("event_id"), try record.requiredText("slug"), try record.requiredText("title"),
-                created, try record.milliseconds("updated_at", default: created) ?? created)
+            var list = RsvpListRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
+            list.id = try record.id()
+            list.slug = try record.requiredText("slug")
+            list.title = try record.requiredText("title")
+            list.updatedAt = try record.milliseconds("updated_at", default: list.createdAt) ?? list.createdAt
+            try list.insert(into: database)
         }
         try Identifiers.start("rsvp_lists", at: 124, in: database)
     }
@@ -52,7 +53,7 @@ enum RsvpLists: TitoResourceGroup {
                 select: "l.*", from: "tito_rsvp_lists AS l", where: filter, orderBy: sort.orderBy(request.query), page: page)
             let view = request.listView
             return ResourceResponse.list(
-                "rsvp_lists", items: result.rows.map { json($0, view: view) },
+                "rsvp_lists", items: result.rows.map { RsvpListRecord(row: $0).json(view: view) },
                 meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
             ) { json in
                 ListMeta.writeSortOptions(
@@ -64,78 +65,51 @@ enum RsvpLists: TitoResourceGroup {
         }
     }
 
+    /// V2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return ResourceResponse.single("rsvp_list", json(try find(request.parameter("rsvp_list_slug"), scope, in: database),
-                                                             view: request.singleView))
-        }
+        try EventRecordHandlers.show(RsvpListRecord.self, request, principal, resource: resource, respond: respond)
     }
 
-    /// V3: the slug is `rsvp_list_` and a random body.
+    /// V3: `title` is required; the slug is `rsvp_list_` and a random body.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "rsvp_list")
-            guard let title = attributes.string("title").value, !title.isBlank else {
-                throw TitoError.unprocessable("title", ValidationErrors.blank)
-            }
-            let id = try Identifiers.next("rsvp_lists", in: database)
-            let slug = "rsvp_list_" + (try Identifiers.randomSlugBody(in: database))
-            let now = request.nowMilliseconds
-            try database.run(
-                "INSERT INTO tito_rsvp_lists (id, event_id, slug, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                id, scope.event.id, slug, title, now, now)
-            return ResourceResponse.single("rsvp_list", json(try find(slug, scope, in: database), view: request.singleView), status: 201)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in RsvpListRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { list, errors in
+                if list.title.isBlank && !errors.has("title") { errors.add("title", ValidationErrors.blank) }
+            },
+            prepareInsert: { list, _, database in list.slug = "rsvp_list_" + (try Identifiers.randomSlugBody(in: database)) },
+            respond: respond)
     }
 
-    /// V4.
+    /// V4: only a sent `title` is a change; a body without one leaves `updated_at` alone, unlike
+    /// the shared partial update, so this one is written out.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.write { database in
             let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let row = try find(request.parameter("rsvp_list_slug"), scope, in: database)
-            let attributes = try Attributes(request, wrapper: "rsvp_list")
-            switch attributes.string("title") {
-            case .absent: break
-            case .value(let title) where !title.isBlank:
-                try database.run(
-                    "UPDATE tito_rsvp_lists SET title = ?, updated_at = ? WHERE id = ?", title, request.nowMilliseconds,
-                    Int64(row.int("id") ?? 0))
-            default: throw TitoError.unprocessable("title", ValidationErrors.blank)
+            var list = try RsvpListRecord.find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: RsvpListRecord.wrapper)
+            if attributes.has("title") {
+                var errors = ValidationErrors()
+                try list.apply(attributes, errors: &errors, in: database)
+                try errors.check()
+                list.updatedAt = request.nowMilliseconds
+                try list.update(in: database)
             }
-            return ResourceResponse.single(
-                "rsvp_list", json(try find(row.string("slug") ?? "", scope, in: database), view: request.singleView))
+            return try respond(list, status: 200, request, scope, in: database)
         }
     }
 
     /// V5: its invitations go with it (spec §13.11).
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let id = Int64(try find(request.parameter("rsvp_list_slug"), scope, in: database).int("id") ?? 0)
-            try database.run("DELETE FROM tito_release_invitations WHERE rsvp_list_id = ?", id)
-            try database.run("DELETE FROM tito_rsvp_lists WHERE id = ?", id)
+        try EventRecordHandlers.delete(RsvpListRecord.self, request, principal, resource: resource) { list, _, database in
+            try database.run("DELETE FROM tito_release_invitations WHERE rsvp_list_id = ?", list.id)
         }
-        return ResourceResponse.deleted
     }
 
-    /// The list of the event with this slug, or this numeric id.
-    static func find(_ slugOrID: String, _ scope: EventScope, in database: Database) throws -> Row {
-        guard let row = try SlugOrID.row(
-            slugOrID, select: "SELECT * FROM tito_rsvp_lists", parent: "event_id", scope.event.id, in: database)
-        else { throw TitoError.notFound }
-        return row
-    }
-
-    /// The seed's key order (spec §12.14).
-    static func json(_ row: Row, view: View) -> JSONValue {
-        let object: JSONValue = [
-            "_type": "rsvp_list", "id": .int(Int64(row.int("id") ?? 0)), "slug": .string(row.string("slug")),
-            "created_at": .string(TitoFormats.timestamp(milliseconds: Int64(row.int("created_at") ?? 0))),
-            "updated_at": .string(TitoFormats.timestamp(milliseconds: Int64(row.int("updated_at") ?? 0))),
-            "title": .string(row.string("title")),
-        ]
-        return object.marked(view)
+    private static func respond(
+        _ list: RsvpListRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        ResourceResponse.single("rsvp_list", list.json(view: request.singleView), status: status)
     }
 }

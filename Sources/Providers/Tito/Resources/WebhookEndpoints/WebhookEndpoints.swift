@@ -58,148 +58,43 @@ enum WebhookEndpoints: TitoResourceGroup {
             let result = try database.page(select: "w.*", from: "tito_webhook_endpoints AS w", where: filter, orderBy: "w.id", page: page)
             let view = request.listView
             return ResourceResponse.list(
-                "webhook_endpoints", items: result.rows.map { json($0, view: view) },
+                "webhook_endpoints", items: result.rows.map { WebhookEndpointRecord(row: $0).json(view: view) },
                 meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount), extraMeta: { _ in })
         }
     }
 
+    /// H2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return ResourceResponse.single("webhook_endpoint", json(try find(request, scope, in: database), view: request.singleView))
-        }
+        try EventRecordHandlers.show(WebhookEndpointRecord.self, request, principal, resource: resource, respond: respond)
     }
 
     /// H3: `url` and `included_triggers` are required.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let attributes = try Attributes(request, wrapper: "webhook_endpoint")
-            var fields = Fields()
-            var errors = ValidationErrors()
-            fields.apply(attributes, errors: &errors)
-            if fields.url.isEmpty && !errors.has("url") { errors.add("url", ValidationErrors.blank) }
-            if fields.triggers.isEmpty && !errors.has("included_triggers") {
-                errors.add("included_triggers", ValidationErrors.blank)
-            }
-            try errors.check()
-            let id = try Identifiers.next("webhook_endpoints", in: database)
-            let now = request.nowMilliseconds
-            try database.run(
-                """
-                INSERT INTO tito_webhook_endpoints (id, event_id, url, included_triggers, custom_data, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, id, scope.event.id, fields.url, fields.triggersText, fields.customData, now, now)
-            return ResourceResponse.single("webhook_endpoint", json(try reload(id, in: database), view: request.singleView), status: 201)
-        }
+        try EventRecordHandlers.create(
+            request, principal, resource: resource,
+            newRecord: { scope, _ in WebhookEndpointRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { endpoint, errors in
+                if endpoint.url.isEmpty && !errors.has("url") { errors.add("url", ValidationErrors.blank) }
+                if endpoint.triggers.isEmpty && !errors.has("included_triggers") {
+                    errors.add("included_triggers", ValidationErrors.blank)
+                }
+            },
+            respond: respond)
     }
 
     /// H4: partial.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let row = try find(request, scope, in: database)
-            let id = Int64(row.int("id") ?? 0)
-            let attributes = try Attributes(request, wrapper: "webhook_endpoint")
-            if !attributes.object.isEmpty {
-                var fields = Fields(row: row)
-                var errors = ValidationErrors()
-                fields.apply(attributes, errors: &errors)
-                try errors.check()
-                try database.run(
-                    "UPDATE tito_webhook_endpoints SET url = ?, included_triggers = ?, custom_data = ?, updated_at = ? WHERE id = ?",
-                    fields.url, fields.triggersText, fields.customData, request.nowMilliseconds, id)
-            }
-            return ResourceResponse.single("webhook_endpoint", json(try reload(id, in: database), view: request.singleView))
-        }
+        try EventRecordHandlers.update(WebhookEndpointRecord.self, request, principal, resource: resource, respond: respond)
     }
 
+    /// H5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let row = try find(request, scope, in: database)
-            try database.run("DELETE FROM tito_webhook_endpoints WHERE id = ?", Int64(row.int("id") ?? 0))
-        }
-        return ResourceResponse.deleted
+        try EventRecordHandlers.delete(WebhookEndpointRecord.self, request, principal, resource: resource)
     }
 
-    /// The writable attributes of an endpoint.
-    private struct Fields {
-        var url = ""
-        var triggers: [String] = []
-        var customData: String?
-
-        init() {}
-
-        init(row: Row) {
-            url = row.string("url") ?? ""
-            triggers = JSONColumn.strings(row.string("included_triggers"))
-            customData = row.string("custom_data")
-        }
-
-        var triggersText: String { JSONColumn.text(.array(triggers.map(JSONValue.string))) }
-
-        mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors) {
-            switch attributes.string("url") {
-            case .absent: break
-            case .value(let text) where !text.isBlank:
-                let trimmed = text.trimmingWhitespace()
-                if Self.isWebURL(trimmed) { url = trimmed } else { errors.add("url", ValidationErrors.invalid) }
-            default: errors.add("url", ValidationErrors.blank)
-            }
-            switch attributes.array("included_triggers") {
-            case .absent: break
-            case .null: errors.add("included_triggers", ValidationErrors.blank)
-            case .invalid: errors.add("included_triggers", ValidationErrors.invalid)
-            case .value(let elements):
-                let names = elements.compactMap(\.stringValue).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                if names.count != elements.filter({ $0.stringValue?.isBlank != true && $0 != .null }).count
-                    || names.contains(where: { !WebhookEndpoints.triggers.contains($0) })
-                {
-                    errors.add("included_triggers", ValidationErrors.invalid)
-                } else if names.isEmpty {
-                    errors.add("included_triggers", ValidationErrors.blank)
-                } else {
-                    triggers = names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-                }
-            }
-            switch attributes.string("custom_data") {
-            case .absent: break
-            case .value(let text): customData = text
-            default: customData = nil
-            }
-        }
-
-        /// An absolute http(s) URL with a host.
-        static func isWebURL(_ text: String) -> Bool {
-            let lowered = text.lowercased()
-            guard let scheme = ["https://", "http://"].first(where: { lowered.hasPrefix($0) }) else { return false }
-            let rest = text.dropFirst(scheme.count)
-            return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: \.isWhitespace)
-        }
-    }
-
-    private static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Row {
-        guard let id = Int64(request.parameter("id")),
-            let row = try database.queryOne("SELECT * FROM tito_webhook_endpoints WHERE event_id = ? AND id = ?", scope.event.id, id)
-        else { throw TitoError.notFound }
-        return row
-    }
-
-    private static func reload(_ id: Int64, in database: Database) throws -> Row {
-        guard let row = try database.queryOne("SELECT * FROM tito_webhook_endpoints WHERE id = ?", id) else {
-            throw TitoError.notFound
-        }
-        return row
-    }
-
-    /// The seed's keys (spec §12.16); `deprecated` is always false.
-    static func json(_ row: Row, view: View) -> JSONValue {
-        let object: JSONValue = [
-            "_type": "webhook_endpoint", "id": .int(Int64(row.int("id") ?? 0)), "url": .string(row.string("url")),
-            "included_triggers": .array(JSONColumn.strings(row.string("included_triggers")).map(JSONValue.string)),
-            "custom_data": .string(row.string("custom_data")), "deprecated": false,
-        ]
-        return object.marked(view)
+    private static func respond(
+        _ endpoint: WebhookEndpointRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> HTTPResponse {
+        ResourceResponse.single("webhook_endpoint", endpoint.json(view: request.singleView), status: status)
     }
 }

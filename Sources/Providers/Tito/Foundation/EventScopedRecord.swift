@@ -1,0 +1,49 @@
+import Emulation
+
+/// A record that belongs to one event and is named by a path parameter: what the shared
+/// handlers in `EventRecordHandlers` need to find, edit and delete it.
+protocol EventScopedRecord {
+    /// The table that stores it, e.g. `tito_opt_ins`.
+    static var table: String { get }
+    /// The id sequence new records draw from (`Identifiers.next`).
+    static var idSequence: String { get }
+    /// The key of request bodies, e.g. `opt_in` for `{"opt_in": {…}}` (spec §3).
+    static var wrapper: String { get }
+
+    var id: Int64 { get set }
+    var updatedAt: Int64 { get set }
+
+    /// The record the request's path names within `scope`; throws `TitoError.notFound` when none
+    /// does (a record of another event is not found either).
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Self
+
+    /// Applies the attributes sent; checks only what was sent, so it serves create and update.
+    mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws
+    /// Checks that span several attributes, run after `apply` on every write (default: none).
+    func validate(errors: inout ValidationErrors)
+
+    func insert(into database: Database) throws
+    /// Stores the writable columns and `updated_at` of an existing record.
+    func update(in database: Database) throws
+}
+
+extension EventScopedRecord {
+    func validate(errors: inout ValidationErrors) {}
+}
+
+extension EventScopedRecord {
+    /// The stored row `key` names in the scope's event: a slug, or else a numeric id (spec §10).
+    static func row(slugOrID key: String, _ scope: EventScope, in database: Database) throws -> Row {
+        guard let row = try SlugOrID.row(key, select: "SELECT * FROM \(table)", parent: "event_id", scope.event.id, in: database)
+        else { throw TitoError.notFound }
+        return row
+    }
+
+    /// The stored row with the id `key` in the scope's event, for records that have no slug.
+    static func row(id key: String, _ scope: EventScope, in database: Database) throws -> Row {
+        guard let id = Int64(key),
+            let row = try database.queryOne("SELECT * FROM \(table) WHERE event_id = ? AND id = ?", scope.event.id, id)
+        else { throw TitoError.notFound }
+        return row
+    }
+}
