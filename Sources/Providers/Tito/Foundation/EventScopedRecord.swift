@@ -5,13 +5,16 @@ import Emulation
 protocol EventScopedRecord {
     /// The table that stores it, e.g. `tito_opt_ins`.
     static var table: String { get }
-    /// The id sequence new records draw from (`Identifiers.next`).
-    static var idSequence: String { get }
     /// The key of request bodies, e.g. `opt_in` for `{"opt_in": {…}}` (spec §3).
     static var wrapper: String { get }
 
     var id: Int64 { get set }
+    var eventID: Int64 { get set }
+    var createdAt: Int64 { get set }
     var updatedAt: Int64 { get set }
+
+    /// A blank record (every stored property at its default), filled in by the initializers below.
+    init()
 
     /// The record the request's path names within `scope`; throws `TitoError.notFound` when none
     /// does (a record of another event is not found either).
@@ -28,6 +31,28 @@ protocol EventScopedRecord {
 }
 
 extension EventScopedRecord {
+    /// A new record of the event, created and last changed `now`.
+    init(eventID: Int64, now: Int64) {
+        self.init()
+        self.eventID = eventID
+        createdAt = now
+        updatedAt = now
+    }
+
+    /// A record with the columns every event-scoped table has read from `row`: `id`,
+    /// `event_id`, `created_at` and `updated_at` (milliseconds).
+    init(identityOf row: Row) {
+        self.init()
+        id = Int64(row.int("id") ?? 0)
+        eventID = Int64(row.int("event_id") ?? 0)
+        createdAt = Int64(row.int("created_at") ?? 0)
+        updatedAt = Int64(row.int("updated_at") ?? 0)
+    }
+
+    /// The id sequence new records draw from (`Identifiers.next`): every table is `tito_` and
+    /// its sequence's name.
+    static var idSequence: String { String(table.dropFirst("tito_".count)) }
+
     func validate(errors: inout ValidationErrors) {}
 }
 

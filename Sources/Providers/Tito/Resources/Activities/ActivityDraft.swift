@@ -3,7 +3,7 @@ import Emulation
 /// The stored columns of an activity while it is created, updated or duplicated (spec §11.3).
 struct ActivityDraft {
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var name = ""
     var capacity: Int64?
     var date: String?
@@ -16,14 +16,10 @@ struct ActivityDraft {
     var releaseIDs: [Int64] = []
     var questionIDs: [Int64] = []
     var venueID: Int64?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(_ record: ActivityRecord) {
         id = record.id
@@ -110,7 +106,6 @@ struct ActivityDraft {
 
 extension ActivityDraft: EventScopedRecord {
     static let table = "tito_activities"
-    static let idSequence = "activities"
     static let wrapper = "activity"
 
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityDraft {

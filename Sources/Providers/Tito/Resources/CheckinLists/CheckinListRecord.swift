@@ -4,7 +4,7 @@ import Emulation
 /// holder details it shows. Its `checkins` and `tickets` arrays are always empty (§15 A39).
 struct CheckinListRecord {
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var slug = ""
     var title = ""
     var activityIDs: [Int64] = []
@@ -14,18 +14,13 @@ struct CheckinListRecord {
     var showCompanyName = true
     var showEmail = true
     var showPhoneNumber = true
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         slug = row.string("slug") ?? ""
         title = row.string("title") ?? ""
         activityIDs = JSONColumn.ids(row.string("activity_ids"))
@@ -35,8 +30,6 @@ struct CheckinListRecord {
         showCompanyName = row.bool("show_company_name") ?? true
         showEmail = row.bool("show_email") ?? true
         showPhoneNumber = row.bool("show_phone_number") ?? true
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Applies the attributes sent (C3, C4); `title` is checked only when sent.
@@ -105,7 +98,6 @@ struct CheckinListRecord {
 
 extension CheckinListRecord: EventScopedRecord {
     static let table = "tito_checkin_lists"
-    static let idSequence = "checkin_lists"
     static let wrapper = "checkin_list"
 
     /// `{checkin_list_slug}`: a slug or an id within the event.

@@ -6,7 +6,7 @@ struct DiscountCodeRecord {
     static let types = ["MoneyOffDiscountCode", "PercentOffDiscountCode"]
 
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var code = ""
     var type = ""
     /// In hundredths (a percentage or an amount).
@@ -22,18 +22,13 @@ struct DiscountCodeRecord {
     var revealSecret: Bool? = false
     var source: String?
     var quantityUsed = 0
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         code = row.string("code") ?? ""
         type = row.string("type") ?? ""
         value = row.int("value").map(Int64.init)
@@ -47,8 +42,6 @@ struct DiscountCodeRecord {
         revealSecret = row.bool("reveal_secret")
         source = row.string("source")
         quantityUsed = row.int("quantity_used") ?? 0
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Discount code columns with `quantity_used` in the token's view, for `tito_discount_codes AS dc`.
@@ -174,7 +167,6 @@ struct DiscountCodeRecord {
 
 extension DiscountCodeRecord: EventScopedRecord {
     static let table = "tito_discount_codes"
-    static let idSequence = "discount_codes"
     static let wrapper = "discount_code"
 
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {

@@ -3,26 +3,19 @@ import Emulation
 /// Someone who asked to hear about an event (spec §12.7). The same e-mail may appear twice.
 struct InterestedUserRecord {
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var name: String?
     /// Nil only while a create has not been sent one.
     var email: String?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         name = row.string("name")
         email = row.string("email")
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Applies the attributes sent (I3, I4); `email` is trimmed and must look like an address.
@@ -65,7 +58,6 @@ struct InterestedUserRecord {
 
 extension InterestedUserRecord: EventScopedRecord {
     static let table = "tito_interested_users"
-    static let idSequence = "interested_users"
     static let wrapper = "interested_user"
 
     /// `{interested_user_id}`: ids only, these records have no slug.

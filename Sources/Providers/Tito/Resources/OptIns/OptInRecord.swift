@@ -5,31 +5,24 @@ struct OptInRecord {
     static let slugLength = 40
 
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var slug = ""
     var name = ""
     var description: String?
     var releaseIDs: [Int64] = []
     var acceptanceCount: Int64 = 0
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         slug = row.string("slug") ?? ""
         name = row.string("name") ?? ""
         description = row.string("description")
         releaseIDs = JSONColumn.ids(row.string("release_ids"))
         acceptanceCount = Int64(row.int("acceptance_count") ?? 0)
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Applies the attributes sent (O3, O4); a new name re-derives the slug (spec §11.8).
@@ -95,7 +88,6 @@ struct OptInRecord {
 
 extension OptInRecord: EventScopedRecord {
     static let table = "tito_opt_ins"
-    static let idSequence = "opt_ins"
     static let wrapper = "opt_in"
 
     /// `{opt_in_slug}`: a slug or an id within the event.

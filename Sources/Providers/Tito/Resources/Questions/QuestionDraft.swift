@@ -5,7 +5,7 @@ struct QuestionDraft {
     static let fieldTypes = ["Checkboxes", "Country", "File", "Select", "Text", "Textarea"]
 
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var slug = ""
     var title = ""
     var fieldType = ""
@@ -15,14 +15,10 @@ struct QuestionDraft {
     var optionsFreeTextField: String?
     var required: Bool? = false
     var position: Int64 = 0
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(_ record: QuestionRecord) {
         id = record.id
@@ -143,7 +139,6 @@ struct QuestionDraft {
 
 extension QuestionDraft: EventScopedRecord {
     static let table = "tito_questions"
-    static let idSequence = "questions"
     static let wrapper = "question"
 
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> QuestionDraft {

@@ -5,8 +5,8 @@ import Emulation
 /// those that do.
 struct ReleaseInvitationRecord {
     var id: Int64 = 0
-    var eventID: Int64
-    var rsvpListID: Int64
+    var eventID: Int64 = 0
+    var rsvpListID: Int64 = 0
     var slug = ""
     var firstName: String?
     var lastName: String?
@@ -18,19 +18,18 @@ struct ReleaseInvitationRecord {
     var status: String?
     var redeemed = false
     var registrationID: Int64?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+
+    init() {}
 
     init(eventID: Int64, rsvpListID: Int64, now: Int64) {
-        self.eventID = eventID
+        self.init(eventID: eventID, now: now)
         self.rsvpListID = rsvpListID
-        createdAt = now
-        updatedAt = now
     }
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         rsvpListID = Int64(row.int("rsvp_list_id") ?? 0)
         slug = row.string("slug") ?? ""
         firstName = row.string("first_name")
@@ -43,8 +42,6 @@ struct ReleaseInvitationRecord {
         status = row.string("status")
         redeemed = row.bool("redeemed") ?? false
         registrationID = row.int("registration_id").map(Int64.init)
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Applies the attributes sent (W3, W4); `email` and `release_ids` are checked when sent.
@@ -168,7 +165,6 @@ struct ReleaseInvitationRecord {
 
 extension ReleaseInvitationRecord: EventScopedRecord {
     static let table = "tito_release_invitations"
-    static let idSequence = "release_invitations"
     static let wrapper = "release_invitation"
 
     /// `{release_invitation_slug}` within the list `{rsvp_list_slug}` names (a slug, or a numeric

@@ -3,25 +3,18 @@ import Emulation
 /// An RSVP list (spec §12.14): a titled group of release invitations.
 struct RsvpListRecord {
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var slug = ""
     var title = ""
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         slug = row.string("slug") ?? ""
         title = row.string("title") ?? ""
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     /// Applies the attributes sent (V3); `title` is its only writable attribute.
@@ -56,7 +49,6 @@ struct RsvpListRecord {
 
 extension RsvpListRecord: EventScopedRecord {
     static let table = "tito_rsvp_lists"
-    static let idSequence = "rsvp_lists"
     static let wrapper = "rsvp_list"
 
     /// `{rsvp_list_slug}`: a slug or an id within the event.

@@ -4,27 +4,20 @@ import Emulation
 /// triggers. Nothing is delivered.
 struct WebhookEndpointRecord {
     var id: Int64 = 0
-    var eventID: Int64
+    var eventID: Int64 = 0
     var url = ""
     var triggers: [String] = []
     var customData: String?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
 
-    init(eventID: Int64, now: Int64) {
-        self.eventID = eventID
-        createdAt = now
-        updatedAt = now
-    }
+    init() {}
 
     init(row: Row) {
-        id = Int64(row.int("id") ?? 0)
-        eventID = Int64(row.int("event_id") ?? 0)
+        self.init(identityOf: row)
         url = row.string("url") ?? ""
         triggers = JSONColumn.strings(row.string("included_triggers"))
         customData = row.string("custom_data")
-        createdAt = Int64(row.int("created_at") ?? 0)
-        updatedAt = Int64(row.int("updated_at") ?? 0)
     }
 
     var triggersText: String { JSONColumn.text(.array(triggers.map(JSONValue.string))) }
@@ -96,7 +89,6 @@ struct WebhookEndpointRecord {
 
 extension WebhookEndpointRecord: EventScopedRecord {
     static let table = "tito_webhook_endpoints"
-    static let idSequence = "webhook_endpoints"
     static let wrapper = "webhook_endpoint"
 
     /// `{id}`: ids only, endpoints have no slug.
