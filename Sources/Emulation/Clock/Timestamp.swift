@@ -21,20 +21,8 @@ public enum Timestamp {
         let range = representableRange
         let instant = date.timeIntervalSince1970.isNaN ? 0 : date.timeIntervalSince1970
         let clamped = min(max(instant, range.lowerBound.timeIntervalSince1970), range.upperBound.timeIntervalSince1970)
-        let totalMilliseconds = Int64((clamped * 1000).rounded(.down))
-        var seconds = time_t(totalMilliseconds.floorDivided(by: 1000))
-        let milliseconds = Int(totalMilliseconds - Int64(seconds) * 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        var text = pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
-        text += "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
-        if fractionDigits == 3 { text += "." + pad(milliseconds, 3) }
-        return text + "Z"
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        let milliseconds = Int64((clamped * 1000).rounded(.down))
+        return UTCDateTime(milliseconds: milliseconds).text(dateSeparator: "T", fraction: fractionDigits == 3, offset: "Z")
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; also a bare date `YYYY-MM-DD` (midnight UTC).
@@ -93,21 +81,8 @@ public enum Timestamp {
             }
         }
         guard position == bytes.count else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let epoch = timegm(&parts)
-        return Date(timeIntervalSince1970: Double(epoch - offsetSeconds) + fraction)
-    }
-}
-
-extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+        let days = UTCDateTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day))
+        let epoch = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Date(timeIntervalSince1970: Double(epoch - Int64(offsetSeconds)) + fraction)
     }
 }

@@ -1,17 +1,17 @@
 /// A UTC calendar date and time of day, computed from milliseconds since the epoch without
-/// Foundation: list pages write several timestamps per record, thousands per page, so this is
-/// on the hot path. Years are clamped to 1…9999, as `Timestamp` clamps them, so every value has the four-digit form.
-struct UTCDateTime {
-    let year: Int64
-    let month: Int64
-    let day: Int64
-    let hour: Int64
-    let minute: Int64
-    let second: Int64
-    let millisecond: Int64
+/// Foundation or libc: list pages write several timestamps per record, thousands per page, so
+/// this is on the hot path. Years are clamped to 1…9999, so every value has the four-digit form.
+public struct UTCDateTime: Sendable {
+    public let year: Int64
+    public let month: Int64
+    public let day: Int64
+    public let hour: Int64
+    public let minute: Int64
+    public let second: Int64
+    public let millisecond: Int64
 
     /// The proleptic Gregorian date of `milliseconds` (days-from-civil inverted, after Howard Hinnant).
-    init(milliseconds: Int64) {
+    public init(milliseconds: Int64) {
         // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z.
         let clamped = min(max(milliseconds, -62_135_596_800_000), 253_402_300_799_999)
         let (days, dayMilliseconds) = clamped.floorDividedWithRemainder(by: 86_400_000)
@@ -30,8 +30,19 @@ struct UTCDateTime {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days-from-civil).
+    /// Out-of-range days roll over as `timegm` does: February 30 is March 1 or 2.
+    public static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>`.
-    func text(dateSeparator: Character, fraction: Bool, offset: String) -> String {
+    public func text(dateSeparator: Character, fraction: Bool, offset: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         func digits(_ value: Int64, _ width: Int) {
@@ -66,7 +77,7 @@ struct UTCDateTime {
 
 extension Int64 {
     /// Quotient rounded towards minus infinity, and the matching non-negative remainder.
-    fileprivate func floorDividedWithRemainder(by divisor: Int64) -> (Int64, Int64) {
+    func floorDividedWithRemainder(by divisor: Int64) -> (Int64, Int64) {
         let quotient = self / divisor
         let remainder = self % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
