@@ -47,9 +47,8 @@ enum RateLimiter {
         try database.run("DELETE FROM tito_rate_limit_hits")
     }
 
-    /// Counts one request of `token`; throws the 429 when the window's allowance is spent.
-    static func check(_ token: String, in request: ProviderRequest) throws {
-        let settings = try request.read { try Self.settings(in: $0) }
+    /// Counts one request of `token` under `settings`; throws the 429 when the window's allowance is spent.
+    static func count(_ token: String, under settings: Settings, in request: ProviderRequest) throws {
         guard settings.enabled else { return }
         let now = TitoFormats.milliseconds(request.now)
         let window = Int64(settings.windowSeconds) * 1000

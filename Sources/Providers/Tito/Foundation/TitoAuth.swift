@@ -53,13 +53,16 @@ struct TitoAuth: Sendable {
         guard let token = Self.token(fromAuthorization: request.headers["Authorization"]) else {
             throw TitoError.missingToken
         }
-        let principal = try request.read { database -> TitoPrincipal in
-            if let known = try self.token(token, in: database) { return known.principal }
+        // One read for the token and the rate limit's settings; the limiter writes only when it is on.
+        let (principal, rateLimit) = try request.read { database -> (TitoPrincipal, RateLimiter.Settings) in
+            let settings = try RateLimiter.settings(in: database)
+            if let known = try self.token(token, in: database) { return (known.principal, settings) }
             guard acceptAnyToken, let first = try allTokens(in: database).first else { throw TitoError.invalidToken }
-            return TitoPrincipal(
+            let principal = TitoPrincipal(
                 token: token, lookupMode: first.lookupMode, accounts: first.accounts, denied: Set(first.denied))
+            return (principal, settings)
         }
-        try RateLimiter.check(principal.token, in: request)
+        try RateLimiter.count(principal.token, under: rateLimit, in: request)
         return principal
     }
 
