@@ -5,16 +5,16 @@ import Emulation
 /// Ids are checked and timestamps normalised here, so handlers can trust what they read.
 enum GoEventSeed {
     static func load(from seed: SeedDirectory, into database: Database) throws {
-        for user in try records(seed, "users.json", key: "users") {
+        for user in try seed.seedRecords("users.json", key: "users") {
             try database.run(
                 "INSERT INTO goevent_users (id, name) VALUES (?, ?)", try user.objectID("id"), try user.string("name"))
         }
-        for token in try records(seed, "users.json", key: "tokens") {
+        for token in try seed.seedRecords("users.json", key: "tokens") {
             try database.run(
                 "INSERT INTO goevent_tokens (token, user_id, use) VALUES (?, ?, ?)",
                 try token.string("token"), try token.objectID("userId"), try token.string("use"))
         }
-        for event in try records(seed, "events.json", key: "events") {
+        for event in try seed.seedRecords("events.json", key: "events") {
             try database.run(
                 """
                 INSERT INTO goevent_events (id, name, slug, date_start, date_end, location, publish, cover_image_id)
@@ -28,13 +28,13 @@ enum GoEventSeed {
                 try database.run("INSERT INTO goevent_event_admins (user_id, event_seq) VALUES (?, ?)", admin, eventSeq)
             }
         }
-        for ticket in try records(seed, "tickets.json", key: "tickets") {
+        for ticket in try seed.seedRecords("tickets.json", key: "tickets") {
             try database.run(
                 "INSERT INTO goevent_tickets (id, event_id, name, quantity, enabled) VALUES (?, ?, ?, ?, ?)",
                 try ticket.objectID("id"), try ticket.objectID("eventId"), try ticket.string("name"),
                 try ticket.count("quantity"), try ticket.bool("enabled"))
         }
-        for record in try records(seed, "participants.json", key: "participants") {
+        for record in try seed.seedRecords("participants.json", key: "participants") {
             let participant = Participant(
                 id: try record.objectID("id"), lastName: try record.string("last_name"),
                 firstName: try record.string("first_name"), email: try record.string("email"),
@@ -46,33 +46,10 @@ enum GoEventSeed {
             }
         }
     }
-
-    private static func records(_ seed: SeedDirectory, _ file: String, key: String) throws -> [SeedRecord] {
-        try seed.records(file, key: key).map { SeedRecord(fields: $0, file: file) }
-    }
 }
 
-/// One object of a seed file, read field by field with errors that name the file and the field.
-private struct SeedRecord {
-    let fields: JSONObject
-    let file: String
-
-    func string(_ key: String) throws -> String {
-        guard let value = fields[key]?.stringValue, !value.isEmpty else { throw invalid(key, "a non-empty string") }
-        return value
-    }
-
-    func optionalString(_ key: String) throws -> String? {
-        guard let value = fields[key], value != .null else { return nil }
-        guard let text = value.stringValue else { throw invalid(key, "a string or null") }
-        return text
-    }
-
-    func bool(_ key: String) throws -> Bool {
-        guard let value = fields[key]?.boolValue else { throw invalid(key, "true or false") }
-        return value
-    }
-
+/// GoEvent's own forms in seed files.
+extension SeedRecord {
     func count(_ key: String) throws -> Int64 {
         guard let value = fields[key]?.intValue, value >= 0 else { throw invalid(key, "an integer ≥ 0") }
         return value
@@ -91,16 +68,5 @@ private struct SeedRecord {
             }
             return id
         }
-    }
-
-    /// A date-time, stored in the one form the API writes: milliseconds and `Z`.
-    func timestamp(_ key: String) throws -> String {
-        guard let date = fields[key]?.stringValue.flatMap(Timestamp.parse) else { throw invalid(key, "an ISO 8601 date-time") }
-        return Timestamp.iso8601Milliseconds(date)
-    }
-
-    private func invalid(_ key: String, _ expected: String) -> SeedError {
-        let id = fields["id"]?.stringValue.map { " of \($0)" } ?? ""
-        return SeedError(file: file, reason: "\"\(key)\"\(id) must be \(expected)")
     }
 }

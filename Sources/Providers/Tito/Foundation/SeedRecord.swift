@@ -1,16 +1,11 @@
 import Emulation
 
-/// One object of a seed file, read field by field into the forms the tables store; errors name
-/// the file, the record and the field.
-struct SeedRecord {
-    let fields: JSONObject
-    let file: String
-
+/// Tito's forms in seed files: integer ids, lenient optional fields, timestamps in milliseconds
+/// and money in cents, as the tables store them.
+extension SeedRecord {
     static func all(_ seed: SeedDirectory, _ file: String, key: String) throws -> [SeedRecord] {
-        try seed.records(file, key: key).map { SeedRecord(fields: $0, file: file) }
+        try seed.seedRecords(file, key: key)
     }
-
-    subscript(key: String) -> JSONValue? { fields[key] }
 
     func id(_ key: String = "id") throws -> Int64 {
         guard let value = fields[key]?.intValue else { throw invalid(key, "an integer") }
@@ -56,10 +51,5 @@ struct SeedRecord {
     func jsonText(_ key: String) -> String? {
         guard let value = fields[key], value != .null else { return nil }
         return JSONColumn.text(value)
-    }
-
-    func invalid(_ key: String, _ expected: String) -> SeedError {
-        let id = fields["id"]?.intValue.map { " of \($0)" } ?? ""
-        return SeedError(file: file, reason: "\"\(key)\"\(id) must be \(expected)")
     }
 }
