@@ -67,6 +67,10 @@ import Testing
             #expect(Int64(status) == token["expectedStatus"]?.intValue, "\(token["purpose"] ?? nil)")
         }
         #expect(credentials["mint"]?["path"] == "/_understudy/letsdothis/tokens")
+        // Each token names its organiser; a token without one names none.
+        #expect(tokens.first?["organiserName"] == "Let's Do This Demo Events Ltd")
+        #expect(tokens.last?["organiserId"] == .null)
+        #expect(tokens.last?["organiserName"] == .null)
     }
 
     @Test func mintedTokensAndNewOrganisers() throws {

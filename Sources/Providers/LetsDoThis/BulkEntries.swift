@@ -91,13 +91,13 @@ struct BulkEntries {
         }
         for index in 0..<applicationCount {
             let ticket = ballots[index % ballots.count]
-            let (created, updated) = times(index)
+            // Applications come a month before the participants' bookings.
+            let (created, updated) = times(index, daysEarlier: 30)
             let id = Self.id(prefix: "6677a0de", index)
-            let body = applicationBody(id: id, index: index, ticket: ticket, created: created - 30 * 86_400_000,
-                                       updated: updated - 30 * 86_400_000)
+            let body = applicationBody(id: id, index: index, ticket: ticket, created: created, updated: updated)
             try EntryRow(kind: .application, id: id, organiserID: organiserID, eventID: ticket.eventID, raceID: ticket.raceID,
                          occurrenceID: ticket.occurrenceID, ticketID: ticket.id, cancelled: false, reservedEntryGroupCode: nil,
-                         created: created - 30 * 86_400_000, updated: updated - 30 * 86_400_000, body: body).insert(into: database)
+                         created: created, updated: updated, body: body).insert(into: database)
         }
         if let groupID { try countClaimedPlaces(groupEntries, of: groupID, in: database) }
     }
@@ -120,9 +120,10 @@ struct BulkEntries {
         prefix + GeneratedIDs.hex(UInt64(UInt32(truncatingIfNeeded: index &* 2_654_435_761)), digits: 16)
     }
 
-    /// `createdAt` steps every three entries; `updatedAt` lies up to about 58 days later.
-    private func times(_ index: Int) -> (created: Int64, updated: Int64) {
-        let created = firstCreated + Int64(index / 3) * 2_851_123
+    /// `createdAt` steps every three entries from `firstCreatedAt` (less `daysEarlier`);
+    /// `updatedAt` lies up to about 58 days later.
+    private func times(_ index: Int, daysEarlier: Int64 = 0) -> (created: Int64, updated: Int64) {
+        let created = firstCreated - daysEarlier * 86_400_000 + Int64(index / 3) * 2_851_123
         let updated = index % 5 == 0 ? created : created + Int64((index &* 7_919) % 5_000_000) * 1_000 + Int64(index % 1_000)
         return (created, updated)
     }

@@ -5,19 +5,14 @@ import Emulation
 enum DataEnvelope {
     /// `{"data": [items…]}`, and `"page": {…}` after it for the paginated lists (spec §4.1).
     static func response(_ items: [[UInt8]], page: JSONValue? = nil) -> HTTPResponse {
-        var bytes: [UInt8] = Array(#"{"data":["#.utf8)
-        bytes.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: item)
+        .json { json in
+            json.object { json in
+                json.field("data", array: { json in
+                    for item in items { json.encodedValue(item) }
+                })
+                if let page { json.field("page", page) }
+            }
         }
-        bytes.append(UInt8(ascii: "]"))
-        if let page {
-            bytes.append(contentsOf: Array(#","page":"#.utf8))
-            bytes.append(contentsOf: JSONWriter.encode(page))
-        }
-        bytes.append(UInt8(ascii: "}"))
-        return object(bytes)
     }
 
     /// One object, already encoded.

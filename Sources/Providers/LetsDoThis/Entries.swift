@@ -149,7 +149,7 @@ enum Entries {
                 "SELECT \(columns) FROM \(kind.table) WHERE id = ? AND organiser_id = ?", request.parameter("id"), organiser.id)
             else { return nil }
             var metadata = EntryMetadata(database: database)
-            return try extend ? metadata.extend(row) : Array((row.string("body") ?? "{}").utf8)
+            return try metadata.body(row, extended: extend)
         }
         guard let body else { throw LetsDoThisError.notFound(kind.resourceName) }
         return DataEnvelope.object(body)
@@ -160,7 +160,7 @@ enum Entries {
             let page = try CursorPage.fetch(collection, query, in: database)
             var metadata = EntryMetadata(database: database)
             let items = try page.rows.map { row in
-                try query.extendMetadata ? metadata.extend(row) : Array((row.string("body") ?? "{}").utf8)
+                try metadata.body(row, extended: query.extendMetadata)
             }
             return (page, items)
         }

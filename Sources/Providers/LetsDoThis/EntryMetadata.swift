@@ -12,9 +12,14 @@ struct EntryMetadata {
         self.database = database
     }
 
+    /// The entry row's stored body, with the metadata members when `extended`.
+    mutating func body(_ row: Row, extended: Bool) throws -> [UInt8] {
+        try extended ? extend(row) : row.bodyBytes
+    }
+
     /// The entry row's stored body with the metadata members appended before its closing brace.
-    mutating func extend(_ row: Row) throws -> [UInt8] {
-        var body = Array((row.string("body") ?? "{}").utf8)
+    private mutating func extend(_ row: Row) throws -> [UInt8] {
+        var body = row.bodyBytes
         guard body.last == UInt8(ascii: "}") else { return body }
         body.removeLast()
         let eventID = row.string("event_id") ?? ""

@@ -7,17 +7,17 @@ extension LetsDoThisSettings {
     func credentials(in database: Database) throws -> JSONValue {
         let demoToken = JSONWebToken.sign(
             payload: ["organiserId": .string(Self.organiserA), "iat": 1_700_000_000], secret: jwtSecret)
-        let names = Dictionary(
-            try database.query("SELECT id, name FROM letsdothis_organisers").map { ($0.string("id") ?? "", $0.string("name") ?? "") },
-            uniquingKeysWith: { first, _ in first })
         let tokens: [JSONValue] = try database.query(
-            "SELECT token, organiser_id, purpose, expected_status FROM letsdothis_tokens ORDER BY seq"
+            """
+            SELECT t.token, t.organiser_id, t.purpose, t.expected_status, o.name AS organiser_name
+            FROM letsdothis_tokens AS t LEFT JOIN letsdothis_organisers AS o ON o.id = t.organiser_id
+            ORDER BY t.seq
+            """
         ).map { row in
-            let organiserID = row.string("organiser_id")
-            return [
+            [
                 "purpose": .string(row.string("purpose")),
-                "organiserId": .string(organiserID),
-                "organiserName": .string(organiserID.flatMap { names[$0] }),
+                "organiserId": .string(row.string("organiser_id")),
+                "organiserName": .string(row.string("organiser_name")),
                 "expectedStatus": .int(row.int("expected_status") ?? 0),
                 "token": .string(row.string("token")),
             ]

@@ -40,16 +40,16 @@ enum LineItems {
             table: "letsdothis_line_items", scope: [("organiser_id", organiser.id)], indexBase: "letsdothis_line_items_by",
             organiserID: organiser.id, countKey: ScopeCounts.lineItems(organiser: organiser.id), columns: "body")
         let page = try request.read { try CursorPage.fetch(collection, query, in: $0) }
-        return page.envelope(page.rows.map { Array(($0.string("body") ?? "{}").utf8) })
+        return page.envelope(page.rows.map(\.bodyBytes))
     }
 
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let body = try request.read {
             try $0.queryOne(
                 "SELECT body FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?", request.parameter("id"), organiser.id
-            )?.string("body")
+            )?.bodyBytes
         }
         guard let body else { throw LetsDoThisError.notFound("LineItem") }
-        return DataEnvelope.object(Array(body.utf8))
+        return DataEnvelope.object(body)
     }
 }

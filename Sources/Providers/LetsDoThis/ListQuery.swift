@@ -19,7 +19,7 @@ struct ListQuery {
         let descending: Bool
     }
 
-    var size = 100
+    var size = ListQuery.defaultSize
     var after: String?
     var before: String?
     /// In the order their parameters first appear in the raw query (the first is primary); empty
@@ -45,7 +45,7 @@ struct ListQuery {
         var list = ListQuery()
         if let size = try number(query, "page[size]") {
             guard size >= 1 else { throw LetsDoThisError.validation("querystring/page[size] must be >= 1") }
-            guard size <= Double(maximumSize) else { throw LetsDoThisError.validation("querystring/page[size] must be <= 500") }
+            guard size <= Double(maximumSize) else { throw LetsDoThisError.validation("querystring/page[size] must be <= \(maximumSize)") }
             list.size = Int(size.rounded(.towardZero))
         }
         list.after = try string(query, "page[after]")

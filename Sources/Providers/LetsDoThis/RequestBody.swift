@@ -24,12 +24,8 @@ enum RequestBody {
         switch http.mediaType {
         case "application/json":
             guard hasBody else { throw emptyJSON }
-            let value: JSONValue?
-            do {
-                value = try http.jsonBody()
-            } catch {
-                throw invalidJSON
-            }
+            // Malformed JSON throws `JSONBodyError`, which `LetsDoThisErrors.response` answers with `invalidJSON`.
+            let value = try http.jsonBody()
             guard let object = value?.objectValue else { throw value == nil ? invalidJSON : mustBeObject }
             return object
         case "text/plain":
