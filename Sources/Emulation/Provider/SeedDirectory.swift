@@ -33,17 +33,4 @@ public struct SeedDirectory: Sendable {
             throw SeedError(file: file.path, reason: "is not valid JSON: \(error)")
         }
     }
-
-    /// The array under `key` of `name`'s top-level object, each element an object.
-    public func records(_ name: String, key: String) throws -> [JSONObject] {
-        guard let array = try json(name)[key]?.arrayValue else {
-            throw SeedError(file: name, reason: "has no array \"\(key)\"")
-        }
-        return try array.map { element in
-            guard let object = element.objectValue else {
-                throw SeedError(file: name, reason: "\"\(key)\" holds a non-object")
-            }
-            return object
-        }
-    }
 }

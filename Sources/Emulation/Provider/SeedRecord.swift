@@ -17,7 +17,19 @@ public struct SeedRecord: Sendable {
         self.init(fields: object, file: file)
     }
 
+    /// The objects of the array `key` of a parsed seed file (parse a file once when it holds several arrays).
+    public static func array(_ key: String, in document: JSONValue, file: String) throws -> [SeedRecord] {
+        guard let array = document[key]?.arrayValue else { throw SeedError(file: file, reason: "has no array \"\(key)\"") }
+        return try array.map { try SeedRecord(value: $0, file: file) }
+    }
+
     public subscript(key: String) -> JSONValue? { fields[key] }
+
+    /// The objects of a nested array.
+    public func records(_ key: String) throws -> [SeedRecord] {
+        guard let array = fields[key]?.arrayValue else { throw invalid(key, "an array") }
+        return try array.map { try SeedRecord(value: $0, file: file) }
+    }
 
     public func string(_ key: String) throws -> String {
         guard let value = fields[key]?.stringValue, !value.isEmpty else { throw invalid(key, "a non-empty string") }
@@ -57,6 +69,6 @@ public struct SeedRecord: Sendable {
 extension SeedDirectory {
     /// The objects of the array `key` in the file `name`, as seed records.
     public func seedRecords(_ name: String, key: String) throws -> [SeedRecord] {
-        try records(name, key: key).map { SeedRecord(fields: $0, file: name) }
+        try SeedRecord.array(key, in: try json(name), file: name)
     }
 }

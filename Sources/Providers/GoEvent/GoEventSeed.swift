@@ -5,11 +5,12 @@ import Emulation
 /// Ids are checked and timestamps normalised here, so handlers can trust what they read.
 enum GoEventSeed {
     static func load(from seed: SeedDirectory, into database: Database) throws {
-        for user in try seed.seedRecords("users.json", key: "users") {
+        let users = try seed.json("users.json")
+        for user in try SeedRecord.array("users", in: users, file: "users.json") {
             try database.run(
                 "INSERT INTO goevent_users (id, name) VALUES (?, ?)", try user.objectID("id"), try user.string("name"))
         }
-        for token in try seed.seedRecords("users.json", key: "tokens") {
+        for token in try SeedRecord.array("tokens", in: users, file: "users.json") {
             try database.run(
                 "INSERT INTO goevent_tokens (token, user_id, use) VALUES (?, ?, ?)",
                 try token.string("token"), try token.objectID("userId"), try token.string("use"))

@@ -6,11 +6,11 @@ import Foundation
 enum LetsDoThisSeed {
     static func load(from seed: SeedDirectory, settings: LetsDoThisSettings, into database: Database) throws {
         let organisers = try seed.json("organisers.json")
-        for organiser in try records(organisers, "organisers", file: "organisers.json") {
+        for organiser in try SeedRecord.array("organisers", in: organisers, file: "organisers.json") {
             try database.run(
                 "INSERT INTO letsdothis_organisers (id, name) VALUES (?, ?)", try organiser.string("id"), try organiser.string("name"))
         }
-        for token in try records(organisers, "tokens", file: "organisers.json") {
+        for token in try SeedRecord.array("tokens", in: organisers, file: "organisers.json") {
             try database.run(
                 "INSERT INTO letsdothis_tokens (token, organiser_id, purpose, expected_status) VALUES (?, ?, ?, ?)",
                 try token.string("token"), try token.optionalString("organiserId"), try token.string("purpose"),
@@ -22,7 +22,7 @@ enum LetsDoThisSeed {
         }
 
         let events = try seed.json("events.json")
-        for event in try records(events, "events", file: "events.json") {
+        for event in try SeedRecord.array("events", in: events, file: "events.json") {
             let eventID = try event.string("id")
             try database.run(
                 "INSERT INTO letsdothis_events (id, organiser_id, name, location) VALUES (?, ?, ?, ?)",
@@ -50,14 +50,14 @@ enum LetsDoThisSeed {
                 }
             }
         }
-        for ticket in try records(events, "tickets", file: "events.json") {
+        for ticket in try SeedRecord.array("tickets", in: events, file: "events.json") {
             try Ticket.insert(ticket.fields, into: database)
         }
 
-        for partner in try records(try seed.json("partners.json"), "partners", file: "partners.json") {
+        for partner in try seed.seedRecords("partners.json", key: "partners") {
             try Partner(seed: partner).insert(organiserID: try partner.string("organiserId"), into: database)
         }
-        for group in try records(try seed.json("reserved-entries.json"), "reservedEntryGroups", file: "reserved-entries.json") {
+        for group in try seed.seedRecords("reserved-entries.json", key: "reservedEntryGroups") {
             let eventID = try group.string("eventId")
             guard let organiserID = try Events.organiser(ofEvent: eventID, in: database) else {
                 throw SeedError(file: "reserved-entries.json", reason: "event \(eventID) is not in events.json")
@@ -65,19 +65,19 @@ enum LetsDoThisSeed {
             try ReservedEntryGroup(seed: group).insert(organiserID: organiserID, into: database)
         }
 
-        for record in try records(try seed.json("applications.json"), "applications", file: "applications.json") {
+        for record in try seed.seedRecords("applications.json", key: "applications") {
             let body = try record.object("application")
             try EntryRow(kind: .application, body: body, organiserID: try record.string("organiserId"),
                          reservedEntryGroupCode: try record.optionalString("reservedEntryGroupCode"), file: "applications.json")
                 .insert(into: database)
         }
-        for record in try records(try seed.json("participants.json"), "participants", file: "participants.json") {
+        for record in try seed.seedRecords("participants.json", key: "participants") {
             let body = try record.object("participant")
             try EntryRow(kind: .participant, body: body, organiserID: try record.string("organiserId"),
                          reservedEntryGroupCode: try record.optionalString("reservedEntryGroupCode"), file: "participants.json")
                 .insert(into: database)
         }
-        for record in try records(try seed.json("line-items.json"), "lineItems", file: "line-items.json") {
+        for record in try seed.seedRecords("line-items.json", key: "lineItems") {
             let body = try record.object("lineItem")
             try LineItemRow(body: body, organiserID: try record.string("organiserId"), file: "line-items.json").insert(into: database)
         }
@@ -86,45 +86,10 @@ enum LetsDoThisSeed {
             .generate(into: database)
         try ScopeCounts.rebuild(in: database)
     }
-
-    private static func records(_ value: JSONValue, _ key: String, file: String) throws -> [SeedRecord] {
-        guard let array = value[key]?.arrayValue else { throw SeedError(file: file, reason: "has no array \"\(key)\"") }
-        return try array.map { try SeedRecord(value: $0, file: file) }
-    }
 }
 
-/// One object of a seed file, read field by field with errors that name the file and the field.
-struct SeedRecord {
-    let fields: JSONObject
-    let file: String
-
-    init(value: JSONValue, file: String) throws {
-        guard let object = value.objectValue else { throw SeedError(file: file, reason: "holds a non-object where an object belongs") }
-        fields = object
-        self.file = file
-    }
-
-    func string(_ key: String) throws -> String {
-        guard let value = fields[key]?.stringValue, !value.isEmpty else { throw invalid(key, "a non-empty string") }
-        return value
-    }
-
-    func optionalString(_ key: String) throws -> String? {
-        guard let value = fields[key], value != .null else { return nil }
-        guard let text = value.stringValue else { throw invalid(key, "a string or null") }
-        return text
-    }
-
-    func integer(_ key: String) throws -> Int64 {
-        guard let value = fields[key]?.intValue else { throw invalid(key, "an integer") }
-        return value
-    }
-
-    func bool(_ key: String) throws -> Bool {
-        guard let value = fields[key]?.boolValue else { throw invalid(key, "true or false") }
-        return value
-    }
-
+/// Let's Do This's own forms in seed files: nested JSON kept as text, and objects.
+extension SeedRecord {
     /// A nested value, as compact JSON text.
     func json(_ key: String) throws -> String {
         guard let value = fields[key] else { throw invalid(key, "present") }
@@ -134,22 +99,6 @@ struct SeedRecord {
     func object(_ key: String) throws -> JSONObject {
         guard let value = fields[key]?.objectValue else { throw invalid(key, "an object") }
         return value
-    }
-
-    func records(_ key: String) throws -> [SeedRecord] {
-        guard let array = fields[key]?.arrayValue else { throw invalid(key, "an array") }
-        return try array.map { try SeedRecord(value: $0, file: file) }
-    }
-
-    /// A date-time, in the one form the API writes: milliseconds and `Z`.
-    func timestamp(_ key: String) throws -> String {
-        guard let date = fields[key]?.stringValue.flatMap(Timestamp.parse) else { throw invalid(key, "an ISO 8601 date-time") }
-        return Timestamp.iso8601Milliseconds(date)
-    }
-
-    func invalid(_ key: String, _ expected: String) -> SeedError {
-        let id = fields["id"]?.stringValue.map { " of \($0)" } ?? ""
-        return SeedError(file: file, reason: "\"\(key)\"\(id) must be \(expected)")
     }
 }
 
