@@ -104,7 +104,7 @@ extension SeedRecord {
 
 /// Milliseconds since the epoch, the unit list ordering and date filters compare in.
 enum Milliseconds {
-    static func of(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    static func of(_ date: Date) -> Int64 { date.millisecondsSince1970 }
 
     /// The instant of an API timestamp such as `2026-05-08T11:30:00.000Z`.
     static func of(_ text: String) -> Int64? { Timestamp.parse(text).map(of) }

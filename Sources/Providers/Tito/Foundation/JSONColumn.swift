@@ -2,9 +2,7 @@ import Emulation
 
 /// JSON stored in a TEXT column (id lists, metadata objects): written compactly, read leniently.
 enum JSONColumn {
-    static func text(_ value: JSONValue) -> String {
-        String(decoding: JSONWriter.encode(value), as: UTF8.self)
-    }
+    static func text(_ value: JSONValue) -> String { JSONWriter.string(value) }
 
     static func text(ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"

@@ -15,9 +15,7 @@ enum TitoFormats {
         UTCDateTime(milliseconds: milliseconds).text(dateSeparator: " ", fraction: false, offset: " +0000")
     }
 
-    static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    }
+    static func milliseconds(_ date: Date) -> Int64 { date.millisecondsSince1970 }
 
     /// Parses a timestamp as clients send it (spec §7.1): ISO 8601 with `Z` or an offset, a
     /// space instead of `T`, a trailing ` UTC` (the documented `+UTC` as a query string decodes
