@@ -72,3 +72,23 @@ extension EventScopedRecord {
         return row
     }
 }
+
+extension EventScopedRecord {
+    /// Copies the records of an event being duplicated (E8), in id order: each copy gets a new
+    /// id, the copy's event and `copy.now` as both times; `adjust` makes the group's own changes
+    /// (new slugs, id lists pointing at the copies, reset counters) before it is stored.
+    static func copyAll(
+        _ copy: EventCopy, read: (Row) -> Self, in database: Database,
+        adjust: (inout Self, Database) throws -> Void = { _, _ in }
+    ) throws {
+        for row in try database.query("SELECT * FROM \(table) WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
+            var record = read(row)
+            record.id = try Identifiers.next(idSequence, in: database)
+            record.eventID = copy.copyEventID
+            record.createdAt = copy.now
+            record.updatedAt = copy.now
+            try adjust(&record, database)
+            try record.insert(into: database)
+        }
+    }
+}
