@@ -53,7 +53,8 @@ enum CheckinLists: TitoResourceGroup {
 
     /// Copies the lists of a duplicated event (E8) with new slugs, pointing at the copied records.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        try CheckinListRecord.copyAll(copy, read: CheckinListRecord.init(row:), in: database) { list, database in
+        try CheckinListRecord.copyAll(&copy, read: CheckinListRecord.init(row:), in: database) { list, copy, database in
+
             list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database))
             list.activityIDs = copy.remap("activities", list.activityIDs)
             list.questionIDs = copy.remap("questions", list.questionIDs)

@@ -52,7 +52,8 @@ enum OptIns: TitoResourceGroup {
     /// Copies the opt-ins of a duplicated event (E8): same slugs (slugs are per event), copied
     /// releases, no acceptances yet.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        try OptInRecord.copyAll(copy, read: OptInRecord.init(row:), in: database) { optIn, _ in
+        try OptInRecord.copyAll(&copy, read: OptInRecord.init(row:), in: database) { optIn, copy, _ in
+
             optIn.releaseIDs = copy.remap("releases", optIn.releaseIDs)
             optIn.acceptanceCount = 0
         }
