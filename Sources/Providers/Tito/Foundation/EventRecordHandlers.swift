@@ -44,6 +44,11 @@ enum EventRecordHandlers {
         }
     }
 
+    /// A renderer for records that embed nothing: each renders on its own.
+    static func each<Record>(_ json: @escaping (Record, View) -> JSONValue) -> Render<Record> {
+        { records, view, _, _, _ in records.map { json($0, view) } }
+    }
+
     static func show<Record: EventScopedRecord>(
         _: Record.Type, _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String,
         respond: Respond<Record>

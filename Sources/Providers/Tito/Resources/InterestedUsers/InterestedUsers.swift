@@ -83,9 +83,5 @@ enum InterestedUsers: TitoResourceGroup {
         EventRecordHandlers.single("interested_user", render: render)
     }
 
-    private static func render(
-        _ users: [InterestedUserRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) -> [JSONValue] {
-        users.map { $0.json(view: view) }
-    }
+    private static var render: EventRecordHandlers.Render<InterestedUserRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

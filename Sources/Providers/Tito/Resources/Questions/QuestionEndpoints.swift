@@ -27,8 +27,8 @@ enum QuestionEndpoints: TitoResourceGroup {
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.list(
             request, principal, resource: resource, key: "questions", table: "tito_questions", alias: "q",
-            columns: { _ in columns }, orderBy: sort.orderBy, record: QuestionRecord.init(row:)
-        ) { questions, view, _, _, _ in questions.map { $0.json.marked(view) } }
+            columns: { _ in columns }, orderBy: sort.orderBy, record: QuestionRecord.init(row:),
+            render: EventRecordHandlers.each { $0.json.marked($1) })
     }
 
     /// Q2.

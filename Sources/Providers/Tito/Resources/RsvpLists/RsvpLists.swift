@@ -103,9 +103,5 @@ enum RsvpLists: TitoResourceGroup {
         EventRecordHandlers.single("rsvp_list", render: render)
     }
 
-    private static func render(
-        _ lists: [RsvpListRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) -> [JSONValue] {
-        lists.map { $0.json(view: view) }
-    }
+    private static var render: EventRecordHandlers.Render<RsvpListRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

@@ -88,9 +88,5 @@ enum WebhookEndpoints: TitoResourceGroup {
         EventRecordHandlers.single("webhook_endpoint", render: render)
     }
 
-    private static func render(
-        _ endpoints: [WebhookEndpointRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) -> [JSONValue] {
-        endpoints.map { $0.json(view: view) }
-    }
+    private static var render: EventRecordHandlers.Render<WebhookEndpointRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }
