@@ -7,6 +7,47 @@ import Emulation
 /// and how the record is rendered (`respond`, given the status to answer with).
 enum EventRecordHandlers {
     typealias Respond<Record> = (Record, _ status: Int, ProviderRequest, EventScope, Database) throws -> HTTPResponse
+    /// Renders the records of one response in `view`, one object each in order; it gets them all
+    /// at once so what they embed is loaded once per page.
+    typealias Render<Record> = (_ records: [Record], View, ProviderRequest, EventScope, Database) throws -> [JSONValue]
+
+    /// A page of the event's records (spec §5): `{"<key>": […], "meta": {…}}`, read from `table`
+    /// (aliased `alias`) with `columns` (default: all of the table's), in `orderBy`'s order for
+    /// the query; `extraMeta` writes what follows the pagination keys.
+    static func list<Record>(
+        _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String, key: StaticString,
+        table: String, alias: String, columns: ((EventScope) -> String)? = nil, orderBy: (QueryParameters) -> String,
+        record: (Row) -> Record, render: Render<Record>,
+        extraMeta: (inout JSONBuilder) -> Void = ListMeta.writeEmptyFilterOptions
+    ) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let page = PageRequest(request.query)
+            var filter = SQLFilter()
+            filter.add("\(alias).event_id = ?", scope.event.id)
+            let result = try database.page(
+                select: columns?(scope) ?? "\(alias).*", from: "\(table) AS \(alias)", where: filter,
+                orderBy: orderBy(request.query), page: page)
+            let items = try render(result.rows.map(record), request.listView, request, scope, database)
+            return ResourceResponse.list(
+                key, items: items, meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount),
+                extraMeta: extraMeta)
+        }
+    }
+
+    /// The `respond` of a group whose single record renders as its list items do, under `key`
+    /// in the single view.
+    static func single<Record>(_ key: String, render: @escaping Render<Record>) -> Respond<Record> {
+        { record, status, request, scope, database in
+            let object = try render([record], request.singleView, request, scope, database).first ?? .null
+            return ResourceResponse.single(key, object, status: status)
+        }
+    }
+
+    /// A renderer for records that embed nothing: each renders on its own.
+    static func each<Record>(_ json: @escaping (Record, View) -> JSONValue) -> Render<Record> {
+        { records, view, _, _, _ in records.map { json($0, view) } }
+    }
 
     static func show<Record: EventScopedRecord>(
         _: Record.Type, _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String,

@@ -72,3 +72,26 @@ extension EventScopedRecord {
         return row
     }
 }
+
+extension EventScopedRecord {
+    /// Copies the records of an event being duplicated (E8), in id order: each copy gets a new
+    /// id, the copy's event and `copy.now` as both times; `adjust` makes the group's own changes
+    /// (new slugs, id lists pointing at the copies, reset counters) before it is stored. With
+    /// `resource`, each copy's id is recorded in `copy` for later groups' id lists.
+    static func copyAll(
+        _ copy: inout EventCopy, as resource: String? = nil, read: (Row) -> Self, in database: Database,
+        adjust: (inout Self, EventCopy, Database) throws -> Void = { _, _, _ in }
+    ) throws {
+        for row in try database.query("SELECT * FROM \(table) WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
+            var record = read(row)
+            let original = record.id
+            record.id = try Identifiers.next(idSequence, in: database)
+            record.eventID = copy.copyEventID
+            record.createdAt = copy.now
+            record.updatedAt = copy.now
+            try adjust(&record, copy, database)
+            try record.insert(into: database)
+            if let resource { copy.record(resource, original: original, copy: record.id) }
+        }
+    }
+}

@@ -40,20 +40,14 @@ enum Activities: TitoResourceGroup {
         try Identifiers.start("activities", at: 1_019_152, in: database)
     }
 
+    /// Copies the activities of a duplicated event (E8) with their releases and questions
+    /// pointing at the copies; venues are not copied, so the venue is dropped.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        for row in try database.query("SELECT * FROM tito_activities WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
-            let id = try Identifiers.next("activities", in: database)
-            try database.run(
-                """
-                INSERT INTO tito_activities (id, event_id, name, capacity, date, description, start_time, end_time, private,
-                    show_to_attendee, release_ids, question_ids, venue_id, created_at, updated_at)
-                SELECT ?, ?, name, capacity, date, description, start_time, end_time, private, show_to_attendee, ?, ?,
-                    NULL, ?, ? FROM tito_activities WHERE id = ?
-                """, id, copy.copyEventID,
-                JSONColumn.text(ids: copy.remap("releases", JSONColumn.ids(row.string("release_ids")))),
-                JSONColumn.text(ids: copy.remap("questions", JSONColumn.ids(row.string("question_ids")))),
-                copy.now, copy.now, Int64(row.int("id") ?? 0))
-            copy.record("activities", original: Int64(row.int("id") ?? 0), copy: id)
+        try ActivityDraft.copyAll(&copy, as: "activities", read: { ActivityDraft(ActivityRecord(row: $0)) }, in: database) {
+            activity, copy, _ in
+            activity.releaseIDs = copy.remap("releases", activity.releaseIDs)
+            activity.questionIDs = copy.remap("questions", activity.questionIDs)
+            activity.venueID = nil
         }
     }
 

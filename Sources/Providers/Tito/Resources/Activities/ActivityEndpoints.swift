@@ -34,28 +34,13 @@ enum ActivityEndpoints: TitoResourceGroup {
 
     /// A1: name A-Z by default; `search[sort]=name` with either direction.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("ac.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: columns(scope), from: "tito_activities AS ac", where: filter, orderBy: sort.orderBy(request.query),
-                page: page)
-            let activities = result.rows.map(ActivityRecord.init(row:))
-            let embedded = try EmbeddedRecords(
-                scope: scope, now: request.nowMilliseconds, releaseIDs: activities.flatMap(\.releaseIDs),
-                questionIDs: activities.flatMap(\.questionIDs), in: database)
-            let view = request.listView
-            let items = activities.map { json($0, scope: scope, embedded: embedded, view: view) }
-            return ResourceResponse.list(
-                "activities", items: items,
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
-            ) { json in
-                ListMeta.writeSortOptions(
-                    [("Name A-Z", "name", "asc", true), ("Name Z-A", "name", "desc", false)], to: &json)
-                ListMeta.writeEmptyFilterOptions(to: &json)
-            }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "activities", table: ActivityDraft.table, alias: "ac",
+            columns: columns, orderBy: sort.orderBy, record: ActivityRecord.init(row:), render: render
+        ) { json in
+            ListMeta.writeSortOptions(
+                [("Name A-Z", "name", "asc", true), ("Name Z-A", "name", "desc", false)], to: &json)
+            ListMeta.writeEmptyFilterOptions(to: &json)
         }
     }
 
@@ -122,12 +107,18 @@ enum ActivityEndpoints: TitoResourceGroup {
         guard let row = try database.queryOne(
             "SELECT \(columns(scope)) FROM tito_activities AS ac WHERE ac.id = ?", id)
         else { throw TitoError.notFound }
-        let activity = ActivityRecord(row: row)
+        let object = try render([ActivityRecord(row: row)], view: request.singleView, request, scope, in: database).first
+        return ResourceResponse.single("activity", object ?? .null, status: status)
+    }
+
+    /// Activities with their questions and releases embedded.
+    private static func render(
+        _ activities: [ActivityRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> [JSONValue] {
         let embedded = try EmbeddedRecords(
-            scope: scope, now: request.nowMilliseconds, releaseIDs: activity.releaseIDs, questionIDs: activity.questionIDs,
-            in: database)
-        return ResourceResponse.single(
-            "activity", json(activity, scope: scope, embedded: embedded, view: request.singleView), status: status)
+            scope: scope, now: request.nowMilliseconds, releaseIDs: activities.flatMap(\.releaseIDs),
+            questionIDs: activities.flatMap(\.questionIDs), in: database)
+        return activities.map { json($0, scope: scope, embedded: embedded, view: view) }
     }
 
     /// The activity with its questions and releases embedded (spec §12.3).

@@ -53,17 +53,12 @@ enum CheckinLists: TitoResourceGroup {
 
     /// Copies the lists of a duplicated event (E8) with new slugs, pointing at the copied records.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        for row in try database.query("SELECT * FROM tito_checkin_lists WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
-            var list = CheckinListRecord(row: row)
-            list.id = try Identifiers.next("checkin_lists", in: database)
-            list.eventID = copy.copyEventID
+        try CheckinListRecord.copyAll(&copy, read: CheckinListRecord.init(row:), in: database) { list, copy, database in
+
             list.slug = "chk_" + (try Identifiers.randomSlugBody(in: database))
             list.activityIDs = copy.remap("activities", list.activityIDs)
             list.questionIDs = copy.remap("questions", list.questionIDs)
             list.releaseIDs = copy.remap("releases", list.releaseIDs)
-            list.createdAt = copy.now
-            list.updatedAt = copy.now
-            try list.insert(into: database)
         }
     }
 
@@ -73,22 +68,9 @@ enum CheckinLists: TitoResourceGroup {
 
     /// C1: in id order.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("c.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: "c.*", from: "tito_checkin_lists AS c", where: filter, orderBy: "c.id", page: page)
-            let lists = result.rows.map(CheckinListRecord.init(row:))
-            let embedded = try EmbeddedRecords(
-                scope: scope, now: request.nowMilliseconds, releaseIDs: lists.flatMap(\.releaseIDs),
-                questionIDs: lists.flatMap(\.questionIDs), activityIDs: lists.flatMap(\.activityIDs), in: database)
-            let view = request.listView
-            return ResourceResponse.list(
-                "checkin_lists", items: lists.map { $0.json(embedded: embedded, view: view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
-        }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "checkin_lists", table: CheckinListRecord.table, alias: "c",
+            orderBy: { _ in "c.id" }, record: CheckinListRecord.init(row:), render: render)
     }
 
     /// C2.
@@ -116,12 +98,17 @@ enum CheckinLists: TitoResourceGroup {
         try EventRecordHandlers.delete(CheckinListRecord.self, request, principal, resource: resource)
     }
 
-    private static func respond(
-        _ list: CheckinListRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
+    private static var respond: EventRecordHandlers.Respond<CheckinListRecord> {
+        EventRecordHandlers.single("checkin_list", render: render)
+    }
+
+    /// Lists with their releases, questions and activities embedded.
+    private static func render(
+        _ lists: [CheckinListRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> [JSONValue] {
         let embedded = try EmbeddedRecords(
-            scope: scope, now: request.nowMilliseconds, releaseIDs: list.releaseIDs, questionIDs: list.questionIDs,
-            activityIDs: list.activityIDs, in: database)
-        return ResourceResponse.single("checkin_list", list.json(embedded: embedded, view: request.singleView), status: status)
+            scope: scope, now: request.nowMilliseconds, releaseIDs: lists.flatMap(\.releaseIDs),
+            questionIDs: lists.flatMap(\.questionIDs), activityIDs: lists.flatMap(\.activityIDs), in: database)
+        return lists.map { $0.json(embedded: embedded, view: view) }
     }
 }

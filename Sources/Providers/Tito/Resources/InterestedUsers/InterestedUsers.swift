@@ -48,19 +48,9 @@ enum InterestedUsers: TitoResourceGroup {
     /// I1: id order, or `search[sort]` by name, email or created_at. The docs' example has no
     /// `meta`; the live service pages this list like every other (spec §15 A15).
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("iu.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: "iu.*", from: "tito_interested_users AS iu", where: filter, orderBy: sort.orderBy(request.query),
-                page: page)
-            let view = request.listView
-            return ResourceResponse.list(
-                "interested_users", items: result.rows.map { InterestedUserRecord(row: $0).json(view: view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
-        }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "interested_users", table: InterestedUserRecord.table, alias: "iu",
+            orderBy: sort.orderBy, record: InterestedUserRecord.init(row:), render: render)
     }
 
     /// I2.
@@ -89,9 +79,9 @@ enum InterestedUsers: TitoResourceGroup {
         try EventRecordHandlers.delete(InterestedUserRecord.self, request, principal, resource: resource)
     }
 
-    private static func respond(
-        _ user: InterestedUserRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
-        ResourceResponse.single("interested_user", user.json(view: request.singleView), status: status)
+    private static var respond: EventRecordHandlers.Respond<InterestedUserRecord> {
+        EventRecordHandlers.single("interested_user", render: render)
     }
+
+    private static var render: EventRecordHandlers.Render<InterestedUserRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

@@ -52,15 +52,10 @@ enum OptIns: TitoResourceGroup {
     /// Copies the opt-ins of a duplicated event (E8): same slugs (slugs are per event), copied
     /// releases, no acceptances yet.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        for row in try database.query("SELECT * FROM tito_opt_ins WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
-            var optIn = OptInRecord(row: row)
-            optIn.id = try Identifiers.next("opt_ins", in: database)
-            optIn.eventID = copy.copyEventID
+        try OptInRecord.copyAll(&copy, read: OptInRecord.init(row:), in: database) { optIn, copy, _ in
+
             optIn.releaseIDs = copy.remap("releases", optIn.releaseIDs)
             optIn.acceptanceCount = 0
-            optIn.createdAt = copy.now
-            optIn.updatedAt = copy.now
-            try optIn.insert(into: database)
         }
     }
 
@@ -70,26 +65,12 @@ enum OptIns: TitoResourceGroup {
 
     /// O1: A-Z by name by default.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("o.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: "o.*", from: "tito_opt_ins AS o", where: filter, orderBy: sort.orderBy(request.query), page: page)
-            let view = request.listView
-            let optIns = result.rows.map(OptInRecord.init(row:))
-            // Short objects carry no releases, so only the extended view needs them.
-            let embedded = try EmbeddedRecords(
-                scope: scope, now: request.nowMilliseconds, releaseIDs: view.isExtended ? optIns.flatMap(\.releaseIDs) : [],
-                in: database)
-            return ResourceResponse.list(
-                "opt_ins", items: optIns.map { $0.json(view: view, embedded: embedded) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
-            ) { json in
-                ListMeta.writeSortOptions([("A-Z", "name", "asc", true), ("Z-A", "name", "desc", false)], to: &json)
-                ListMeta.writeEmptyFilterOptions(to: &json)
-            }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "opt_ins", table: OptInRecord.table, alias: "o",
+            orderBy: sort.orderBy, record: OptInRecord.init(row:), render: render
+        ) { json in
+            ListMeta.writeSortOptions([("A-Z", "name", "asc", true), ("Z-A", "name", "desc", false)], to: &json)
+            ListMeta.writeEmptyFilterOptions(to: &json)
         }
     }
 
@@ -117,10 +98,18 @@ enum OptIns: TitoResourceGroup {
         try EventRecordHandlers.delete(OptInRecord.self, request, principal, resource: resource)
     }
 
-    private static func respond(
-        _ optIn: OptInRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
-        let embedded = try EmbeddedRecords(scope: scope, now: request.nowMilliseconds, releaseIDs: optIn.releaseIDs, in: database)
-        return ResourceResponse.single("opt_in", optIn.json(view: request.singleView, embedded: embedded), status: status)
+    private static var respond: EventRecordHandlers.Respond<OptInRecord> {
+        EventRecordHandlers.single("opt_in", render: render)
+    }
+
+    /// Opt-ins with their releases embedded; short objects carry no releases, so only the
+    /// extended view loads them.
+    private static func render(
+        _ optIns: [OptInRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
+    ) throws -> [JSONValue] {
+        let embedded = try EmbeddedRecords(
+            scope: scope, now: request.nowMilliseconds, releaseIDs: view.isExtended ? optIns.flatMap(\.releaseIDs) : [],
+            in: database)
+        return optIns.map { $0.json(view: view, embedded: embedded) }
     }
 }

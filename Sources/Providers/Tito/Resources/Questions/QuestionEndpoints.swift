@@ -25,18 +25,10 @@ enum QuestionEndpoints: TitoResourceGroup {
 
     /// Q1: in position (creation) order, or `search[sort]=title`.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("q.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: columns, from: "tito_questions AS q", where: filter, orderBy: sort.orderBy(request.query), page: page)
-            let view = request.listView
-            return ResourceResponse.list(
-                "questions", items: result.rows.map { QuestionRecord(row: $0).json.marked(view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
-        }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "questions", table: "tito_questions", alias: "q",
+            columns: { _ in columns }, orderBy: sort.orderBy, record: QuestionRecord.init(row:),
+            render: EventRecordHandlers.each { $0.json.marked($1) })
     }
 
     /// Q2.

@@ -44,24 +44,15 @@ enum RsvpLists: TitoResourceGroup {
 
     /// V1: newest first, or `search[sort]` by created_at or title.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("l.event_id = ?", scope.event.id)
-            let result = try database.page(
-                select: "l.*", from: "tito_rsvp_lists AS l", where: filter, orderBy: sort.orderBy(request.query), page: page)
-            let view = request.listView
-            return ResourceResponse.list(
-                "rsvp_lists", items: result.rows.map { RsvpListRecord(row: $0).json(view: view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount)
-            ) { json in
-                ListMeta.writeSortOptions(
-                    [("Created time, earliest first", "created_at", "asc", false),
-                     ("Created time, latest first", "created_at", "desc", true),
-                     ("Title A-Z", "title", "asc", false), ("Title Z-A", "title", "desc", false)], to: &json)
-                ListMeta.writeEmptyFilterOptions(to: &json)
-            }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "rsvp_lists", table: RsvpListRecord.table, alias: "l",
+            orderBy: sort.orderBy, record: RsvpListRecord.init(row:), render: render
+        ) { json in
+            ListMeta.writeSortOptions(
+                [("Created time, earliest first", "created_at", "asc", false),
+                 ("Created time, latest first", "created_at", "desc", true),
+                 ("Title A-Z", "title", "asc", false), ("Title Z-A", "title", "desc", false)], to: &json)
+            ListMeta.writeEmptyFilterOptions(to: &json)
         }
     }
 
@@ -96,7 +87,8 @@ enum RsvpLists: TitoResourceGroup {
                 list.updatedAt = request.nowMilliseconds
                 try list.update(in: database)
             }
-            return try respond(list, status: 200, request, scope, in: database)
+            return try respond(list, 200, request, scope, database)
+
         }
     }
 
@@ -107,9 +99,9 @@ enum RsvpLists: TitoResourceGroup {
         }
     }
 
-    private static func respond(
-        _ list: RsvpListRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
-        ResourceResponse.single("rsvp_list", list.json(view: request.singleView), status: status)
+    private static var respond: EventRecordHandlers.Respond<RsvpListRecord> {
+        EventRecordHandlers.single("rsvp_list", render: render)
     }
+
+    private static var render: EventRecordHandlers.Render<RsvpListRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

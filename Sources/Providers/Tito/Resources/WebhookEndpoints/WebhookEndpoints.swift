@@ -50,17 +50,9 @@ enum WebhookEndpoints: TitoResourceGroup {
 
     /// H1: id order; `meta` has the pagination keys and `overall_total`, nothing else.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let page = PageRequest(request.query)
-            var filter = SQLFilter()
-            filter.add("w.event_id = ?", scope.event.id)
-            let result = try database.page(select: "w.*", from: "tito_webhook_endpoints AS w", where: filter, orderBy: "w.id", page: page)
-            let view = request.listView
-            return ResourceResponse.list(
-                "webhook_endpoints", items: result.rows.map { WebhookEndpointRecord(row: $0).json(view: view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount), extraMeta: { _ in })
-        }
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "webhook_endpoints", table: WebhookEndpointRecord.table, alias: "w",
+            orderBy: { _ in "w.id" }, record: WebhookEndpointRecord.init(row:), render: render, extraMeta: { _ in })
     }
 
     /// H2.
@@ -92,9 +84,9 @@ enum WebhookEndpoints: TitoResourceGroup {
         try EventRecordHandlers.delete(WebhookEndpointRecord.self, request, principal, resource: resource)
     }
 
-    private static func respond(
-        _ endpoint: WebhookEndpointRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
-        ResourceResponse.single("webhook_endpoint", endpoint.json(view: request.singleView), status: status)
+    private static var respond: EventRecordHandlers.Respond<WebhookEndpointRecord> {
+        EventRecordHandlers.single("webhook_endpoint", render: render)
     }
+
+    private static var render: EventRecordHandlers.Render<WebhookEndpointRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }
