@@ -89,6 +89,16 @@ public final class Database {
         return try statement.rows()
     }
 
+    /// Runs a parameterised query and hands `body` each row in place, without copying it out:
+    /// for pages rendered straight from the statement's columns.
+    public func forEachRow(
+        _ sql: String, arguments: [any SQLiteBindable], _ body: (StatementCursor) throws -> Void
+    ) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        try statement.forEachRow(body)
+    }
+
     /// The first row of a query, or nil.
     public func queryOne(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Row? {
         try query(sql, arguments: arguments).first

@@ -57,6 +57,18 @@ public final class Statement {
         }
     }
 
+    /// Steps through the result, handing `body` each row in place (see `StatementCursor`).
+    func forEachRow(_ body: (StatementCursor) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        let cursor = StatementCursor(handle: handle, columns: columns)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw SQLiteError(code: code, message: database.lastErrorMessage, sql: sql) }
+            try body(cursor)
+        }
+    }
+
     /// Runs a statement that returns no rows.
     func run() throws {
         defer { sqlite3_reset(handle) }

@@ -43,6 +43,21 @@ public struct JSONBuilder {
         separatorPending = false
     }
 
+    /// An object member's key already written as `"name":` (see `JSONBuilder.keyBytes`).
+    public mutating func key(bytes: [UInt8]) {
+        beginValue()
+        self.bytes.append(contentsOf: bytes)
+        separatorPending = false
+    }
+
+    /// The bytes `key(bytes:)` takes for `name`, computed once (view members, runtime names).
+    public static func keyBytes(_ name: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONBytes.appendString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        return bytes
+    }
+
     /// An object member's key from data (escaped as needed); the next value written is its value.
     public mutating func key(escaping name: String) {
         beginValue()
@@ -84,6 +99,22 @@ public struct JSONBuilder {
         guard let value else { return null() }
         beginValue()
         JSONBytes.appendString(value, to: &bytes)
+        separatorPending = true
+    }
+
+    /// A string from UTF-8 bytes read in place (a column), escaped as needed.
+    public mutating func string(utf8 buffer: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        JSONBytes.appendStringContent(utf8: buffer, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        separatorPending = true
+    }
+
+    /// A value that is already JSON text (a JSON column the server itself wrote), copied as is.
+    public mutating func rawJSON(utf8 buffer: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        if buffer.isEmpty { bytes.append(contentsOf: JSONBytes.null) } else { bytes.append(contentsOf: buffer) }
         separatorPending = true
     }
 

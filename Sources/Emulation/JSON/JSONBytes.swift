@@ -37,21 +37,24 @@ enum JSONBytes {
     /// checked eight bytes at a time and copied in one go.
     static func appendStringContent(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            guard needsEscaping(bytes) else {
-                output.append(contentsOf: bytes)
-                return
-            }
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscaped(byte, to: &output)
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        text.withUTF8 { appendStringContent(utf8: $0, to: &output) }
+    }
+
+    /// The escaped content of UTF-8 bytes (a column read in place), without quotes.
+    static func appendStringContent(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard needsEscaping(bytes) else {
+            output.append(contentsOf: bytes)
+            return
         }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscaped(byte, to: &output)
+            runStart = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// Whether any byte is a control character, `"` or `\`.

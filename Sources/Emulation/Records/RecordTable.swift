@@ -1,0 +1,95 @@
+/// The table a record type is stored in, worked out once from the type itself: its columns are
+/// the record's properties (`ColumnProbe`), so a column is named in one place, the property, and
+/// the table, the INSERT, UPDATE and SELECT, decoding, seed reading and default JSON all follow.
+/// What a property cannot say (keys, references, indexes) is declared here, by column name.
+public final class RecordTable: Sendable {
+    public let name: String
+    public let columns: [RecordColumn]
+    public let primaryKey: [String]
+    /// `CREATE TABLE …` and its indexes.
+    public let schema: String
+    let insertSQL: String
+    let updateSQL: String
+    private let positionByProperty: [String: Int]
+    private let positionByColumn: [String: Int]
+
+    /// A constraint beyond the columns' own types and nullability.
+    public enum Constraint: Sendable {
+        /// `column` holds a key of `table` (its `id` unless `target` is given).
+        case references(_ column: String, _ table: String, target: String = "id", onDelete: String? = nil)
+        case unique(_ columns: [String])
+        /// A raw `CHECK (…)` expression.
+        case check(_ expression: String)
+    }
+
+    public init<Record: StoredRecord>(
+        _ name: String, of type: Record.Type, primaryKey: [String] = ["id"], constraints: [Constraint] = [],
+        indexes: [String] = [], withoutRowID: Bool = false
+    ) {
+        self.name = name
+        columns = ColumnProbe.columns(of: Record())
+        self.primaryKey = primaryKey
+        positionByProperty = Dictionary(columns.enumerated().map { ($1.property, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        positionByColumn = positions
+        func require(_ column: String) {
+            precondition(positions[column] != nil, "\(name) has no column \(column) (columns come from \(Record.self)'s properties)")
+        }
+        primaryKey.forEach(require)
+
+        var definitions: [String] = []
+        let inlineKey = primaryKey.count == 1 ? primaryKey[0] : nil
+        for column in columns {
+            var definition = "\(column.name) \(column.storage.sqlType)"
+            if column.name == inlineKey { definition += " PRIMARY KEY" } else if !column.isOptional { definition += " NOT NULL" }
+            definitions.append(definition)
+        }
+        if inlineKey == nil { definitions.append("PRIMARY KEY (\(primaryKey.joined(separator: ", ")))") }
+        for constraint in constraints {
+            switch constraint {
+            case .references(let column, let table, let target, let onDelete):
+                require(column)
+                definitions.append(
+                    "FOREIGN KEY (\(column)) REFERENCES \(table) (\(target))" + (onDelete.map { " ON DELETE \($0)" } ?? ""))
+            case .unique(let unique):
+                unique.forEach(require)
+                definitions.append("UNIQUE (\(unique.joined(separator: ", ")))")
+            case .check(let expression):
+                definitions.append("CHECK (\(expression))")
+            }
+        }
+        var schema = "CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
+        schema += withoutRowID ? " WITHOUT ROWID;\n" : ";\n"
+        for index in indexes {
+            // "event_id, id" → tito_checkin_lists_by_event_id_id
+            let suffix = index.filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "," }
+                .replacingOccurrences(of: ",", with: "_")
+            schema += "CREATE INDEX IF NOT EXISTS \(name)_by_\(suffix) ON \(name) (\(index));\n"
+        }
+        self.schema = schema
+
+        let names = columns.map(\.name)
+        insertSQL = "INSERT INTO \(name) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
+        let settable = names.filter { !primaryKey.contains($0) }
+        updateSQL = "UPDATE \(name) SET \(settable.map { "\($0) = ?" }.joined(separator: ", ")) WHERE "
+            + primaryKey.map { "\($0) = ?" }.joined(separator: " AND ")
+    }
+
+    /// The columns for a SELECT, in layout order, qualified by `alias` when given (`e.id, e.name…`).
+    public func selectList(alias: String? = nil) -> String {
+        guard let alias else { return columns.map(\.name).joined(separator: ", ") }
+        return columns.map { "\(alias).\($0.name)" }.joined(separator: ", ")
+    }
+
+    /// The position of a column in the layout (and in a `selectList` result row).
+    public func position(ofColumn column: String) -> Int? { positionByColumn[column] }
+
+    func position(ofProperty property: String) -> Int? { positionByProperty[property] }
+
+    /// The values an UPDATE binds: every column but the key, then the key.
+    func updateArguments(_ values: [SQLiteValue]) -> [SQLiteValue] {
+        let keyPositions = primaryKey.compactMap { positionByColumn[$0] }
+        let settable = values.indices.filter { !keyPositions.contains($0) }.map { values[$0] }
+        return settable + keyPositions.map { values[$0] }
+    }
+}

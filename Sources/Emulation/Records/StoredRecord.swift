@@ -1,0 +1,108 @@
+import Foundation
+
+/// A resource kept in one table, one row per value. Declare the properties (each is a column,
+/// named by `ColumnName`'s rule, with a default so `init()` exists) and `table`; the storage
+/// calls below, seed reading and `RecordView` rendering come with it.
+///
+///     struct CheckinList: StoredRecord {
+///         var id: Int64 = 0
+///         var eventID: Int64 = 0          // column event_id
+///         var title = ""
+///         var releaseIDs: [Int64] = []    // JSON text column release_ids
+///         var expiresAt: Int64?           // nullable
+///         static let table = RecordTable(
+///             "tito_checkin_lists", of: CheckinList.self,
+///             constraints: [.references("event_id", "tito_events")], indexes: ["event_id, id"])
+///     }
+public protocol StoredRecord: Codable, Sendable {
+    /// A record with every property at its default.
+    init()
+    static var table: RecordTable { get }
+}
+
+extension StoredRecord {
+    /// The record in a result row whose first columns are `table.selectList()`.
+    public init(row: some ColumnValues) throws {
+        try self.init(from: RowDecoder(values: row, layout: Self.table))
+    }
+
+    /// The values of the record's columns, in layout order.
+    public func columnValues() throws -> [SQLiteValue] {
+        try RowEncoder.values(of: self, layout: Self.table)
+    }
+
+    /// The record read from a seed object: its members are columns by name; a missing member
+    /// keeps the property's default.
+    public init(seed object: JSONObject) throws {
+        guard case .object(var merged) = try JSONValueEncoder.encode(Self()) else {
+            throw RecordDecodingError(description: "\(Self.self) does not encode as an object")
+        }
+        for (key, value) in object { merged[key] = value }
+        try self.init(from: JSONValueDecoder(value: .object(merged), codingPath: []))
+    }
+}
+
+extension Database {
+    public func insert<Record: StoredRecord>(_ record: Record) throws {
+        try run(Record.table.insertSQL, arguments: try record.columnValues())
+    }
+
+    /// Stores every column of an existing record, found by its primary key.
+    public func update<Record: StoredRecord>(_ record: Record) throws {
+        try run(Record.table.updateSQL, arguments: Record.table.updateArguments(try record.columnValues()))
+    }
+
+    /// The records a condition matches (`where` is a SQL expression over the table's columns).
+    public func fetchAll<Record: StoredRecord>(
+        _ type: Record.Type, where condition: String = "1", orderBy order: String? = nil, _ arguments: any SQLiteBindable...
+    ) throws -> [Record] {
+        try fetchAll(type, where: condition, orderBy: order, arguments: arguments)
+    }
+
+    public func fetchAll<Record: StoredRecord>(
+        _ type: Record.Type, where condition: String = "1", orderBy order: String? = nil, arguments: [any SQLiteBindable]
+    ) throws -> [Record] {
+        let table = Record.table
+        let orderClause = order.map { " ORDER BY \($0)" } ?? ""
+        var records: [Record] = []
+        try forEachRow("SELECT \(table.selectList()) FROM \(table.name) WHERE \(condition)\(orderClause)", arguments: arguments) {
+            records.append(try Record(row: $0))
+        }
+        return records
+    }
+
+    /// The first record a condition matches, or nil.
+    public func fetchOne<Record: StoredRecord>(
+        _ type: Record.Type, where condition: String, _ arguments: any SQLiteBindable...
+    ) throws -> Record? {
+        try fetchAll(type, where: condition + " LIMIT 1", arguments: arguments).first
+    }
+
+    /// Deletes the records a condition matches; returns how many.
+    @discardableResult
+    public func delete<Record: StoredRecord>(
+        _ type: Record.Type, where condition: String, _ arguments: any SQLiteBindable...
+    ) throws -> Int {
+        try run("DELETE FROM \(Record.table.name) WHERE \(condition)", arguments: arguments)
+        return changes
+    }
+}
+
+extension SeedDirectory {
+    /// The records of the array `key` in the seed file `name`, each read with `StoredRecord.init(seed:)`;
+    /// an error names the file, the record's position and the field.
+    public func records<Record: StoredRecord>(_ type: Record.Type, _ name: String, key: String) throws -> [Record] {
+        let document = try json(name)
+        guard let array = document[key]?.arrayValue else { throw SeedError(file: name, reason: "has no array \"\(key)\"") }
+        return try array.enumerated().map { position, value in
+            guard let object = value.objectValue else {
+                throw SeedError(file: name, reason: "\(key)[\(position)] is not an object")
+            }
+            do {
+                return try Record(seed: object)
+            } catch {
+                throw SeedError(file: name, reason: "\(key)[\(position)]: \(error)")
+            }
+        }
+    }
+}
