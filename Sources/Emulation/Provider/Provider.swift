@@ -21,6 +21,9 @@ public protocol Provider: Sendable {
     var schema: String { get }
     /// Fills the (empty) tables from `seed/{name}/` in one transaction the caller opened.
     func loadSeed(from seed: SeedDirectory, into database: Database) throws
+    /// The tokens every world starts with: seeded ones and those the environment adds (default:
+    /// none). Read once, after `loadSeed`; they go into each world's `TokenStore`.
+    func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken]
 
     var routes: [Route<Principal>] { get }
     /// Mock-only endpoints under `/_understudy/{name}/…` (default: none).
@@ -39,6 +42,7 @@ public protocol Provider: Sendable {
 }
 
 extension Provider {
+    public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] { [] }
     public var trailingSlash: TrailingSlashPolicy { .ignored }
     public var controlRoutes: [ControlRoute] { [] }
 }

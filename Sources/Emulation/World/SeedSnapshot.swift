@@ -9,6 +9,8 @@ public final class SeedSnapshot: Sendable {
     let database: SerializedDatabase
     /// Identifies the schema the snapshot was built with; a file database built with another is re-seeded.
     public let schemaVersion: Int32
+    /// The tokens each world starts with (`Provider.initialTokens`).
+    let tokens: [IssuedToken]
 
     /// Builds the snapshot: the framework tables, then each provider's schema and seed.
     public init(providers: [any Provider], seedRoot: URL) throws {
@@ -18,10 +20,13 @@ public final class SeedSnapshot: Sendable {
         schemaVersion = SeedSnapshot.fingerprint(schema)
         try connection.execute(schema)
         try connection.execute("PRAGMA user_version = \(schemaVersion)")
+        var tokens: [IssuedToken] = []
         for provider in providers {
             let directory = SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true))
             try connection.transaction { try provider.loadSeed(from: directory, into: connection) }
+            tokens += try provider.initialTokens(from: directory, database: connection)
         }
+        self.tokens = tokens
         database = SerializedDatabase(connection)
     }
 

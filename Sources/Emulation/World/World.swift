@@ -8,6 +8,8 @@ public final class World: Sendable {
     public let clock: EmulatedClock
     public let journal: RequestJournal
     public let faults: FaultTable
+    /// Every token the providers accept; a reset leaves it alone (tokens are credentials, not data).
+    public let tokens: TokenStore
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
@@ -22,6 +24,7 @@ public final class World: Sendable {
         clock = EmulatedClock()
         journal = RequestJournal(capacity: journalCapacity)
         faults = FaultTable()
+        tokens = TokenStore(seed.tokens)
     }
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
