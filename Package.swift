@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
 
         // The provider framework: worlds, routing, JSON, control API, journal, clock.
-        .target(name: "Emulation", dependencies: ["HTTPServer", "Storage"]),
+        .target(
+            name: "Emulation", dependencies: ["HTTPServer", "Storage", .product(name: "Logging", package: "swift-log")]),
 
         // One target per emulated API, each depending on Emulation only.
         .target(name: "GoEvent", dependencies: ["Emulation"], path: "Sources/Providers/GoEvent"),

@@ -53,32 +53,52 @@ public final class Emulator: HTTPResponder {
         return (provider, realPath.isEmpty ? "/" : realPath)
     }
 
-    private func serve(_ request: HTTPRequest, by provider: MountedProvider, realPath: String) -> HTTPResponse {
-        var response: HTTPResponse
+    private func serve(_ received: HTTPRequest, by provider: MountedProvider, realPath: String) -> HTTPResponse {
+        var request = received
+        var answer = MountedProvider.Answer(response: HTTPResponse(status: 500))
         var routeLabel: String?
-        switch provider.endpoints.lookup(method: request.method, path: realPath) {
-        case .matched(let match):
-            routeLabel = match.entry.label
-            if let fault = world.faults.take(provider: provider.name, method: request.method, path: realPath) {
-                response = provider.errorResponse(InjectedFault(status: fault.status), fault.status)
-            } else {
-                let providerRequest = ProviderRequest(
-                    http: request, world: world, path: realPath, parameters: match.parameters)
-                response = match.entry.respond(providerRequest)
+        if let refusal = provider.rewrite(&request) {
+            answer.response = refusal
+        } else if request.method == "OPTIONS", let preflight = provider.preflight(request) {
+            answer.response = preflight
+        } else {
+            switch provider.endpoints.lookup(method: request.method, path: realPath) {
+            case .matched(let match):
+                routeLabel = match.entry.label
+                answer = respond(request, by: provider, realPath: realPath, match: match)
+                answer.response.headers.add("X-Understudy-Route", match.entry.label)
+            case .redirectToSlash(let match):
+                routeLabel = match.entry.label
+                guard case .redirectReads(let redirect) = provider.endpoints.trailingSlash else { break }
+                answer.response = redirect(received.path + "/" + (received.query.isEmpty ? "" : "?" + received.query))
+                answer.response.headers.add("X-Understudy-Route", match.entry.label)
+            case .methodNotAllowed(let allowed):
+                answer.response = provider.routeNotFound(
+                    UnmatchedRequest(http: request, world: world, path: realPath, allowedMethods: allowed))
+            case .notFound:
+                answer.response = provider.routeNotFound(
+                    UnmatchedRequest(http: request, world: world, path: realPath, allowedMethods: []))
             }
-            response.headers.add("X-Understudy-Route", match.entry.label)
-        case .methodNotAllowed(let allowed):
-            response = provider.routeNotFound(
-                UnmatchedRequest(method: request.method, path: realPath, query: request.query, allowedMethods: allowed))
-        case .notFound:
-            response = provider.routeNotFound(
-                UnmatchedRequest(method: request.method, path: realPath, query: request.query, allowedMethods: []))
         }
+        provider.decorate(&answer.response, request)
         world.journal.record(
-            time: world.clock.now, method: request.method, path: request.path, query: request.query,
-            headers: request.headers.map { (name: $0.name, value: $0.value) }, body: request.body,
-            status: response.status, provider: provider.name, route: routeLabel)
-        return response
+            time: world.clock.now, method: received.method, path: received.path, query: received.query,
+            headers: received.headers.map { (name: $0.name, value: $0.value) }, body: received.body,
+            status: answer.response.status, provider: provider.name, route: routeLabel, error: answer.unexpectedError)
+        return answer.response
+    }
+
+    /// A matched route's answer, or the provider's rendering of an armed fault.
+    private func respond(
+        _ request: HTTPRequest, by provider: MountedProvider, realPath: String, match: RouteTable<MountedProvider.Endpoint>.Match
+    ) -> MountedProvider.Answer {
+        if let fault = world.faults.take(provider: provider.name, method: request.method, path: realPath) {
+            return MountedProvider.Answer(response: provider.errorResponse(InjectedFault(status: fault.status), fault.status))
+        }
+        let providerRequest = ProviderRequest(http: request, world: world, path: realPath, parameters: match.parameters)
+        var answer = match.entry.respond(providerRequest)
+        providerRequest.responseHeaders.apply(to: &answer.response)
+        return answer
     }
 
     /// The host name of a `Host` header value, lower-cased, without port.

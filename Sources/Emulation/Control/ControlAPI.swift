@@ -31,7 +31,7 @@ struct ControlAPI: Sendable {
     func respond(to request: HTTPRequest, emulator: Emulator, world: World) -> HTTPResponse {
         do {
             switch table.lookup(method: request.method, path: request.path) {
-            case .matched(let match):
+            case .matched(let match), .redirectToSlash(let match):  // control routes ignore trailing slashes
                 if let name = match.parameters["provider"], emulator.provider(named: name) == nil {
                     throw ControlError.notFound("Unknown provider \(name)")
                 }
@@ -60,7 +60,7 @@ struct ControlAPI: Sendable {
         }
         let subpath = String(rest.dropFirst(name.count))
         switch provider.controlEndpoints.lookup(method: request.method, path: subpath.isEmpty ? "/" : subpath) {
-        case .matched(let match):
+        case .matched(let match), .redirectToSlash(let match):
             let providerRequest = ProviderRequest(http: request, world: world, path: subpath, parameters: match.parameters)
             return try match.entry.handler(providerRequest)
         case .methodNotAllowed(let allowed):
@@ -123,10 +123,14 @@ struct ControlAPI: Sendable {
         return ok(["reset": .string(provider?.name ?? "all")])
     }
 
-    /// `POST /_understudy/{provider}/reset` answers `200 {}`, as the GoEvent and Let's Do This
-    /// specs propose for their own reset endpoints.
+    /// `POST /_understudy/{provider}/reset` answers as the provider's spec proposes for its own
+    /// reset endpoint: `200 {}` (GoEvent, Let's Do This) or `204` (Tito, bookingkit).
     private static let resetProvider: Handler = { request in
-        try request.world.reset(provider: request.parameters["provider"]!)
-        return ok([:])
+        let name = request.parameters["provider"]!
+        guard let provider = request.emulator.provider(named: name) else {
+            throw ControlError.notFound("Unknown provider \(name)")
+        }
+        try request.world.reset(provider: name)
+        return provider.resetStatus == 204 ? .empty(status: 204) : ok([:])
     }
 }

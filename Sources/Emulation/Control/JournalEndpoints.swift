@@ -27,7 +27,7 @@ enum JournalEndpoints {
                 headers[header.name] = .string(header.value)
             }
         }
-        return [
+        var object: JSONValue = [
             "id": .int(entry.id),
             "time": .string(Timestamp.iso8601Milliseconds(entry.time)),
             "method": .string(entry.method),
@@ -39,5 +39,7 @@ enum JournalEndpoints {
             "provider": .string(entry.provider),
             "route": .string(entry.route),
         ]
+        if let error = entry.error { object = object.adding("error", .string(error)) }
+        return object
     }
 }

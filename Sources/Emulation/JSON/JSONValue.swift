@@ -113,4 +113,10 @@ extension JSONValue {
 
     public static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
 
+    /// The object with one more member (or that member replaced); other values are returned as they are.
+    public func adding(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(var object) = self else { return self }
+        object[key] = value
+        return .object(object)
+    }
 }

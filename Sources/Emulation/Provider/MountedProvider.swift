@@ -1,4 +1,5 @@
 import HTTPServer
+import Logging
 
 /// A provider as the emulator serves it: its routes compiled into a table, each wrapped with the
 /// provider's authentication and error dialect. Built once at start-up, then immutable.
@@ -6,70 +7,98 @@ struct MountedProvider: Sendable {
     /// A route ready to answer: `label` is what `X-Understudy-Route` shows.
     struct Endpoint: Sendable {
         let label: String
-        let respond: @Sendable (ProviderRequest) -> HTTPResponse
+        let respond: @Sendable (ProviderRequest) -> Answer
+    }
+
+    /// A handler's response, and the error behind it when the handler failed unexpectedly (a
+    /// 500 the provider's dialect rendered), so the journal can show it.
+    struct Answer {
+        var response: HTTPResponse
+        var unexpectedError: String?
     }
 
     /// A route as `/_understudy/routes` lists it.
     struct Listing: Sendable {
         let method: String
         let template: String
+        /// The example's path below `/{provider}`: the base path and the route's example.
         let example: String?
     }
 
     let name: String
-    let basePath: String
     let hosts: [String]
     let endpoints: RouteTable<Endpoint>
     let controlEndpoints: RouteTable<ControlRoute>
     let listings: [Listing]
+    let resetStatus: Int
     let routeNotFound: @Sendable (UnmatchedRequest) -> HTTPResponse
     let errorResponse: @Sendable (_ error: any Error, _ status: Int) -> HTTPResponse
     let credentials: @Sendable (Database) throws -> JSONValue
+    let rewrite: @Sendable (inout HTTPRequest) -> HTTPResponse?
+    let preflight: @Sendable (HTTPRequest) -> HTTPResponse?
+    let decorate: @Sendable (inout HTTPResponse, HTTPRequest) -> Void
+
+    private static let logger = Logger(label: "understudy.provider")
 
     init<P: Provider>(_ provider: P) {
         name = provider.name
-        basePath = provider.basePath
         hosts = provider.hosts.map { $0.lowercased() }
         var entries: [(method: String, template: RouteTemplate, entry: Endpoint)] = []
         var listings: [Listing] = []
         for route in provider.routes {
-            let template = RouteTemplate(provider.basePath + route.template)
-            let label = "\(route.method) \(template.text)"
-            let handler = route.handler
-            let endpoint = Endpoint(label: label) { request in
-                do {
-                    switch handler {
-                    case .authenticated(let handle):
-                        return try handle(request, try provider.authenticate(request))
-                    case .anonymous(let handle):
-                        return try handle(request)
-                    }
-                } catch let error as any ResponseError {
-                    return error.response
-                } catch let error as JSONBodyError {
-                    return provider.errorResponse(for: error, status: 400)
-                } catch {
-                    return provider.errorResponse(for: error, status: 500)
+            // A route outside the base path is mounted once, at the root; the others under the
+            // base path and each alternate one, all answering as the canonical template.
+            let bases = route.isOutsideBasePath ? [""] : [provider.basePath] + provider.alternateBasePaths
+            let template = RouteTemplate(bases[0] + route.template)
+            let endpoint = Self.endpoint(route, label: "\(route.method) \(template.text)", provider: provider)
+            for base in bases {
+                entries.append((route.method, RouteTemplate(base + route.template), endpoint))
+                for alias in route.aliases {
+                    entries.append((alias.method, RouteTemplate(base + alias.template), endpoint))
                 }
             }
-            entries.append((route.method, template, endpoint))
-            for alias in route.aliases {
-                entries.append((alias.method, RouteTemplate(provider.basePath + alias.template), endpoint))
-            }
-            listings.append(Listing(method: route.method, template: template.text, example: route.example))
+            listings.append(Listing(method: route.method, template: template.text, example: route.example.map { bases[0] + $0 }))
         }
         endpoints = RouteTable(entries, trailingSlash: provider.trailingSlash)
         controlEndpoints = RouteTable(
             provider.controlRoutes.map { (method: $0.method, template: RouteTemplate($0.template), entry: $0) },
             trailingSlash: .ignored)
         self.listings = listings
+        resetStatus = provider.resetStatus
         routeNotFound = { provider.routeNotFound($0) }
         errorResponse = { provider.errorResponse(for: $0, status: $1) }
         credentials = { try provider.credentials(in: $0) }
+        rewrite = { provider.rewrite(&$0) }
+        preflight = { provider.preflight($0) }
+        decorate = { provider.decorate(&$0, for: $1) }
+    }
+
+    /// The route's handler behind the provider's authentication and error dialect. An error no
+    /// handler turned into a response becomes the provider's 500, and is logged with the route.
+    private static func endpoint<P: Provider>(_ route: Route<P.Principal>, label: String, provider: P) -> Endpoint {
+        let handler = route.handler
+        return Endpoint(label: label) { request in
+            do {
+                switch handler {
+                case .authenticated(let handle):
+                    return Answer(response: try handle(request, try provider.authenticate(request)))
+                case .anonymous(let handle):
+                    return Answer(response: try handle(request))
+                }
+            } catch let error as any ResponseError {
+                return Answer(response: error.response)
+            } catch let error as JSONBodyError {
+                return Answer(response: provider.errorResponse(for: error, status: 400))
+            } catch {
+                let description = String(describing: error)
+                logger.error("unexpected error answering \(label): \(description)", metadata: ["path": "\(request.http.path)"])
+                return Answer(response: provider.errorResponse(for: error, status: 500), unexpectedError: description)
+            }
+        }
     }
 
     /// The URL a client of Understudy uses for `example`.
     func exampleURLPath(_ example: String) -> String {
-        "/\(name)\(basePath)\(example)"
+        "/\(name)\(example)"
     }
 }

@@ -11,6 +11,9 @@ public protocol Provider: Sendable {
     var name: String { get }
     /// The real service's base path, e.g. `/developers/v1.0`.
     var basePath: String { get }
+    /// Further paths every base-path route is also served under (default: none). Eventbrite
+    /// serves `/v3/x` at `/x` too, since a common client configuration drops the `/v3`.
+    var alternateBasePaths: [String] { get }
     /// Host names of the real service; requests with such a `Host` are routed here unprefixed.
     var hosts: [String] { get }
     /// How a trailing slash must match (default: ignored).
@@ -31,8 +34,22 @@ public protocol Provider: Sendable {
 
     /// Checks a request's credentials; throws a `ResponseError` with the provider's 401/403 otherwise.
     func authenticate(_ request: ProviderRequest) throws -> Principal
-    /// The provider's answer for a request no route matches.
+    /// The provider's answer for a request no route matches. It sees the request's headers and
+    /// the world, so a provider can authenticate before it says 405 (default order: none).
     func routeNotFound(_ request: UnmatchedRequest) -> HTTPResponse
+
+    /// Changes a request before it is routed (bookingkit's `POST …?method=PATCH`), or refuses it
+    /// with a response. Default: the request as it came.
+    func rewrite(_ request: inout HTTPRequest) -> HTTPResponse?
+    /// The answer to an `OPTIONS` request (a CORS preflight), or nil to route it like any other
+    /// method (default).
+    func preflight(_ request: HTTPRequest) -> HTTPResponse?
+    /// Adds what every response of the provider carries (CORS headers, a write's waypoint token);
+    /// called for every response, routed or not. Default: nothing.
+    func decorate(_ response: inout HTTPResponse, for request: HTTPRequest)
+    /// The status of `POST /_understudy/{name}/reset`, as the provider's spec proposes: 200 with
+    /// `{}` (default) or 204 with no body.
+    var resetStatus: Int { get }
     /// The provider's body for an error no handler turned into a response: malformed JSON,
     /// a storage failure, an injected fault (`status` is then the fault's).
     func errorResponse(for error: any Error, status: Int) -> HTTPResponse
@@ -42,6 +59,11 @@ public protocol Provider: Sendable {
 }
 
 extension Provider {
+    public var alternateBasePaths: [String] { [] }
+    public func rewrite(_ request: inout HTTPRequest) -> HTTPResponse? { nil }
+    public func preflight(_ request: HTTPRequest) -> HTTPResponse? { nil }
+    public func decorate(_ response: inout HTTPResponse, for request: HTTPRequest) {}
+    public var resetStatus: Int { 200 }
     public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] { [] }
     public var trailingSlash: TrailingSlashPolicy { .ignored }
     public var controlRoutes: [ControlRoute] { [] }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 
 /// Everything a provider handler gets for one request: the HTTP request, the world it acts on,
 /// and the parts the router and parser already worked out.
@@ -12,6 +13,9 @@ public struct ProviderRequest: Sendable {
     /// Path parameters of the matched template, percent-decoded.
     public let parameters: [String: String]
     public let query: QueryParameters
+    /// Headers the response will carry whatever the handler answers (added by the provider's
+    /// authentication, e.g. Eventbrite's `x-rate-limit`).
+    public let responseHeaders: ResponseHeaderList
 
     public init(http: HTTPRequest, world: World, path: String, parameters: [String: String]) {
         self.http = http
@@ -19,6 +23,7 @@ public struct ProviderRequest: Sendable {
         self.path = path
         self.parameters = parameters
         self.query = QueryParameters(http.query)
+        responseHeaders = ResponseHeaderList()
     }
 
     public var method: String { http.method }
@@ -47,3 +52,16 @@ public struct ProviderRequest: Sendable {
     }
 }
 
+
+/// Headers collected while a request is handled, added to whatever response it gets.
+public final class ResponseHeaderList: Sendable {
+    private let headers = Mutex<[(String, String)]>([])
+
+    public func add(_ name: String, _ value: String) {
+        headers.withLock { $0.append((name, value)) }
+    }
+
+    func apply(to response: inout HTTPResponse) {
+        for (name, value) in headers.withLock({ $0 }) { response.headers.add(name, value) }
+    }
+}

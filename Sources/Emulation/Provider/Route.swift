@@ -17,6 +17,9 @@ public struct Route<Principal: Sendable>: Sendable {
     /// Other method and path spellings answered by the same handler. They are not listed by
     /// `/_understudy/routes`, and their responses name this route in `X-Understudy-Route`.
     public private(set) var aliases: [(method: String, template: String)] = []
+    /// Whether `template` is relative to the host root rather than to the base path (OAuth
+    /// endpoints: `/oauth/token` beside `/v3/…`).
+    public private(set) var isOutsideBasePath = false
 
     /// A route that requires the provider's authentication.
     public init(
@@ -38,6 +41,13 @@ public struct Route<Principal: Sendable>: Sendable {
         self.template = template
         self.example = example
         self.handler = .anonymous(handler)
+    }
+
+    /// The route with `template` taken from the host root, not the base path (see `isOutsideBasePath`).
+    public func outsideBasePath() -> Route {
+        var route = self
+        route.isOutsideBasePath = true
+        return route
     }
 
     /// The route, also answering `method` (default: its own) at `template` (default: its own).

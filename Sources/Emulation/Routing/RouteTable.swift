@@ -4,6 +4,10 @@ public enum TrailingSlashPolicy: Sendable {
     case ignored
     /// The request must end in `/` exactly when the template does.
     case exact
+    /// A template's trailing slash is required of GET and HEAD, which are redirected to the path
+    /// with it (`response` builds the redirect for the `Location` given); other methods match
+    /// either way, as do templates written without one (Eventbrite §1.3, Django's APPEND_SLASH).
+    case redirectReads(response: @Sendable (_ location: String) -> HTTPResponse)
 }
 
 /// An immutable table of routes, built once and then shared by every request thread.
@@ -17,6 +21,8 @@ public struct RouteTable<Entry: Sendable>: Sendable {
 
     public enum Lookup {
         case matched(Match)
+        /// The path exists for this method with a trailing slash the request lacks (`redirectReads`).
+        case redirectToSlash(Match)
         /// The path exists, but not for this method.
         case methodNotAllowed(allowed: [String])
         case notFound
@@ -30,7 +36,7 @@ public struct RouteTable<Entry: Sendable>: Sendable {
 
     // Routes grouped by segment count: a request only ever compares against same-length templates.
     private let routesBySegmentCount: [Int: [Route]]
-    private let trailingSlash: TrailingSlashPolicy
+    let trailingSlash: TrailingSlashPolicy
 
     public init(_ routes: [(method: String, template: RouteTemplate, entry: Entry)], trailingSlash: TrailingSlashPolicy) {
         var grouped: [Int: [Route]] = [:]
@@ -62,15 +68,25 @@ public struct RouteTable<Entry: Sendable>: Sendable {
         var allowed: [String] = []
         var getMatch: Match?
         for route in routesBySegmentCount[decoded.count] ?? [] {
-            if trailingSlash == .exact && route.template.hasTrailingSlash != endsWithSlash { continue }
+            if case .exact = trailingSlash, route.template.hasTrailingSlash != endsWithSlash { continue }
             guard let parameters = Self.match(route.template, decoded) else { continue }
             let match = Match(entry: route.entry, template: route.template, parameters: parameters)
-            if route.method == method { return .matched(match) }
+            if route.method == method { return resolved(match, method: method, endsWithSlash: endsWithSlash) }
             if route.method == "GET" && getMatch == nil { getMatch = match }
             if !allowed.contains(route.method) { allowed.append(route.method) }
         }
-        if method == "HEAD", let getMatch { return .matched(getMatch) }
+        if method == "HEAD", let getMatch { return resolved(getMatch, method: method, endsWithSlash: endsWithSlash) }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+
+    /// A match, or the redirect `redirectReads` asks for when a read lacks the template's slash.
+    private func resolved(_ match: Match, method: String, endsWithSlash: Bool) -> Lookup {
+        if case .redirectReads = trailingSlash, match.template.hasTrailingSlash, !endsWithSlash,
+            method == "GET" || method == "HEAD"
+        {
+            return .redirectToSlash(match)
+        }
+        return .matched(match)
     }
 
     private static func match(_ template: RouteTemplate, _ segments: [String]) -> [String: String]? {

@@ -65,6 +65,9 @@ public struct TitoProvider: Provider {
 
     public var controlRoutes: [ControlRoute] { RateLimiter.controlRoutes }
 
+    /// The spec's own reset endpoint (§17) answers 204.
+    public let resetStatus = 204
+
     public func authenticate(_ request: ProviderRequest) throws -> TitoPrincipal {
         try auth.authenticate(request)
     }
