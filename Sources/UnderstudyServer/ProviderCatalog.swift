@@ -1,4 +1,5 @@
 import Emulation
+import Eventbrite
 import GoEvent
 import LetsDoThis
 import Tito
@@ -10,6 +11,7 @@ public enum ProviderCatalog {
             LetsDoThisProvider(environment: environment),
             GoEventProvider(environment: environment),
             TitoProvider(environment: environment),
+            EventbriteProvider(environment: environment),
         ]
     }
 }
