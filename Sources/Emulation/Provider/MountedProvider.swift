@@ -48,6 +48,8 @@ struct MountedProvider: Sendable {
                     return error.response
                 } catch let error as JSONBodyError {
                     return provider.errorResponse(for: error, status: 400)
+                } catch let error as RequestBodyError {
+                    return provider.errorResponse(for: error, status: error.status)
                 } catch {
                     return provider.errorResponse(for: error, status: 500)
                 }
