@@ -29,12 +29,14 @@ public struct EventbriteProvider: Provider {
 
     let settings: EventbriteSettings
     private let auth: EventbriteAuth
+    private let oauth: EventbriteOAuth
 
     /// Reads the `EVENTBRITE_*` settings (see `EventbriteSettings`); an unusable one stops the
     /// server with the reason when the seed loads.
     public init(environment: [String: String]) {
         settings = EventbriteSettings(environment: environment)
         auth = EventbriteAuth(settings: settings)
+        oauth = EventbriteOAuth(userID: settings.oauthUserID)
     }
 
     public var trailingSlash: TrailingSlashPolicy {
@@ -50,12 +52,13 @@ public struct EventbriteProvider: Provider {
     }
 
     public var schema: String {
-        Self.groups.flatMap { $0.tables }.map(\.schema).joined(separator: "\n")
+        (Self.groups.flatMap { $0.tables }.map(\.schema) + [oauth.schema]).joined(separator: "\n")
     }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
         if let problem = settings.configurationError { throw problem }
         for group in Self.groups { try group.loadSeed(from: seed, into: database) }
+        try oauth.loadSeed(from: seed, into: database)
     }
 
     public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
@@ -64,10 +67,10 @@ public struct EventbriteProvider: Provider {
 
     public var routes: [Route<Caller>] {
         let builder = EventbriteRoutes(settings: settings)
-        return Self.groups.flatMap { $0.routes(builder) }
+        return Self.groups.flatMap { $0.routes(builder) } + oauth.routes
     }
 
-    public var controlRoutes: [ControlRoute] { Self.groups.flatMap { $0.controlRoutes } }
+    public var controlRoutes: [ControlRoute] { Self.groups.flatMap { $0.controlRoutes } + oauth.controlRoutes }
 
     public func authenticate(_ request: ProviderRequest) throws -> Caller {
         try auth.authenticate(request)
@@ -90,7 +93,7 @@ public struct EventbriteProvider: Provider {
     /// Malformed bodies are `INVALID_BODY`; injected faults and storage failures the generic 500
     /// (or the fault's status with the closest common error).
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
-        if error is JSONBodyError { return EventbriteError.invalidBody.response }
+        if error is JSONBodyError || error is RequestBodyError { return EventbriteError.invalidBody.response }
         switch status {
         case 400: return EventbriteError.rule("ACTION_NOT_PROCESSED", "Requested operation not processed.").response
         case 401: return EventbriteError.noAuth.response

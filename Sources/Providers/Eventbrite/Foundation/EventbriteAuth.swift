@@ -38,12 +38,10 @@ struct EventbriteAuth: Sendable {
     /// be `Bearer <token>` (scheme in any case, one token); otherwise a non-empty `token` query
     /// parameter; otherwise `NO_AUTH`.
     static func credential(of request: ProviderRequest) throws(EventbriteError) -> String {
-        if let header = request.headers["Authorization"] {
-            let parts = header.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw EventbriteError.invalidAuthHeader }
-            return String(parts[1])
+        switch request.bearerCredential(queryParameter: "token", whenBoth: .headerWins) {
+        case .token(let token): return token
+        case .malformedHeader, .headerAndQuery: throw EventbriteError.invalidAuthHeader
+        case .absent: throw EventbriteError.noAuth
         }
-        if let token = request.query["token"], !token.isEmpty { return token }
-        throw EventbriteError.noAuth
     }
 }

@@ -16,18 +16,10 @@ struct QueryArguments {
         return value
     }
 
-    /// Every value of a list parameter; nil when absent or empty.
+    /// Every item of a list parameter (the kit's `ListValues`); nil when absent or empty.
     func list(_ name: String) -> [String]? {
-        var values: [String] = []
-        for raw in query.values(for: name) {
-            let text = raw.trimmingWhitespace()
-            if text.hasPrefix("["), let array = (try? JSONParser.parse(text))?.arrayValue {
-                values += array.compactMap { $0.stringValue ?? $0.intValue.map(String.init) }
-            } else {
-                values += text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-            }
-        }
-        return values.isEmpty ? nil : values
+        let items = query.list(name)
+        return items.isEmpty ? nil : items
     }
 
     mutating func bool(_ name: String) -> Bool? {

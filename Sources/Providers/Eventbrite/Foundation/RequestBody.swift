@@ -1,15 +1,25 @@
 import Emulation
 
-/// The body of a write request (spec §1.4) as one object: JSON, or a form whose values are
-/// strings; dotted keys (`"event.name": {"html": …}`, `event.name.html=…`) expanded into nested
-/// objects. Empty bodies are `{}` (the Python SDK sends `"{}"` or nothing); a JSON body that does
+/// The body of a write request (spec §1.4) as one object (the kit's `RequestBody`): JSON, or a
+/// form whose values are strings; dotted keys (`"event.name": {"html": …}`, `event.name.html=…`)
+/// expanded into nested objects. Empty bodies are `{}` (the Python SDK sends `"{}"` or nothing); a JSON body that does
 /// not parse, or is not an object, is `400 INVALID_BODY`.
 struct RequestBody {
     let object: JSONObject
     let settings: EventbriteSettings
 
+    /// JSON (also when the Content-Type is missing or another), forms and multipart; dotted keys
+    /// expanded in all three.
+    static let reading = BodyReading(
+        accepting: [.json, .form, .multipart], whenMissing: .json, whenUnknown: .json, requiresObject: true,
+        expandsDottedKeys: true)
+
     init(_ request: EventbriteRequest) throws(EventbriteError) {
-        object = try BodyDecoding.object(of: request.http.http)
+        do {
+            object = try request.http.http.readBody(Self.reading).value.objectValue ?? JSONObject()
+        } catch {
+            throw EventbriteError.invalidBody
+        }
         settings = request.settings
     }
 
