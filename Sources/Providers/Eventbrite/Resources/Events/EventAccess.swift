@@ -14,6 +14,12 @@ extension Event {
         try database.fetchOne(Event.self, where: includingDeleted ? "id = ?" : "id = ? AND NOT is_deleted", id)
     }
 
+    /// Whether any of its ticket classes charges money.
+    func isPaid(in database: Database) throws -> Bool {
+        try database.queryOne(
+            "SELECT 1 FROM eventbrite_ticket_classes WHERE event_id = ? AND NOT is_deleted AND \(TicketClass.isPaid)", id) != nil
+    }
+
     /// The occurrences of a series parent (none for other events).
     static func occurrences(of parent: Event, in database: Database) throws -> [Event] {
         guard parent.isSeriesParent else { return [] }

@@ -60,8 +60,8 @@ enum EventLifecycle {
                 throw EventbriteError.rule("CANNOT_UNPUBLISH", "A series occurrence cannot be unpublished on its own.")
             }
             let family = [event] + (try Event.occurrences(of: event, in: database))
-            // Orders stop it, unless the event is completed and paid out (§8.6).
-            let paidOut = event.status == .completed
+            // Orders stop it, unless it is a paid event that is completed and paid out (§8.6).
+            let paidOut = try event.status == .completed && event.isPaid(in: database)
             if !paidOut, try Orders.blockRemoval(ofEvents: family.map(\.id), in: database) {
                 throw EventbriteError.rule("CANNOT_UNPUBLISH", "This event has orders and cannot be unpublished.")
             }
@@ -100,6 +100,20 @@ enum EventLifecycle {
                 try database.update(member)
             }
             return EventbriteResponse.json(["deleted": true])
+        }
+    }
+
+    /// `POST /_understudy/eventbrite/events/{event_id}/complete` (spec §12): the event is
+    /// completed and paid out, the one state no public endpoint reaches.
+    static let completeControl = ControlRoute("POST", "/events/{event_id}/complete") { request in
+        try request.write { database in
+            guard let id = EventbriteID.parse(request.parameter("event_id")), var event = try Event.find(id, in: database) else {
+                throw ControlError.notFound("No event \(request.parameter("event_id"))")
+            }
+            event.status = .completed
+            event.changed = EpochSeconds(request.now)
+            try database.update(event)
+            return .json(["id": .string(String(event.id)), "status": "completed"], contentType: "application/json")
         }
     }
 

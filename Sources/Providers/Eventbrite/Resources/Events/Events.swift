@@ -22,6 +22,8 @@ enum Events: EventbriteResourceGroup {
         if event.url.isEmpty { event.url = Event.url(name: event.nameText, id: event.id) }
     }
 
+    static let controlRoutes = [EventLifecycle.completeControl]
+
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         let defaultStatus = routes.settings.organizationEventsDefaultStatus
         return [
@@ -51,7 +53,8 @@ enum Events: EventbriteResourceGroup {
             routes.get("/venues/{venue_id}/events/", example: "/venues/1234/events/") { request in
                 let venue = try request.venue()
                 let page = try request.page()
-                var query = EventListQuery(request, base: "e.venue_id = ?", venue.id)
+                // Like the organization list's default, occurrences stand for their series.
+                var query = EventListQuery(request, base: "e.venue_id = ? AND NOT e.is_series_parent", venue.id)
                 query.status(defaults: defaultStatus)
                 query.orderBy(["start_asc", "start_desc", "created_asc", "created_desc"])
                 query.startDateRange()
@@ -64,7 +67,7 @@ enum Events: EventbriteResourceGroup {
             routes.get("/organizers/{organizer_id}/events/", example: "/organizers/12345/events/") { request in
                 let organizer = try request.organizer()
                 let page = try request.page()
-                var query = EventListQuery(request, base: "e.organizer_id = ?", organizer.id)
+                var query = EventListQuery(request, base: "e.organizer_id = ? AND NOT e.is_series_parent", organizer.id)
                 query.status(defaults: ["live"])
                 query.orderBy(["start_asc", "start_desc", "created_asc", "created_desc"])
                 query.startDateRange()
@@ -75,10 +78,7 @@ enum Events: EventbriteResourceGroup {
             routes.get("/users/{user_id}/owned_events/", example: "/users/me/owned_events/", ownedEvents),
             // The SDK's `get_user_events` reads the same list (Appendix A).
             routes.get("/users/{user_id}/events/", example: "/users/me/events/", ownedEvents),
-            Route(anonymous: "GET", "/events/search/", example: "/events/search/") { _ in
-                // Retired on 2019-12-12: the live API answers the unknown-path 404 before auth (A7).
-                throw EventbriteError.pathNotFound
-            },
+            EventSearch.route(settings: routes.settings),
         ]
     }
 
