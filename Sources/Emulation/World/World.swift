@@ -1,6 +1,7 @@
 import Foundation
 
-/// The whole emulated state one client sees: data, clock, request journal, armed faults.
+/// The whole emulated state one client sees: data, clock, request journal, armed faults,
+/// accepted tokens and rate-limit windows.
 /// Requests are handed a world; nothing provider-related lives in globals, so several
 /// isolated worlds can share one process (each a copy of the same seed snapshot).
 public final class World: Sendable {
@@ -10,6 +11,8 @@ public final class World: Sendable {
     public let faults: FaultTable
     /// Every token the providers accept; a reset leaves it alone (tokens are credentials, not data).
     public let tokens: TokenStore
+    /// Per-token request budgets; a reset puts each provider's default back.
+    public let rateLimits: RateLimiter
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
@@ -25,11 +28,14 @@ public final class World: Sendable {
         journal = RequestJournal(capacity: journalCapacity)
         faults = FaultTable()
         tokens = TokenStore(seed.tokens)
+        rateLimits = RateLimiter()
     }
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
     /// The clock, journal and faults are left alone: they have their own control endpoints.
+    /// Rate limits go back to the providers' defaults.
     public func reset(provider: String? = nil) throws {
+        rateLimits.reset(provider: provider)
         guard let provider else {
             try database.read { db in try seed.database.read { try db.restore(from: $0) } }
             return
