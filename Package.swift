@@ -48,6 +48,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
+                "Emulation",
                 "UnderstudyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

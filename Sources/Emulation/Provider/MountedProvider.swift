@@ -24,7 +24,7 @@ struct MountedProvider: Sendable {
     let listings: [Listing]
     let routeNotFound: @Sendable (UnmatchedRequest) -> HTTPResponse
     let errorResponse: @Sendable (_ error: any Error, _ status: Int) -> HTTPResponse
-    let credentials: @Sendable (Database) throws -> JSONValue
+    let credentials: @Sendable (Database, [IssuedToken]) throws -> JSONValue
 
     init<P: Provider>(_ provider: P) {
         name = provider.name
@@ -65,7 +65,7 @@ struct MountedProvider: Sendable {
         self.listings = listings
         routeNotFound = { provider.routeNotFound($0) }
         errorResponse = { provider.errorResponse(for: $0, status: $1) }
-        credentials = { try provider.credentials(in: $0) }
+        credentials = { try provider.credentials(in: $0, tokens: $1) }
     }
 
     /// The URL a client of Understudy uses for `example`.

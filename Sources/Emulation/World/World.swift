@@ -9,7 +9,7 @@ public final class World: Sendable {
     public let clock: EmulatedClock
     public let journal: RequestJournal
     public let faults: FaultTable
-    /// Every token the providers accept; a reset leaves it alone (tokens are credentials, not data).
+    /// Every token the providers accept; tokens are credentials, not data, so a reset keeps most (`TokenStore.reset`).
     public let tokens: TokenStore
     /// Per-token request budgets; a reset puts each provider's default back.
     public let rateLimits: RateLimiter
@@ -33,8 +33,9 @@ public final class World: Sendable {
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
     /// The clock, journal and faults are left alone: they have their own control endpoints.
-    /// Rate limits go back to the providers' defaults.
+    /// Tokens go back as `TokenStore.reset` says, and rate limits to the providers' defaults.
     public func reset(provider: String? = nil) throws {
+        tokens.reset(provider: provider)
         rateLimits.reset(provider: provider)
         guard let provider else {
             try database.read { db in try seed.database.read { try db.restore(from: $0) } }
