@@ -202,7 +202,7 @@ enum Partners {
         let fields = try createSchema.validate(try RequestBody.object(of: request))
         let now = Timestamp.iso8601Milliseconds(request.now)
         let partner = try request.write { database -> Partner in
-            let id = try GeneratedIDs.prefixed("p_", sequence: "letsdothis.partner", in: database)
+            let id = try database.ids.digestCharacters("letsdothis.partner", count: 11, alphabet: IDAlphabet.base36, prefix: "p_")
             let partner = Partner(id: id, fields: fields, now: now)
             try partner.insert(organiserID: organiser.id, into: database)
             try ScopeCounts.add(1, to: ScopeCounts.partners(organiser: organiser.id), in: database)
