@@ -58,19 +58,7 @@ enum ListQuery {
 
     /// Every value of an array parameter `name[]` / `name` / `name[0]`…, commas split; nil when absent.
     static func values(_ query: QueryParameters, _ name: String) -> [String]? {
-        var found = false
-        var values: [String] = []
-        for item in query.items {
-            guard item.name == name || item.name == name + "[]" || isIndexed(item.name, of: name) else { continue }
-            found = true
-            values += item.value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
-        return found ? values : nil
-    }
-
-    private static func isIndexed(_ key: String, of name: String) -> Bool {
-        guard key.hasPrefix(name + "["), key.hasSuffix("]") else { return false }
-        return key.dropFirst(name.count + 1).dropLast().allSatisfy(\.isNumber)
+        query.list(name, spellings: [.brackets, .commas])
     }
 
     /// The text search: `search[q]` wins over `q` (spec §7.1); nil when absent or blank.

@@ -10,8 +10,8 @@ struct PageRequest {
     let size: Int
 
     init(_ query: QueryParameters) {
-        number = Self.positive(query["page[number]"]) ?? Self.positive(query["page"]) ?? 1
-        size = min(Self.positive(query["page[size]"]) ?? Self.defaultSize, Self.maximumSize)
+        number = Self.positive(query, "page[number]") ?? Self.positive(query, "page") ?? 1
+        size = min(Self.positive(query, "page[size]") ?? Self.defaultSize, Self.maximumSize)
     }
 
     init(number: Int, size: Int) {
@@ -22,9 +22,8 @@ struct PageRequest {
     /// Rows to skip; huge page numbers are clamped so the arithmetic cannot overflow.
     var offset: Int { min(number - 1, 1_000_000_000 / size) * size }
 
-    private static func positive(_ text: String?) -> Int? {
-        guard let text, let value = Int(text.trimmingWhitespace()), value >= 1 else { return nil }
-        return value
+    private static func positive(_ query: QueryParameters, _ name: String) -> Int? {
+        try? query.integer(name, in: 1...Int.max)
     }
 }
 
