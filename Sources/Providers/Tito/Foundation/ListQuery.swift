@@ -68,19 +68,6 @@ enum ListQuery {
         return text.trimmingWhitespace()
     }
 
-    /// Adds a case-insensitive substring match of `text` on any of `columns`.
-    static func addSearch(_ text: String, columns: [String], to filter: inout SQLFilter) {
-        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        var alternatives: [SQLFilter] = []
-        for column in columns {
-            var alternative = SQLFilter()
-            alternative.add("lower(\(column)) LIKE ? ESCAPE '\\'", pattern)
-            alternatives.append(alternative)
-        }
-        filter.add(anyOf: alternatives)
-    }
-
     /// `search[created_at|updated_at][gt|gte|lt|lte]=<timestamp>`, ANDed; unparseable values ignored.
     static func addTimeFilters(_ query: QueryParameters, alias: String, to filter: inout SQLFilter) {
         for attribute in ["created_at", "updated_at"] {

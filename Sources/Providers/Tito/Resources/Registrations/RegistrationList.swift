@@ -39,12 +39,12 @@ enum RegistrationList {
             if requested == nil {
                 filter.add("g.state != 'cancelled'")
             } else if !states.isEmpty {
-                filter.add("(" + states.joined(separator: " OR ") + ")")
+                filter.add(anyOf: states.map { SQLFilter($0) })
             }
             ListQuery.addTimeFilters(query, alias: "g", to: &filter)
             if let text = ListQuery.searchText(query) {
-                ListQuery.addSearch(
-                    text, columns: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"], to: &filter)
+                filter.add(
+                    containing: text, inAnyOf: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"])
             }
             let source = "tito_registrations AS g"
             let page = PageRequest(query)

@@ -49,7 +49,7 @@ enum ReleaseList {
                 for group in stateGroups(soldOut: soldOut) {
                     let chosen = group.filter { requested.contains($0.value) }
                     guard !chosen.isEmpty else { continue }
-                    filter.add("(" + chosen.map(\.condition).joined(separator: " OR ") + ")")
+                    filter.add(anyOf: chosen.map { SQLFilter($0.condition) })
                 }
             } else {
                 filter.add("r.archived = 0")
