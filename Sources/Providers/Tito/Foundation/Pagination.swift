@@ -19,8 +19,8 @@ struct PageRequest {
         self.size = size
     }
 
-    /// Rows to skip; huge page numbers are clamped so the arithmetic cannot overflow.
-    var offset: Int { min(number - 1, 1_000_000_000 / size) * size }
+    /// The rows of the page.
+    var window: OffsetWindow { OffsetWindow(page: number, size: size) }
 
     private static func positive(_ query: QueryParameters, _ name: String) -> Int? {
         try? query.integer(name, in: 1...Int.max)
@@ -34,7 +34,7 @@ struct PageMeta {
     /// Records of the type in scope ignoring every filter; nil for lists without it (events).
     let overallTotal: Int?
 
-    var totalPages: Int { totalCount == 0 ? 0 : (totalCount + page.size - 1) / page.size }
+    var totalPages: Int { page.window.pageCount(total: totalCount) }
 
     /// Writes `current_page` … `per_page` (and `overall_total`) into the object being built.
     func write(to json: inout JSONBuilder) {

@@ -48,12 +48,13 @@ enum RegistrationList {
             }
             let source = "tito_registrations AS g"
             let page = PageRequest(query)
-            let result = try database.page(select: "g.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
+            let result = try database.page(
+                select: "g.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
             let overall = try database.count(from: source, where: scopeFilter)
             var cancelled = scopeFilter
             cancelled.add("g.state = 'cancelled'")
             let hidden = requested == nil ? try database.count(from: source, where: cancelled) : 0
-            let registrations = result.rows.map(RegistrationRecord.init(row:))
+            let registrations = result.items.map(RegistrationRecord.init(row:))
             let ids = registrations.map(\.id)
             let tickets = try TicketRecord.all(ofRegistrations: ids, in: database)
             let refunds = try RefundRecord.all(ofRegistrations: ids, in: database)
@@ -70,7 +71,7 @@ enum RegistrationList {
                         }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(["cancelled"], to: &json)

@@ -91,7 +91,8 @@ enum TicketList {
                     ])
             }
             let page = PageRequest(query)
-            let result = try database.page(select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
+            let result = try database.page(
+                select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
             let overall = try database.count(from: Self.source, where: scopeFilter)
             var hidden = 0
             if requested == nil {
@@ -100,7 +101,7 @@ enum TicketList {
                 shown.add("t.release_id", notIn: archivedReleases)
                 hidden = overall - (try database.count(from: Self.source, where: shown))
             }
-            let tickets = result.rows.map(TicketRecord.init(row:))
+            let tickets = result.items.map(TicketRecord.init(row:))
             let registrations = try RegistrationRecord.all(ids: tickets.map(\.registrationID), in: database)
             let answers = try AnswerRecord.byTicket(tickets.map(\.id), in: database)
             let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
@@ -120,7 +121,7 @@ enum TicketList {
                         }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(["void"], to: &json)
