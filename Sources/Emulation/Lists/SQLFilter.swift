@@ -5,8 +5,8 @@
 ///     filter.add(anyOf: [SQLFilter("t.state = ?", "void"), SQLFilter("t.email IS NULL")])
 ///     database.query("SELECT … WHERE \(filter.clause)", arguments: filter.arguments)
 ///
-/// Conditions are joined by AND; each is parenthesised when it is written with OR, so callers
-/// write plain SQL expressions.
+/// Conditions are joined by AND as written: parenthesise one whose top level is an OR, or build
+/// it with `add(anyOf:)`, which does.
 public struct SQLFilter: Sendable {
     public private(set) var conditions: [String] = []
     public private(set) var arguments: [any SQLiteBindable] = []
