@@ -191,7 +191,7 @@ enum Partners {
             table: "letsdothis_partners", scope: [("organiser_id", organiser.id)], indexBase: "letsdothis_partners_by",
             organiserID: organiser.id, countKey: ScopeCounts.partners(organiser: organiser.id), columns: Partner.columns)
         if let search = leading[0] {
-            collection.extraFilter = ("instr(name_folded, ?) > 0", [search.lowercased()])
+            collection.extraFilter = SQLFilter("instr(name_folded, ?) > 0", search.lowercased())
         }
         let page = try request.read { try CursorPage.fetch(collection, query, in: $0) }
         return page.envelope(page.rows.map { Partner(row: $0).json })
