@@ -31,10 +31,12 @@ public struct EventbriteProvider: Provider {
     private let auth: EventbriteAuth
     private let oauth: EventbriteOAuth
 
-    /// Reads the `EVENTBRITE_*` settings (see `EventbriteSettings`); an unusable one stops the
-    /// server with the reason when the seed loads.
-    public init(environment: [String: String]) {
-        settings = EventbriteSettings(environment: environment)
+    /// Reads the `EVENTBRITE_*` settings (see `EventbriteSettings`); throws a `SettingsError`
+    /// naming every value that cannot be used, so the server refuses to start.
+    public init(environment: [String: String]) throws {
+        var reader = SettingsReader(environment)
+        settings = EventbriteSettings(&reader)
+        try reader.check()
         auth = EventbriteAuth(settings: settings)
         oauth = EventbriteOAuth(userID: settings.oauthUserID)
     }
@@ -56,7 +58,7 @@ public struct EventbriteProvider: Provider {
     }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        if let problem = settings.configurationError { throw problem }
+        try EventbriteID.startSequence(in: database)
         for group in Self.groups { try group.loadSeed(from: seed, into: database) }
         try oauth.loadSeed(from: seed, into: database)
     }
@@ -70,7 +72,9 @@ public struct EventbriteProvider: Provider {
         return Self.groups.flatMap { $0.routes(builder) } + oauth.routes
     }
 
-    public var controlRoutes: [ControlRoute] { Self.groups.flatMap { $0.controlRoutes } + oauth.controlRoutes }
+    public var controlRoutes: [ControlRoute] {
+        Self.groups.flatMap { $0.controlRoutes } + oauth.controlRoutes + EventbriteRateLimit.controlRoutes
+    }
 
     public func authenticate(_ request: ProviderRequest) throws -> Caller {
         try auth.authenticate(request)
@@ -127,7 +131,7 @@ public struct EventbriteProvider: Provider {
         response.headers.add("Eventbrite-API-Waypoint-Token", WaypointToken.for(request))
     }
 
-    public func credentials(in database: Database) throws -> JSONValue {
-        try EventbriteTokens.credentials(in: database)
+    public func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
+        try oauth.credentials(tokens: tokens, in: database)
     }
 }

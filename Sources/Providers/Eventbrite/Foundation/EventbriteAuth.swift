@@ -13,12 +13,12 @@ struct EventbriteAuth: Sendable {
         let value = try Self.credential(of: request)
         guard let token = request.world.tokens.token(provider: Self.provider, value: value), !token.isExpired(at: request.now)
         else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
-        if token.subject["disabled"] == "true" { throw EventbriteError.accessDenied }
+        if token.subject["disabled"]?.boolValue == true { throw EventbriteError.accessDenied }
         let caller: Caller
-        if token.subject["kind"] == "service" {
+        if token.subject["kind"]?.stringValue == "service" {
             caller = Caller(token: value, kind: .service)
         } else {
-            guard let userID = token.subject["user_id"].flatMap(EventbriteID.parse) else {
+            guard let userID = EventbriteID.parse(token.subject["user_id"]) else {
                 throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus)
             }
             let organizations = try request.read { database -> Set<Int64>? in
@@ -30,7 +30,7 @@ struct EventbriteAuth: Sendable {
             guard let organizations else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
             caller = Caller(token: value, kind: .user(UserCaller(userID: userID, token: value, organizationIDs: organizations)))
         }
-        try EventbriteRateLimit.count(caller.token, request: request)
+        try EventbriteRateLimit.count(caller.token, in: request)
         return caller
     }
 

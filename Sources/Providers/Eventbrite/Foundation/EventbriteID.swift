@@ -22,10 +22,16 @@ enum EventbriteID {
     /// The first id the server creates; ids come from one counter shared by every resource type,
     /// so a list sorted by id is in creation order (spec §10.10).
     static let firstCreated: Int64 = 800_000_000_001
+    private static let sequence = "eventbrite.ids"
+
+    /// Starts the world's counter at `firstCreated`; part of the seed, so a reset rewinds it.
+    static func startSequence(in database: Database) throws {
+        try database.ids.start(sequence, at: firstCreated)
+    }
 
     /// The next id of the world's counter, deterministic after a reset.
     static func next(in database: Database) throws -> Int64 {
-        firstCreated - 1 + (try database.nextSequenceValue("eventbrite.id"))
+        try database.ids.integer(sequence)
     }
 
     /// Renders an INTEGER id column as the JSON string clients compare against.

@@ -1,31 +1,27 @@
 import Emulation
 
-/// Eventbrite's credentials (spec §3.1, §11.1): the seeded tokens of `tokens.json`, each standing
-/// for a user (`user_id`), or for the service that calls the Balance endpoint (`kind: service`);
-/// a `disabled` token answers `ACCESS_DENIED`.
+/// Eventbrite's seeded credentials (spec §3.1, §11.1), from `tokens.json`: each token stands for
+/// a user (`user_id`), or for the service that calls the Balance endpoint (`kind: service`); a
+/// `disabled` token answers `ACCESS_DENIED`.
 enum EventbriteTokens {
     static let demoToken = "PERSONAL_OAUTH_TOKEN"
 
     static func seeded(from seed: SeedDirectory) throws -> [IssuedToken] {
         try seed.seedRecords("tokens.json", key: "tokens").map { record in
-            var subject: [String: String] = [:]
+            var subject = JSONObject()
             if let kind = try record.optionalString("kind") {
                 guard kind == "service" else { throw record.invalid("kind", "\"service\" or absent") }
-                subject["kind"] = kind
+                subject.append("kind", .string(kind))
             } else {
                 let userID = try record.string("user_id")
                 guard EventbriteID.parse(userID) != nil else { throw record.invalid("user_id", "a user id") }
-                subject["user_id"] = userID
+                subject.append("user_id", .string(userID))
             }
-            if record["disabled"]?.boolValue == true { subject["disabled"] = "true" }
+            if record["disabled"]?.boolValue == true { subject.append("disabled", true) }
             return IssuedToken(
                 provider: EventbriteAuth.provider, value: try record.string("token"), subject: subject,
                 purpose: try record.string("purpose"), origin: .seed)
         }
-    }
-
-    static func credentials(in database: Database) throws -> JSONValue {
-        ["headers": ["Authorization": .string("Bearer \(demoToken)")]]
     }
 }
 

@@ -1,12 +1,12 @@
 import Emulation
 
 /// The one way a list endpoint answers (spec §4.2): `{"pagination": {…}, "<key>": [...]}`, the
-/// page read with `LIMIT`/`OFFSET` in a stable order (ties broken by id) after one `COUNT(*)`
-/// for `object_count`; both walk the index the condition and order name.
+/// page read by the kit's offset pages (`LIMIT`/`OFFSET` in a stable order, ties broken by id,
+/// after one `COUNT(*)` for `object_count`), both walking the index the filter and order name.
 ///
 ///     return try PaginatedList.respond(
-///         request, key: "venues", Venues.presenter,
-///         where: "v.organization_id = ?", [organizationID], orderBy: "v.id", page: page)
+///         request, key: "venues", Venue.presenter,
+///         where: SQLFilter("v.organization_id = ?", organizationID), orderBy: "v.id", page: try request.page())
 enum PaginatedList {
     enum Envelope {
         /// `object_count`, `page_number`, `page_size`, `page_count`, `continuation`, `has_more_items`.
@@ -16,18 +16,24 @@ enum PaginatedList {
     }
 
     static func respond(
-        _ request: EventbriteRequest, key: String, _ presenter: Presenter, where condition: String,
-        _ arguments: [any SQLiteBindable], orderBy order: String, page: PageRequest, leading: [(String, JSONValue)] = [],
-        envelope: Envelope = .standard
+        _ request: EventbriteRequest, key: String, _ presenter: Presenter, where filter: SQLFilter, orderBy order: String,
+        page: PageRequest, leading: [(String, JSONValue)] = [], envelope: Envelope = .standard
     ) throws -> HTTPResponse {
         try request.read { database in
-            let count = try database.query(
-                "SELECT COUNT(*) AS total FROM \(presenter.source) WHERE \(condition)", arguments: arguments
-            ).first?.int("total") ?? 0
-            let info = try PageInfo(objectCount: count, request: page)
             let context = request.context(database, type: presenter.type)
-            return try EventbriteResponse.json { json in
-                try json.object { json in
+            // Each row is written where the statement stands; the page's bytes follow the
+            // pagination object, which needs the total first.
+            let counted = try database.page(
+                select: presenter.columns, from: presenter.source, where: filter, orderBy: order,
+                window: OffsetWindow(page: page.number, size: page.size), total: .count
+            ) { cursor -> [UInt8] in
+                var item = JSONBuilder(capacity: 2048)
+                try presenter.view.write(cursor, context, to: &item)
+                return item.bytes
+            }
+            let info = try PageInfo(objectCount: counted.total, request: page)
+            return EventbriteResponse.json { json in
+                json.object { json in
                     for (name, value) in leading {
                         json.key(escaping: name)
                         json.value(value)
@@ -38,15 +44,22 @@ enum PaginatedList {
                     case .continuationOnly: info.writeContinuationOnly(to: &json)
                     }
                     json.key(escaping: key)
-                    try json.array { json in
-                        // A continuation past the end is an empty page, not a query (§4.3).
-                        guard page.offset < count else { return }
-                        try database.write(
-                            presenter.view, presenter.select(where: condition, orderBy: order, paged: true),
-                            arguments: arguments + [page.size, page.offset], context: context, to: &json)
+                    json.array { json in
+                        for item in counted.items { json.encodedValue(item) }
                     }
                 }
             }
         }
+    }
+
+    /// `respond` for a filter of one condition.
+    static func respond(
+        _ request: EventbriteRequest, key: String, _ presenter: Presenter, where condition: String,
+        _ arguments: [any SQLiteBindable], orderBy order: String, page: PageRequest, leading: [(String, JSONValue)] = [],
+        envelope: Envelope = .standard
+    ) throws -> HTTPResponse {
+        try respond(
+            request, key: key, presenter, where: SQLFilter(condition, arguments: arguments), orderBy: order, page: page,
+            leading: leading, envelope: envelope)
     }
 }

@@ -1,8 +1,9 @@
 import Emulation
 
-/// Reads list filters from a query the way spec §1.5 says: lists as comma-separated values,
-/// repeated keys or a JSON array; booleans `true/false/1/0`; enums checked against their values.
-/// Problems are collected as argument errors named after the parameter (`status - INVALID`).
+/// Reads list filters from a query the way spec §1.5 says, through the kit's query readers:
+/// lists as comma-separated values, repeated keys or a JSON array; booleans `true/false/1/0`;
+/// enums checked against their values. Problems are collected as argument errors named after
+/// the parameter (`status - INVALID`), so one response reports them all.
 struct QueryArguments {
     let query: QueryParameters
     var errors = ArgumentErrors()
@@ -16,18 +17,18 @@ struct QueryArguments {
         return value
     }
 
-    /// Every item of a list parameter (the kit's `ListValues`); nil when absent or empty.
+    /// Every item of a list parameter (repeated, comma-separated or a JSON array, §1.5); nil
+    /// when absent or empty.
     func list(_ name: String) -> [String]? {
-        let items = query.list(name)
-        return items.isEmpty ? nil : items
+        guard let items = query.list(name, spellings: [.commas, .jsonArray]), !items.isEmpty else { return nil }
+        return items
     }
 
+    /// `true`/`false`/`1`/`0` (§1.5).
     mutating func bool(_ name: String) -> Bool? {
-        guard let text = string(name) else { return nil }
-        switch text.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default:
+        do {
+            return try query.boolean(name)
+        } catch {
             errors.invalid(name)
             return nil
         }
@@ -85,42 +86,4 @@ struct QueryArguments {
         // A bare date is the start of that day.
         return trimmed.count == 10 ? trimmed + "T00:00:00" : trimmed
     }
-}
-
-/// The WHERE clause of a list, built from the filters a request gives, with its arguments.
-struct SQLConditions {
-    private(set) var clauses: [String] = []
-    private(set) var arguments: [any SQLiteBindable] = []
-
-    init(_ clause: String? = nil, _ arguments: any SQLiteBindable...) {
-        if let clause { add(clause, arguments: arguments) }
-    }
-
-    mutating func add(_ clause: String, _ arguments: any SQLiteBindable...) {
-        add(clause, arguments: arguments)
-    }
-
-    mutating func add(_ clause: String, arguments: [any SQLiteBindable]) {
-        clauses.append("(\(clause))")
-        self.arguments += arguments
-    }
-
-    /// `column IN (?, ?, …)` over `values`; a clause that matches nothing for an empty list.
-    mutating func add(_ column: String, in values: [any SQLiteBindable]) {
-        guard !values.isEmpty else { return add("0") }
-        add("\(column) IN (\(values.map { _ in "?" }.joined(separator: ", ")))", arguments: values)
-    }
-
-    mutating func add(_ column: String, notIn values: [any SQLiteBindable]) {
-        guard !values.isEmpty else { return }
-        add("\(column) NOT IN (\(values.map { _ in "?" }.joined(separator: ", ")))", arguments: values)
-    }
-
-    /// Any of the alternatives (each a clause with its arguments).
-    mutating func addAny(_ alternatives: [(String, [any SQLiteBindable])]) {
-        guard !alternatives.isEmpty else { return }
-        add(alternatives.map { "(\($0.0))" }.joined(separator: " OR "), arguments: alternatives.flatMap(\.1))
-    }
-
-    var sql: String { clauses.isEmpty ? "1" : clauses.joined(separator: " AND ") }
 }

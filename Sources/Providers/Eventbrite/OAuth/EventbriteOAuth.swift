@@ -9,7 +9,9 @@ import Emulation
 struct EventbriteOAuth: Sendable {
     let server = OAuthServer(
         provider: EventbriteAuth.provider, grantTypes: [.authorizationCode], responseTypes: [.code, .token],
-        tokenFormat: .uppercaseAlphanumeric20, tokenLifetime: nil, codeLifetime: 600)
+        tokenFormat: .uppercaseAlphanumeric20, tokenLifetime: nil, codeLifetime: 600,
+        // A reset takes back the tokens minted since (spec §12).
+        mintedTokensOutliveResets: false)
     let userID: Int64
 
     var schema: String { server.clients.schema }
@@ -53,6 +55,18 @@ struct EventbriteOAuth: Sendable {
                 request.world.oauth.armDenials(provider: EventbriteAuth.provider)
                 return .json(["armed": .int(request.world.oauth.armedDenials(provider: EventbriteAuth.provider))])
             }
+        ]
+    }
+
+    /// `/_understudy/credentials`: the demo token's header, every token with what it stands for,
+    /// and the OAuth apps.
+    func credentials(tokens: [IssuedToken], in database: Database) throws -> JSONValue {
+        [
+            "headers": ["Authorization": .string("Bearer \(EventbriteTokens.demoToken)")],
+            "query": ["token": .string(EventbriteTokens.demoToken)],
+            "tokens": .array(tokens.map(\.listing)),
+            "oauth_clients": .array(try server.clients.all(in: database).map { $0.listing() }),
+            "oauth_user_id": .string(String(userID)),
         ]
     }
 

@@ -6,27 +6,16 @@ enum EventStatusFilter {
     static let names: Set<String> = ["draft", "live", "started", "ended", "completed", "canceled", "all"]
 
     /// The condition for a list of statuses over the alias `e`; nil for `all`.
-    static func condition(_ statuses: [String], now: Int64) -> (String, [any SQLiteBindable])? {
+    static func condition(_ statuses: [String], now: Int64) -> [SQLFilter]? {
         guard !statuses.contains("all") else { return nil }
-        var alternatives: [String] = []
-        var arguments: [any SQLiteBindable] = []
-        for status in Set(statuses).sorted() {
+        return Set(statuses).sorted().map { status in
             switch status {
-            case "live":
-                alternatives.append("e.status = 'live' AND e.start_utc > ?")
-                arguments.append(now)
-            case "started":
-                alternatives.append("e.status = 'live' AND e.start_utc <= ? AND e.end_utc > ?")
-                arguments += [now, now]
-            case "ended":
-                alternatives.append("e.status = 'live' AND e.end_utc <= ?")
-                arguments.append(now)
-            default:
-                alternatives.append("e.status = ?")
-                arguments.append(status)
+            case "live": return SQLFilter("e.status = 'live' AND e.start_utc > ?", now)
+            case "started": return SQLFilter("e.status = 'live' AND e.start_utc <= ? AND e.end_utc > ?", now, now)
+            case "ended": return SQLFilter("e.status = 'live' AND e.end_utc <= ?", now)
+            default: return SQLFilter("e.status = ?", status)
             }
         }
-        return (alternatives.map { "(\($0))" }.joined(separator: " OR "), arguments)
     }
 }
 
@@ -40,22 +29,22 @@ struct EventListQuery {
     ]
 
     var arguments: QueryArguments
-    var conditions: SQLConditions
+    var conditions: SQLFilter
     var order = orders["start_asc"]!
     let now: Int64
 
     /// Starts with the events that exist (deleted ones never list) and `base`.
     init(_ request: EventbriteRequest, base: String, _ baseArguments: any SQLiteBindable...) {
         arguments = QueryArguments(request.query)
-        conditions = SQLConditions("NOT e.is_deleted")
-        conditions.add(base, arguments: baseArguments)
+        conditions = SQLFilter("NOT e.is_deleted")
+        conditions.add("(\(base))", arguments: baseArguments)
         now = request.now
     }
 
     /// `status`: the listed statuses, or `defaults` when the query names none.
     mutating func status(defaults: [String]) {
         let statuses = arguments.choices("status", of: EventStatusFilter.names) ?? defaults
-        if let (clause, values) = EventStatusFilter.condition(statuses, now: now) { conditions.add(clause, arguments: values) }
+        if let alternatives = EventStatusFilter.condition(statuses, now: now) { conditions.add(anyOf: alternatives) }
     }
 
     /// `order_by` among `allowed` (default `start_asc`).
@@ -87,7 +76,7 @@ struct EventListQuery {
     func respond(_ request: EventbriteRequest, page: PageRequest) throws -> HTTPResponse {
         try check()
         return try PaginatedList.respond(
-            request, key: "events", Event.presenter, where: conditions.sql, conditions.arguments, orderBy: order, page: page)
+            request, key: "events", Event.presenter, where: conditions, orderBy: order, page: page)
     }
 }
 
@@ -97,9 +86,7 @@ extension EventListQuery {
         status(defaults: defaultStatus)
         orderBy(Set(Self.orders.keys))
         timeFilter()
-        if let name = arguments.string("name_filter") {
-            conditions.add("e.name_text LIKE ? ESCAPE '\\'", "%" + Self.escapeLike(name) + "%")
-        }
+        if let name = arguments.string("name_filter") { conditions.add(containing: name, inAnyOf: ["e.name_text"]) }
         if let currency = arguments.string("currency_filter") { conditions.add("e.currency = ?", currency.uppercased()) }
         seriesFilter()
         if let venues = arguments.ids("venue_filter") { conditions.add("e.venue_id", in: venues) }
@@ -124,14 +111,9 @@ extension EventListQuery {
             "nonseries": "NOT e.is_series", "allseries": "e.is_series",
         ]
         if let filters = arguments.choices("series_filter", of: Set(kinds.keys)) {
-            conditions.add(filters.map { "(\(kinds[$0]!))" }.joined(separator: " OR "))
+            conditions.add(anyOf: filters.map { SQLFilter(kinds[$0]!) })
         } else {
             conditions.add(showParents ? "NOT (e.is_series AND NOT e.is_series_parent)" : "NOT e.is_series_parent")
         }
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
     }
 }

@@ -33,10 +33,7 @@ enum EventSearch {
         let page = try request.page()
         var query = EventListQuery(request, base: Event.publicCondition + " AND e.status = 'live' AND NOT e.is_series_parent")
         if let text = query.arguments.string("q") {
-            let pattern = "%" + EventListQuery.escapeLike(text) + "%"
-            query.conditions.add(
-                "e.name_text LIKE ? ESCAPE '\\' OR COALESCE(e.summary, '') LIKE ? ESCAPE '\\' OR COALESCE(e.description_html, '') LIKE ? ESCAPE '\\'",
-                pattern, pattern, pattern)
+            query.conditions.add(containing: text, inAnyOf: ["e.name_text", "COALESCE(e.summary, '')", "COALESCE(e.description_html, '')"])
         }
         if let ids = query.arguments.ids("categories") { query.conditions.add("e.category_id", in: ids) }
         if let ids = query.arguments.ids("subcategories") { query.conditions.add("e.subcategory_id", in: ids) }
@@ -55,13 +52,16 @@ enum EventSearch {
         if let from = query.arguments.utc("date_modified.range_start") { query.conditions.add("e.changed >= ?", from) }
         if let to = query.arguments.utc("date_modified.range_end") { query.conditions.add("e.changed <= ?", to) }
         if let address = query.arguments.string("location.address") {
-            let pattern = "%" + EventListQuery.escapeLike(address) + "%"
-            query.conditions.add(
-                """
-                e.venue_id IN (SELECT v.id FROM eventbrite_venues v WHERE
-                  COALESCE(v.address1, '') || ' ' || COALESCE(v.city, '') || ' ' || COALESCE(v.region, '') || ' ' ||
-                  COALESCE(v.postal_code, '') || ' ' || COALESCE(v.country, '') LIKE ? ESCAPE '\\')
-                """, pattern)
+            var match = SQLFilter()
+            match.add(
+                containing: address,
+                inAnyOf: [
+                    """
+                    COALESCE(v.address1, '') || ' ' || COALESCE(v.city, '') || ' ' || COALESCE(v.region, '') || ' ' ||
+                    COALESCE(v.postal_code, '') || ' ' || COALESCE(v.country, '')
+                    """
+                ])
+            query.conditions.add("e.venue_id IN (SELECT v.id FROM eventbrite_venues v WHERE \(match.clause))", arguments: match.arguments)
         }
         let point = location(&query.arguments)
         if let point {
