@@ -41,8 +41,6 @@ struct PageRequest: Sendable, Equatable {
             self.init(number: 1, size: size)
         }
     }
-
-    var offset: Int { (number - 1) * size }
 }
 
 /// The `pagination` object of a list (spec §4.2), worked out from the total and the request.
