@@ -18,7 +18,6 @@ public struct Caller: Sendable {
 /// everything their organizations own; others see public records only.
 struct UserCaller: Sendable {
     let userID: Int64
-    let token: String
     /// The organizations the user is a member of.
     let organizationIDs: Set<Int64>
 

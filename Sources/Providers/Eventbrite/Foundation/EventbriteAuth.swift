@@ -28,7 +28,7 @@ struct EventbriteAuth: Sendable {
             }
             // A token whose user no longer exists is as good as revoked.
             guard let organizations else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
-            caller = Caller(token: value, kind: .user(UserCaller(userID: userID, token: value, organizationIDs: organizations)))
+            caller = Caller(token: value, kind: .user(UserCaller(userID: userID, organizationIDs: organizations)))
         }
         try EventbriteRateLimit.count(caller.token, in: request)
         return caller

@@ -44,7 +44,7 @@ struct EventbriteRoutes: Sendable {
 /// One part of the API (a resource and its endpoints): its tables, its seed, its routes, and
 /// what it does when an event is created or copied. `EventbriteProvider.groups` lists them all;
 /// the schema, the seed and the route table are derived from that one list, in its order.
-protocol EventbriteResourceGroup {
+protocol EventbriteResourceGroup: Sendable {
     /// The group's tables (their indexes come with them).
     static var tables: [RecordTable] { get }
     /// Fills the group's tables from `seed/eventbrite/`; groups listed earlier are loaded already.

@@ -110,11 +110,6 @@ struct ExpansionScope: Sendable {
         }
     }
 
-    /// A scope that expands nothing (objects rendered inside `expand=none` responses, tests).
-    static func none(type: String) -> ExpansionScope {
-        ExpansionRequest(query: QueryParameters("expand=none")).scope(for: type)
-    }
-
     func contains(_ name: String) -> Bool {
         if names.children[name] != nil { return true }
         return request.usesDefaults && depth == 0 && ExpansionRequest.defaults[type]?.contains(name) == true

@@ -1,7 +1,7 @@
 import Emulation
 
 /// An amount of money in minor units (spec §10.6).
-struct Money: Sendable, Equatable, Codable {
+struct Money: Sendable, Equatable {
     var currency: String
     var value: Int64
 

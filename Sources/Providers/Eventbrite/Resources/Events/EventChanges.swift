@@ -154,8 +154,8 @@ struct EventChanges {
 
     // MARK: Rules (the endpoint's own constants, after the argument errors)
 
-    /// The checks create and update share, on the event as it would be after the change.
-    /// `explicit` holds the flags the body sent, since conflicts only count when both were sent (A35).
+    /// The checks create and update share, on the event as it would be after the change. The
+    /// flag conflicts count only flags the body sent, since `listed` defaults to true (A35).
     func checkConflicts(resulting event: Event, now: Int64) throws(EventbriteError) {
         for zone in [start?.timezone, end?.timezone].compactMap({ $0 }) where !TimeZones.isKnown(zone) {
             throw EventbriteError.rule("UNSUPPORTED_TIMEZONE", "The timezone \(zone) is not supported.")

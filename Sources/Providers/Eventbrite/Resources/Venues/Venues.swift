@@ -130,7 +130,6 @@ enum Venues: EventbriteResourceGroup {
                 address.invalid(key)
                 continue
             }
-            _ = degrees
             if key == "latitude" { venue.latitude = text } else { venue.longitude = text }
         }
     }
