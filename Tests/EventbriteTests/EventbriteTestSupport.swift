@@ -117,14 +117,3 @@ extension TestResponse {
 
     var pagination: JSONValue { json["pagination"] ?? .null }
 }
-
-/// The keys of a JSON object, in order.
-func keys(_ value: JSONValue?) -> [String] { value?.objectValue?.keys ?? [] }
-
-extension JSONValue {
-    /// The element at `index` of an array, or nil.
-    subscript(index: Int) -> JSONValue? {
-        guard let array = arrayValue, array.indices.contains(index) else { return nil }
-        return array[index]
-    }
-}

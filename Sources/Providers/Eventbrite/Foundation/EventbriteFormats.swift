@@ -80,20 +80,7 @@ enum MultipartText {
 
     /// A plain string as html: the characters HTML gives meaning to escaped (`'` as `&#39;`, as
     /// the captures show).
-    static func html(fromPlain text: String) -> String {
-        var html = ""
-        for character in text {
-            switch character {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "'": html += "&#39;"
-            default: html.append(character)
-            }
-        }
-        return html
-    }
+    static func html(fromPlain text: String) -> String { HTMLEscaping.escape(text) }
 
     private static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "#39": "'",
