@@ -19,40 +19,14 @@ extension QueryParameters {
     /// keys, each trimmed of spaces and tabs, empty ones dropped; nil when the parameter is absent
     /// (`[]` when it is present but empty).
     public func list(_ name: String, spellings: ListSpellings = .commas) -> [String]? {
-        var found = false
-        var values: [String] = []
-        for item in items where item.name == name || spellings.contains(.brackets) && Self.isBracketed(item.name, of: name) {
-            found = true
-            let parts: [String]
-            if spellings.contains(.jsonArray), let elements = Self.jsonArrayElements(item.value) {
-                parts = elements
-            } else if spellings.contains(.commas) {
-                parts = item.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            } else {
-                parts = [item.value]
-            }
-            values += parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
-        return found ? values : nil
+        let given = items.filter { $0.name == name || spellings.contains(.brackets) && Self.isBracketed($0.name, of: name) }
+        guard !given.isEmpty else { return nil }
+        return ListValues.items(given.map(\.value), spellings: spellings)
     }
 
     /// `name[]` or `name[N]` with N decimal digits.
     private static func isBracketed(_ key: String, of name: String) -> Bool {
         guard key.count > name.count + 1, key.hasPrefix(name + "["), key.hasSuffix("]") else { return false }
         return key.dropFirst(name.count + 1).dropLast().allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
-    /// The elements of a JSON array of strings and integers, as text; nil for anything else.
-    private static func jsonArrayElements(_ text: String) -> [String]? {
-        guard text.trimmingWhitespace().hasPrefix("["), let array = (try? JSONParser.parse(text))?.arrayValue else { return nil }
-        var elements: [String] = []
-        for element in array {
-            switch element {
-            case .string(let string): elements.append(string)
-            case .int(let integer): elements.append(String(integer))
-            default: return nil
-            }
-        }
-        return elements
     }
 }
