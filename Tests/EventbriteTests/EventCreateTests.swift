@@ -150,6 +150,8 @@ import Testing
 
     @Test func theOrganizerAndOtherReferencesMustBeTheOrganizations() throws {
         #expect(try create(event(["organizer_id": "1234"])).json == Bodies.arguments(["event.organizer_id": "INVALID"]))
+        #expect(try create(event(["logo_id": "99", "subcategory_id": "7", "is_series": "perhaps"])).json
+            == Bodies.arguments(["event.is_series": "INVALID", "event.logo_id": "INVALID", "event.subcategory_id": "INVALID"]))
         let referenced = try create(event(["organizer_id": "12345", "venue_id": "3003", "logo_id": "12345", "subcategory_id": "3003"]))
         #expect(referenced.json["venue_id"] == "3003")
         #expect(referenced.json["logo"]?["id"] == "12345")
