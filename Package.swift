@@ -45,9 +45,10 @@ let package = Package(
             path: "Sources/Providers/LetsDoThis"
         ),
         .target(name: "Tito", dependencies: ["Emulation"], path: "Sources/Providers/Tito"),
+        .target(name: "Eventbrite", dependencies: ["Emulation"], path: "Sources/Providers/Eventbrite", exclude: ["README.md"]),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito"]),
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite"]),
 
         .executableTarget(
             name: "understudy",
@@ -68,6 +69,7 @@ let package = Package(
         .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "EventbriteTests", dependencies: ["Eventbrite", "UnderstudyServer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

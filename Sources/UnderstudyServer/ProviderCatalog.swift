@@ -1,4 +1,5 @@
 import Emulation
+import Eventbrite
 import GoEvent
 import LetsDoThis
 import Tito
@@ -12,6 +13,7 @@ public enum ProviderCatalog {
             { try LetsDoThisProvider(environment: environment) },
             { try GoEventProvider(environment: environment) },
             { try TitoProvider(environment: environment) },
+            { try EventbriteProvider(environment: environment) },
         ])
     }
 }
