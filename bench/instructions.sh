@@ -3,13 +3,14 @@
 # shared, noisy machine where wall-clock figures are not. For each endpoint it runs the server
 # under callgrind twice, once sending N+1 requests on one keep-alive connection and once sending
 # 1, and divides the difference by N, so start-up and the first request's warm-up fall out.
-# Usage: bench/instructions.sh [BINARY] [N, default 200]
+# Usage: bench/instructions.sh [BINARY] [N, default 200] [PATTERN: only endpoints whose label matches]
 # BINARY defaults to a release build made with `-Xcc -gdwarf-4` (valgrind 3.19 cannot read the
 # DWARF 5 that clang writes for the C shim by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-}"
 count="${2:-200}"
+only="${3:-}"
 if [ -z "$binary" ]; then
     swift build -c release --product understudy -Xcc -gdwarf-4 >/dev/null
     binary="$(swift build -c release --show-bin-path)/understudy"
@@ -57,6 +58,7 @@ PY
 
 measure() {
     local label="$1" path="$2" header="${3:-}"
+    [[ -z "$only" || "$label" =~ $only ]] || return 0
     local many one
     many=$(run "$path" "$header" $((count + 1)))
     one=$(run "$path" "$header" 1)

@@ -1,42 +1,120 @@
 #!/usr/bin/env bash
-# Measures Understudy's release build with wrk (apt-get install wrk) on loopback only:
-# the health endpoint, GoEvent's first events page, a Let's Do This participants page and
-# Tito's releases and tickets pages of the generated event, each with its demo credentials.
-# Usage: bench/run.sh [seconds per run, default 5]
+# Measures Understudy's release build against reference servers run in the same minutes on the
+# same machine, with wrk (apt-get install wrk nginx-light) on loopback only, so every figure is
+# a ratio that holds on a shared, noisy machine:
+#   - GET /_understudy/health against nginx serving the same bytes from a file;
+#   - GoEvent's first events page (20 events) against Hummingbird serving a fixed 10 KB JSON
+#     body (bench/reference, a separate package);
+#   - the other providers' largest pages, each as a share of the same Hummingbird figure.
+# Each pair is measured back to back, reference first, and the rounds interleave.
+# Usage: bench/run.sh [seconds per run, default 5] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-5}"
+rounds="${2:-3}"
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is needed (apt-get install nginx-light)"; exit 1; }
+nginx_binary=$(command -v nginx || echo /usr/sbin/nginx)
 
 swift build -c release --product understudy >/dev/null
 binary="$(swift build -c release --show-bin-path)/understudy"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$binary" --port "$port" --log-level error >/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/_understudy/health" 2>/dev/null && break
-    sleep 0.1
-done
+(cd bench/reference && swift build -c release >/dev/null)
+reference="$(cd bench/reference && swift build -c release --show-bin-path)/Reference"
 
-echo "== GET /_understudy/health"
-wrk -t1 -c50 -d"${duration}s" --latency "http://127.0.0.1:$port/_understudy/health"
-echo
-echo "== GET /goevent/developers/v1.0/events (20 events, bearer token)"
-wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Bearer goevent-test-token' \
-    "http://127.0.0.1:$port/goevent/developers/v1.0/events"
-echo
-echo "== GET /letsdothis/v0/participants (100 of 1,500 participants, JWT)"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() {
+    for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
+    echo "no answer from $1"; exit 1
+}
+
+port=$(free_port)
+"$binary" --port "$port" --log-level error >/dev/null &
+pids+=($!)
+wait_for "http://127.0.0.1:$port/_understudy/health"
+
+reference_port=$(free_port)
+"$reference" "$reference_port" >/dev/null 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$reference_port/fixed"
+
+# nginx serves the health body, byte for byte, as a static file.
+nginx_port=$(free_port)
+mkdir -p "$work/html"
+curl -fsS "http://127.0.0.1:$port/_understudy/health" > "$work/html/health"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location = /health { root $work/html; default_type application/json; }
+    }
+}
+CONF
+"$nginx_binary" -c "$work/nginx.conf" -p "$work"
+wait_for "http://127.0.0.1:$nginx_port/health"
+
+# Credentials the runs use.
 bulk_token=$(curl -fsS "http://127.0.0.1:$port/_understudy/credentials" | python3 -c '
 import json, sys
 tokens = json.load(sys.stdin)["providers"]["letsdothis"]["tokens"]
 print(next(t["token"] for t in tokens if "bulk" in t["purpose"]))')
-wrk -t1 -c50 -d"${duration}s" --latency -H "Authorization: Bearer $bulk_token" \
-    "http://127.0.0.1:$port/letsdothis/v0/participants?page%5Bsize%5D=100"
+
+rps() {  # rps URL [HEADER]: requests per second of one wrk run
+    local url="$1" header="${2:-}"
+    local output
+    if [ -n "$header" ]; then
+        output=$(wrk -t1 -c50 -d"${duration}s" -H "$header" "$url")
+    else
+        output=$(wrk -t1 -c50 -d"${duration}s" "$url")
+    fi
+    echo "$output" | awk '/Requests\/sec/ {print $2}'
+}
+
+declare -A sums counts
+record() { sums[$1]=$(python3 -c "print(${sums[$1]:-0} + $2)"); counts[$1]=$(( ${counts[$1]:-0} + 1 )); }
+
+for round in $(seq 1 "$rounds"); do
+    record nginx "$(rps "http://127.0.0.1:$nginx_port/health")"
+    record health "$(rps "http://127.0.0.1:$port/_understudy/health")"
+    record hummingbird "$(rps "http://127.0.0.1:$reference_port/fixed")"
+    record goevent "$(rps "http://127.0.0.1:$port/goevent/developers/v1.0/events" 'Authorization: Bearer goevent-test-token')"
+    record tito_tickets "$(rps "http://127.0.0.1:$port/tito/v3/demo/big-conf/tickets" \
+        'Authorization: Token token=tito-mock-live-token-ab1C')"
+    record ldt_participants "$(rps "http://127.0.0.1:$port/letsdothis/v0/participants?page%5Bsize%5D=100" \
+        "Authorization: Bearer $bulk_token")"
+    echo "round $round of $rounds done" >&2
+done
+
+mean() { python3 -c "print(${sums[$1]} / ${counts[$1]})"; }
+row() {  # row LABEL KEY REFERENCE_KEY
+    python3 - "$1" "$(mean "$2")" "$(mean "$3")" <<'PY'
+import sys
+label, value, reference = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+print(f"| {label} | {value:,.0f} | {value / reference:.2f}x |")
+PY
+}
+
 echo
-echo "== GET /tito/v3/demo/big-conf/releases (4 releases with counters over 4,000 tickets)"
-wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Token token=tito-mock-live-token-ab1C' \
-    "http://127.0.0.1:$port/tito/v3/demo/big-conf/releases"
+echo "Release build, wrk -t1 -c50 -d${duration}s, mean of $rounds interleaved rounds."
 echo
-echo "== GET /tito/v3/demo/big-conf/tickets (100 of 4,000 tickets, 364 KB)"
-wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Token token=tito-mock-live-token-ab1C' \
-    "http://127.0.0.1:$port/tito/v3/demo/big-conf/tickets"
+echo "| endpoint | requests/s | ratio |"
+echo "|---|---|---|"
+row "nginx: the health body as a static file" nginx nginx
+row "\`GET /_understudy/health\` (against nginx)" health nginx
+row "Hummingbird: a fixed 10 KB JSON body" hummingbird hummingbird
+row "GoEvent first events page, 20 events (against Hummingbird)" goevent hummingbird
+row "Tito tickets page of 100, demo/big-conf (against Hummingbird)" tito_tickets hummingbird
+row "Let's Do This participants page of 100 (against Hummingbird)" ldt_participants hummingbird

@@ -45,6 +45,10 @@ public struct JSONBuilder {
 
     /// An object member's key already written as `"name":` (see `JSONBuilder.keyBytes`).
     public mutating func key(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { key(bytes: $0) }
+    }
+
+    public mutating func key(bytes: UnsafeBufferPointer<UInt8>) {
         beginValue()
         self.bytes.append(contentsOf: bytes)
         separatorPending = false
@@ -118,11 +122,12 @@ public struct JSONBuilder {
         separatorPending = true
     }
 
-    /// One string made of `parts`, without building it first (derived URLs and the like).
-    public mutating func string(concatenating parts: String...) {
+    /// One string made of `parts` (literals, `String`s, columns read in place), without building
+    /// it first: derived URLs and the like.
+    public mutating func string<each Part: JSONStringPart>(concatenating parts: repeat each Part) {
         beginValue()
         bytes.append(UInt8(ascii: "\""))
-        for part in parts { JSONBytes.appendStringContent(part, to: &bytes) }
+        for part in repeat each parts { part.appendEscaped(to: &bytes) }
         bytes.append(UInt8(ascii: "\""))
         separatorPending = true
     }
@@ -226,4 +231,25 @@ extension JSONValue: JSONEncodable {
     public func encode(to json: inout JSONBuilder) {
         json.value(self)
     }
+}
+
+/// A piece of a JSON string written by `JSONBuilder.string(concatenating:)`.
+public protocol JSONStringPart {
+    /// Appends the piece's characters, escaped for a JSON string, without quotes.
+    func appendEscaped(to bytes: inout [UInt8])
+}
+
+extension String: JSONStringPart {
+    public func appendEscaped(to bytes: inout [UInt8]) { JSONBytes.appendStringContent(self, to: &bytes) }
+}
+
+extension StaticString: JSONStringPart {
+    /// Literals in code are escaped like any text (they rarely need it, and then cheaply).
+    public func appendEscaped(to bytes: inout [UInt8]) {
+        withUTF8Buffer { JSONBytes.appendStringContent(utf8: $0, to: &bytes) }
+    }
+}
+
+extension Substring: JSONStringPart {
+    public func appendEscaped(to bytes: inout [UInt8]) { JSONBytes.appendStringContent(String(self), to: &bytes) }
 }

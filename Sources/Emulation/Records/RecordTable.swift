@@ -11,7 +11,7 @@ public final class RecordTable: Sendable {
     let insertSQL: String
     let updateSQL: String
     private let positionByProperty: [String: Int]
-    private let positionByColumn: [String: Int]
+    private let positionByColumn: ColumnLookup
 
     /// A constraint beyond the columns' own types and nullability.
     public enum Constraint: Sendable {
@@ -30,10 +30,10 @@ public final class RecordTable: Sendable {
         columns = ColumnProbe.columns(of: Record())
         self.primaryKey = primaryKey
         positionByProperty = Dictionary(columns.enumerated().map { ($1.property, $0) }, uniquingKeysWith: { first, _ in first })
-        let positions = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = ColumnLookup(columns.map(\.name))
         positionByColumn = positions
         func require(_ column: String) {
-            precondition(positions[column] != nil, "\(name) has no column \(column) (columns come from \(Record.self)'s properties)")
+            precondition(positions.position(of: column) != nil, "\(name) has no column \(column) (columns come from \(Record.self)'s properties)")
         }
         primaryKey.forEach(require)
 
@@ -82,13 +82,13 @@ public final class RecordTable: Sendable {
     }
 
     /// The position of a column in the layout (and in a `selectList` result row).
-    public func position(ofColumn column: String) -> Int? { positionByColumn[column] }
+    public func position(ofColumn column: String) -> Int? { positionByColumn.position(of: column) }
 
     func position(ofProperty property: String) -> Int? { positionByProperty[property] }
 
     /// The values an UPDATE binds: every column but the key, then the key.
     func updateArguments(_ values: [SQLiteValue]) -> [SQLiteValue] {
-        let keyPositions = primaryKey.compactMap { positionByColumn[$0] }
+        let keyPositions = primaryKey.compactMap { positionByColumn.position(of: $0) }
         let settable = values.indices.filter { !keyPositions.contains($0) }.map { values[$0] }
         return settable + keyPositions.map { values[$0] }
     }

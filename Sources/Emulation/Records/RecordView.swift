@@ -48,23 +48,37 @@ public struct RecordView<Context>: Sendable {
         }
     }
 
+    /// How a member is written. Plain columns carry only trivial values, so walking the members
+    /// of a row copies no reference and calls no closure for them.
     private enum Writer: Sendable {
-        case column(Int, ColumnFormat)
-        case constant([UInt8])
-        case derived(Derive)
+        case stored(position: Int, ColumnStorage)
+        case formatted(position: Int, format: Int)
+        case constant(Int)
+        case derived(Int)
     }
 
     private struct Resolved: Sendable {
-        let key: [UInt8]
+        let key: Range<Int>
         let writer: Writer
-        let condition: Condition?
+        let condition: Int?
     }
 
     public let table: RecordTable
     private let members: [Resolved]
+    /// Every member's `"key":` bytes, one after another (`Resolved.key` ranges into it).
+    private let keys: [UInt8]
+    private let formats: [ColumnFormat]
+    private let constants: [[UInt8]]
+    private let derivations: [Derive]
+    private let conditions: [Condition]
 
     public init(_ table: RecordTable, _ members: [Member]) {
         self.table = table
+        var keys: [UInt8] = []
+        var formats: [ColumnFormat] = []
+        var constants: [[UInt8]] = []
+        var derivations: [Derive] = []
+        var conditions: [Condition] = []
         self.members = members.map { member in
             let writer: Writer
             switch member.source {
@@ -72,14 +86,33 @@ public struct RecordView<Context>: Sendable {
                 guard let position = table.position(ofColumn: name) else {
                     preconditionFailure("\(table.name) has no column \(name) to render")
                 }
-                writer = .column(position, format ?? ColumnFormat.asStored(table.columns[position].storage))
+                if let format {
+                    formats.append(format)
+                    writer = .formatted(position: position, format: formats.count - 1)
+                } else {
+                    writer = .stored(position: position, table.columns[position].storage)
+                }
             case .constant(let value):
-                writer = .constant(JSONWriter.encode(value))
+                constants.append(JSONWriter.encode(value))
+                writer = .constant(constants.count - 1)
             case .derived(let write):
-                writer = .derived(write)
+                derivations.append(write)
+                writer = .derived(derivations.count - 1)
             }
-            return Resolved(key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
+            var condition: Int?
+            if let test = member.condition {
+                conditions.append(test)
+                condition = conditions.count - 1
+            }
+            let start = keys.count
+            keys += JSONBuilder.keyBytes(member.key)
+            return Resolved(key: start..<keys.count, writer: writer, condition: condition)
         }
+        self.keys = keys
+        self.formats = formats
+        self.constants = constants
+        self.derivations = derivations
+        self.conditions = conditions
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -91,13 +124,16 @@ public struct RecordView<Context>: Sendable {
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
         let row = ViewRow(cursor: cursor, table: table)
         try json.object { json in
-            for member in members {
-                if let condition = member.condition, !condition(row, context) { continue }
-                json.key(bytes: member.key)
-                switch member.writer {
-                case .column(let position, let format): format.write(cursor, position, &json)
-                case .constant(let bytes): json.encodedValue(bytes)
-                case .derived(let write): try write(row, context, &json)
+            try keys.withUnsafeBufferPointer { keys in
+                for member in members {
+                    if let condition = member.condition, !conditions[condition](row, context) { continue }
+                    json.key(bytes: UnsafeBufferPointer(rebasing: keys[member.key]))
+                    switch member.writer {
+                    case .stored(let position, let storage): ColumnFormat.writeStored(storage, cursor, position, &json)
+                    case .formatted(let position, let format): formats[format].write(cursor, position, &json)
+                    case .constant(let index): json.encodedValue(constants[index])
+                    case .derived(let index): try derivations[index](row, context, &json)
+                    }
                 }
             }
         }
@@ -128,29 +164,27 @@ public struct ColumnFormat: Sendable {
         }
     }
 
-    public static let number = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        case .integer: json.int(row.int64(at: index))
-        case .real: json.double(row.double(at: index))
-        case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
-
-    public static let string = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        default: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
-
-    public static let boolean = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { json.bool(row.integer(at: index) != 0) }
-    }
-
+    public static let number = ColumnFormat { writeStored(.integer, $0, $1, &$2) }
+    public static let string = ColumnFormat { writeStored(.text, $0, $1, &$2) }
+    public static let boolean = ColumnFormat { writeStored(.boolean, $0, $1, &$2) }
     /// JSON text the server itself stored, copied as it is.
-    public static let rawJSON = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
+    public static let rawJSON = ColumnFormat { writeStored(.json, $0, $1, &$2) }
+
+    /// The built-in formats, called directly (no closure) for the plain columns of a view.
+    static func writeStored(_ storage: ColumnStorage, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        let kind = row.kind(at: index)
+        if kind == .null { return json.null() }
+        switch storage {
+        case .integer, .real:
+            switch kind {
+            case .integer: json.int(row.int64(at: index))
+            case .real: json.double(row.double(at: index))
+            default: row.withUTF8(at: index) { json.string(utf8: $0) }
+            }
+        case .text: row.withUTF8(at: index) { json.string(utf8: $0) }
+        case .boolean: json.bool(row.integer(at: index) != 0)
+        case .json: row.withUTF8(at: index) { json.rawJSON(utf8: $0) }
+        }
     }
 }
 
@@ -161,11 +195,15 @@ public struct ViewRow {
 
     /// The position of a column: the record's own first, then the SELECT's other columns by name.
     public func position(_ column: String) -> Int {
-        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {
+        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {  // a record column, or another
             preconditionFailure("the query for \(table.name) selects no column \(column)")
         }
         return position
     }
+
+    /// The text of a column as a part of a JSON string being written (`json.string(concatenating:)`),
+    /// read in place.
+    public func text(_ column: String) -> ColumnText { ColumnText(cursor: cursor, position: position(column)) }
 
     public func isNull(_ column: String) -> Bool { cursor.isNull(at: position(column)) }
     public func string(_ column: String) -> String { cursor.string(at: position(column)) }
@@ -197,5 +235,15 @@ extension Database {
             count += 1
         }
         return count
+    }
+}
+
+/// A column's text read in place, as a part of a JSON string (see `JSONBuilder.string(concatenating:)`).
+public struct ColumnText: JSONStringPart {
+    let cursor: StatementCursor
+    let position: Int
+
+    public func appendEscaped(to bytes: inout [UInt8]) {
+        cursor.withUTF8(at: position) { JSONBytes.appendStringContent(utf8: $0, to: &bytes) }
     }
 }

@@ -20,19 +20,19 @@ struct Event: StoredRecord {
     /// The Event schema of spec §6.1, keys in the documented order.
     static let json = RecordView<Void>(table, [
         .column("id"), .column("name"), .column("slug"),
-        .derived("path") { row, _, json in json.string(concatenating: "/", row.string("slug")) },
+        .derived("path") { row, _, json in json.string(concatenating: "/", row.text("slug")) },
         .column("date_start", as: "dateStart"), .column("date_end", as: "dateEnd"), .column("location"), .column("publish"),
         .derived("cover") { row, _, json in
-            if let imageID = row.optionalString("cover_image_id") { writeCover(imageID, to: &json) } else { json.null() }
+            if row.isNull("cover_image_id") { json.null() } else { writeCover(row.text("cover_image_id"), to: &json) }
         },
         .derived("checkoutUrl") { row, _, json in
-            json.string(concatenating: "https://www.goevent.live/e/", row.string("slug"), "/checkout")
+            json.string(concatenating: "https://www.goevent.live/e/", row.text("slug"), "/checkout")
         },
-        .derived("siteUrl") { row, _, json in json.string(concatenating: "https://www.goevent.live/e/", row.string("slug")) },
+        .derived("siteUrl") { row, _, json in json.string(concatenating: "https://www.goevent.live/e/", row.text("slug")) },
     ])
 
     /// The four Cloudinary renditions of the cover image.
-    private static func writeCover(_ imageID: String, to json: inout JSONBuilder) {
+    private static func writeCover(_ imageID: ColumnText, to json: inout JSONBuilder) {
         let upload = "https://res.cloudinary.com/genielabel/image/upload/"
         json.object { json in
             json.key("square")
