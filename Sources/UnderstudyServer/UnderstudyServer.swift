@@ -17,7 +17,9 @@ public final class UnderstudyServer: Sendable {
             providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment)
         let location: Database.Location = configuration.databasePath.map { .file(path: $0) } ?? .memory
         let world = try World(seed: seed, location: location)
-        emulator = Emulator(providers: providers, world: world, version: Self.version)
+        emulator = Emulator(
+            providers: providers, world: world, version: Self.version,
+            controlAccess: ControlAccess(token: configuration.controlToken))
         server = HTTPServer(configuration: configuration.http, responder: emulator, logger: logger)
     }
 

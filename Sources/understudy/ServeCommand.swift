@@ -28,6 +28,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder of seed data [UNDERSTUDY_SEED] (default: the project's seed/ folder).")
     var seed: String?
 
+    @Option(help: "Token every control API request but health must carry, as 'Authorization: Bearer TOKEN' or 'X-Understudy-Control-Token: TOKEN' [UNDERSTUDY_CONTROL_TOKEN] (default: none; then only loopback and private-network clients may use the control API).")
+    var controlToken: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical [UNDERSTUDY_LOG_LEVEL] (default: info).")
     var logLevel: String?
 
@@ -62,6 +65,7 @@ struct ServeCommand: ParsableCommand {
         configuration.http.host = setting(host, "UNDERSTUDY_HOST") ?? "127.0.0.1"
         configuration.http.port = portNumber
         configuration.databasePath = setting(db, "UNDERSTUDY_DB")
+        configuration.controlToken = setting(controlToken, "UNDERSTUDY_CONTROL_TOKEN")
         return (configuration, level)
     }
 }

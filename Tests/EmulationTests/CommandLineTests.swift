@@ -40,7 +40,10 @@ import TestSupport
     @Test func helpDocumentsEveryOptionAndExitsZero() throws {
         let outcome = try Self.run(["--help"])
         #expect(outcome.status == 0)
-        for option in ["--host", "--port", "--db", "--seed", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT", "UNDERSTUDY_DB", "UNDERSTUDY_SEED"] {
+        for option in [
+            "--host", "--port", "--db", "--seed", "--control-token", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT", "UNDERSTUDY_DB",
+            "UNDERSTUDY_SEED", "UNDERSTUDY_CONTROL_TOKEN",
+        ] {
             #expect(outcome.output.contains(option), "help should mention \(option)")
         }
     }
@@ -70,15 +73,16 @@ import TestSupport
         #expect(outcome.errors.contains("seed file"))
     }
 
-    @Test func startsPrintsItsAddressAndStopsCleanlyOnSIGTERM() throws {
+    /// Starts the executable on a free port and returns it with the port its startup line names.
+    static func startServer(environment: [String: String] = [:]) throws -> (process: Process, port: Int, providers: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--port", "0", "--seed", TestServer.seedDirectory.path]
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
 
         // The startup line arrives as soon as the server listens.
         var line = ""
@@ -89,9 +93,22 @@ import TestSupport
             line += String(decoding: chunk, as: UTF8.self)
         }
         let pattern = #/understudy listening on http://127\.0\.0\.1:(\d+) \(providers: (.+)\)/#
-        let match = try #require(line.firstMatch(of: pattern), "startup line: \(line)")
-        #expect(match.2.contains("goevent"))
-        let port = try #require(Int(match.1))
+        guard let match = line.firstMatch(of: pattern), let port = Int(match.1) else {
+            if process.isRunning { process.terminate() }
+            throw StartupError(line: line)
+        }
+        return (process, port, String(match.2))
+    }
+
+    struct StartupError: Error, CustomStringConvertible {
+        let line: String
+        var description: String { "no startup line: \(line.debugDescription)" }
+    }
+
+    @Test func startsPrintsItsAddressAndStopsCleanlyOnSIGTERM() throws {
+        let (process, port, providers) = try Self.startServer()
+        defer { if process.isRunning { process.terminate() } }
+        #expect(providers.contains("goevent"))
 
         let health = try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/health")
         #expect(health.status == 200)
@@ -102,5 +119,15 @@ import TestSupport
         #expect(!process.isRunning)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test func theControlTokenComesFromTheEnvironment() throws {
+        let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_CONTROL_TOKEN": "s3cret"])
+        defer { if process.isRunning { process.terminate() } }
+        #expect(try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/health").status == 200)
+        #expect(try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/credentials").status == 401)
+        let authorised = try TestHTTPClient.send(
+            port: port, method: "GET", target: "/_understudy/credentials", headers: [("Authorization", "Bearer s3cret")])
+        #expect(authorised.status == 200)
     }
 }

@@ -13,6 +13,8 @@ public struct JournalEntry: Sendable {
     public let provider: String?
     /// The matched route (`GET /v3/{account_slug}/events`), nil when no route matched.
     public let route: String?
+    /// The address the request came from (`127.0.0.1`), nil when it did not come over a socket.
+    public let client: String?
 }
 
 /// The most recent requests a world served, newest first, bounded so it never grows without limit.
@@ -34,7 +36,7 @@ public final class RequestJournal: @unchecked Sendable {
 
     public func record(
         time: Date, method: String, path: String, query: String, headers: [(name: String, value: String)],
-        body: [UInt8], status: Int, provider: String?, route: String?
+        body: [UInt8], status: Int, provider: String?, route: String?, client: String? = nil
     ) {
         let text = String(decoding: body.prefix(Self.bodyLimit), as: UTF8.self)
         lock.lock()
@@ -42,7 +44,7 @@ public final class RequestJournal: @unchecked Sendable {
         lastID += 1
         let entry = JournalEntry(
             id: lastID, time: time, method: method, path: path, query: query, headers: headers, body: text,
-            status: status, provider: provider, route: route)
+            status: status, provider: provider, route: route, client: client)
         if entries.count < capacity {
             entries.append(entry)
         } else {
