@@ -25,6 +25,8 @@ public final class Database {
     let handle: OpaquePointer
     public let location: Location
     private var statements: [String: Statement] = [:]
+    /// The rows written since the last reset, once `startChangeLog()` was called.
+    public private(set) var changeLog: ChangeLog?
 
     public init(_ location: Location) throws {
         var handle: OpaquePointer?
@@ -46,7 +48,31 @@ public final class Database {
 
     deinit {
         statements.removeAll()
+        if changeLog != nil { sqlite3_update_hook(handle, nil, nil) }
         sqlite3_close_v2(handle)
+    }
+
+    /// Starts recording which rows every later write changes (see `ChangeLog`).
+    @discardableResult
+    public func startChangeLog() -> ChangeLog {
+        if let changeLog { return changeLog }
+        let log = ChangeLog(database: self)
+        changeLog = log
+        sqlite3_update_hook(handle, ChangeLog.hook, Unmanaged.passUnretained(log).toOpaque())
+        return log
+    }
+
+    /// Rows inserted, updated or deleted through this connection since it opened (triggers' excluded).
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+
+    /// Runs `body` with triggers and foreign-key enforcement off, for writes that put rows back
+    /// exactly as they were: a trigger or a cascade would change other rows meanwhile.
+    /// Foreign-key enforcement can only change outside a transaction.
+    public func withTriggersAndForeignKeysOff<T>(_ body: () throws -> T) throws -> T {
+        let code = understudy_sqlite3_enable_triggers_and_foreign_keys(handle, 0)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, message: lastErrorMessage) }
+        defer { _ = understudy_sqlite3_enable_triggers_and_foreign_keys(handle, 1) }
+        return try body()
     }
 
     /// The URI that names a shared in-memory database, for opening or `ATTACH`.
