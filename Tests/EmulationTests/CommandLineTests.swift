@@ -121,6 +121,27 @@ import TestSupport
         #expect(process.terminationStatus == 0)
     }
 
+    /// A SIGTERM that arrives while the server is still loading its seed is not lost and does
+    /// not kill it mid-start: the server starts, then stops cleanly with status 0.
+    @Test func aSIGTERMDuringStartUpStopsTheServerCleanly() throws {
+        for delay in [0.0, 0.005, 0.02] {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["--port", "0", "--seed", TestServer.seedDirectory.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.terminate()  // SIGTERM
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit, "SIGTERM after \(delay) s")
+            #expect(process.terminationStatus == 0, "SIGTERM after \(delay) s")
+        }
+    }
+
     @Test func theControlTokenComesFromTheEnvironment() throws {
         let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_CONTROL_TOKEN": "s3cret"])
         defer { if process.isRunning { process.terminate() } }
