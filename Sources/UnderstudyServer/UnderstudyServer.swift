@@ -9,12 +9,21 @@ public final class UnderstudyServer: Sendable {
 
     public let emulator: Emulator
     private let server: HTTPServer
+    /// Writes a seed built by this process to the disk cache, once the server is up.
+    private let storeSeed: (@Sendable () -> Void)?
+    /// Entered while the seed is being written; shutdown waits for it, so a short run still
+    /// leaves a whole cache file for the next start.
+    private let storingSeed = DispatchGroup()
+    /// Longer than a write of the seed takes; a stuck disk must not hold up shutdown for good.
+    private static let seedStoreWait = 5.0
 
     /// Loads the seed and opens the database; throws `SeedError` or `SQLiteError` with a clear message.
     public init(configuration: UnderstudyConfiguration, logger: Logger = Logger(label: "understudy")) throws {
         let providers = ProviderCatalog.providers(environment: configuration.environment)
-        let seed = try SeedSnapshotCache.snapshot(
-            providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment)
+        let (seed, storeSeed) = try SeedSnapshotCache.snapshot(
+            providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment,
+            diskCache: configuration.seedCacheDirectory.map(SeedDiskCache.init(directory:)))
+        self.storeSeed = storeSeed
         let location: Database.Location = configuration.databasePath.map { .file(path: $0) } ?? .memory
         let world = try World(seed: seed, location: location)
         emulator = Emulator(
@@ -24,14 +33,31 @@ public final class UnderstudyServer: Sendable {
     }
 
     /// Starts listening; returns the bound port.
-    public func start() throws -> Int { try server.start() }
+    public func start() throws -> Int {
+        let port = try server.start()
+        if let storeSeed {
+            storingSeed.enter()
+            Thread.detachNewThread { [storingSeed] in
+                storeSeed()
+                storingSeed.leave()
+            }
+        }
+        return port
+    }
 
     public var port: Int { server.port }
 
     public var providerNames: [String] { emulator.providerNames }
 
     /// Stops accepting, finishes in-flight requests, then returns.
-    public func shutdown(gracePeriod: Double = 5) { server.shutdown(gracePeriod: gracePeriod) }
+    public func shutdown(gracePeriod: Double = 5) {
+        server.shutdown(gracePeriod: gracePeriod)
+        _ = storingSeed.wait(timeout: .now() + Self.seedStoreWait)
+    }
 
-    public func waitUntilStopped() { server.waitUntilStopped() }
+    /// Blocks until the server has stopped and a seed being written to the cache is complete.
+    public func waitUntilStopped() {
+        server.waitUntilStopped()
+        _ = storingSeed.wait(timeout: .now() + Self.seedStoreWait)
+    }
 }

@@ -28,6 +28,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder of seed data [UNDERSTUDY_SEED] (default: the project's seed/ folder).")
     var seed: String?
 
+    @Option(help: "Folder that keeps the built seed between runs, so later starts skip building it [UNDERSTUDY_SEED_CACHE] (default: $XDG_CACHE_HOME/understudy or ~/.cache/understudy; 'off' for none).")
+    var seedCache: String?
+
     @Option(help: "Token every control API request but health must carry, as 'Authorization: Bearer TOKEN' or 'X-Understudy-Control-Token: TOKEN' [UNDERSTUDY_CONTROL_TOKEN] (default: none; then only loopback and private-network clients may use the control API).")
     var controlToken: String?
 
@@ -66,6 +69,17 @@ struct ServeCommand: ParsableCommand {
         configuration.http.port = portNumber
         configuration.databasePath = setting(db, "UNDERSTUDY_DB")
         configuration.controlToken = setting(controlToken, "UNDERSTUDY_CONTROL_TOKEN")
+        configuration.seedCacheDirectory = Self.seedCacheDirectory(setting(seedCache, "UNDERSTUDY_SEED_CACHE"), environment)
         return (configuration, level)
+    }
+
+    /// The seed cache folder: the one given, none for `off`, else the user's cache folder.
+    static func seedCacheDirectory(_ given: String?, _ environment: [String: String]) -> URL? {
+        if let given { return given == "off" ? nil : URL(fileURLWithPath: given, isDirectory: true) }
+        if let cacheHome = environment["XDG_CACHE_HOME"], !cacheHome.isEmpty {
+            return URL(fileURLWithPath: cacheHome, isDirectory: true).appendingPathComponent("understudy")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/understudy")
     }
 }

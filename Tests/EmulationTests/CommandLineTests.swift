@@ -1,3 +1,4 @@
+import Emulation
 import Foundation
 import Testing
 import TestSupport
@@ -140,6 +141,47 @@ import TestSupport
             #expect(process.terminationReason == .exit, "SIGTERM after \(delay) s")
             #expect(process.terminationStatus == 0, "SIGTERM after \(delay) s")
         }
+    }
+
+    /// The first start writes the built seed to the cache folder; the next one opens it instead
+    /// of building (and so writes nothing); a damaged cache file is built and written anew.
+    @Test func theBuiltSeedIsCachedOnDiskBetweenStarts() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("seed-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        func cacheFiles() -> [URL] {
+            ((try? FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "sqlite" }
+        }
+        func inode(_ url: URL) -> Int? {
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber]) as? Int
+        }
+        func isDatabase(_ url: URL) -> Bool {
+            (try? Data(contentsOf: url).prefix(15)) == Data("SQLite format 3".utf8)
+        }
+        /// Starts a server, waits (10 s at most) until the cache holds a database, reads a page, stops it.
+        func serveAndStop() throws -> JSONValue {
+            let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_SEED_CACHE": cache.path])
+            defer { process.terminate(); process.waitUntilExit() }
+            let deadline = Date().addingTimeInterval(10)
+            while !cacheFiles().contains(where: isDatabase) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            let events = try TestHTTPClient.send(
+                port: port, method: "GET", target: "/tito/v3/demo/big-conf/registrations?page[size]=3",
+                headers: [("Authorization", "Token token=tito-mock-live-token-ab1C")])
+            #expect(events.status == 200)
+            return events.json
+        }
+
+        let built = try serveAndStop()
+        let file = try #require(cacheFiles().first)
+        #expect(cacheFiles().count == 1)
+        let written = inode(file)
+        #expect(try serveAndStop() == built)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(inode(file) == written, "a start with a cached seed rewrote it")
+
+        try Data("not a database".utf8).write(to: file)
+        #expect(try serveAndStop() == built)
+        #expect(isDatabase(file), "a damaged cache file was not replaced")
     }
 
     @Test func theControlTokenComesFromTheEnvironment() throws {
