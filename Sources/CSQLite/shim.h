@@ -8,3 +8,9 @@ static inline int understudy_sqlite3_enable_triggers_and_foreign_keys(sqlite3 *d
     if (code != SQLITE_OK) return code;
     return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, enabled, (int *)0);
 }
+
+/* Stops SQLite counting every allocation under a global mutex; must run before the first
+   connection opens. SQLITE_OK, or SQLITE_MISUSE once SQLite is already initialized. */
+static inline int understudy_sqlite3_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}

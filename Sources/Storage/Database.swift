@@ -38,7 +38,14 @@ public final class Database {
     /// The rows written since the last reset, once `startChangeLog()` was called.
     public private(set) var changeLog: ChangeLog?
 
+    /// Process-wide SQLite settings, applied once before the first connection opens: nothing
+    /// here reads SQLite's memory statistics, and keeping them costs a global lock per allocation.
+    private static let configureSQLite: Void = {
+        _ = understudy_sqlite3_disable_memory_statistics()
+    }()
+
     public init(_ location: Location) throws {
+        Self.configureSQLite
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(location.filename, &handle, location.openFlags, nil)
         guard code == SQLITE_OK, let handle else {
@@ -183,6 +190,11 @@ public final class Database {
         let code = sqlite3_backup_step(backup, -1)
         sqlite3_backup_finish(backup)
         guard code == SQLITE_DONE else { throw SQLiteError(code: code, message: lastErrorMessage) }
+    }
+
+    /// Pages in the main database: its size, in units of the page size.
+    public func pageCount() throws -> Int {
+        try query("PRAGMA page_count").first?.int("page_count") ?? 0
     }
 
     /// Names of the tables in the main schema whose name starts with `prefix`.

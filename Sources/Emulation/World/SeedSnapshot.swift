@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// The seed state, loaded once per process: a database that worlds copy from when they start
 /// or reset, so a reset is a page copy rather than a re-parse of the seed files. It is built in
@@ -11,20 +13,77 @@ public final class SeedSnapshot: Sendable {
     public let schemaVersion: Int32
 
     /// Builds the snapshot: the framework tables, then each provider's schema and seed.
+    ///
+    /// Providers are loaded in parallel, each into a database of its own (their tables and
+    /// counters never overlap), and the smaller ones are then copied into the largest: on two
+    /// cores a start waits for the largest seed rather than for all of them in turn.
     public convenience init(providers: [any Provider], seedRoot: URL) throws {
-        let connection = try Database(.memory)
         let schema = Self.schema(of: providers)
         let version = Self.fingerprint(schema)
-        // Nothing is rolled back while the snapshot is built: a failure discards it whole.
-        try connection.execute("PRAGMA journal_mode = OFF")
-        try connection.execute(schema)
-        try connection.execute("PRAGMA user_version = \(version)")
-        for provider in providers {
-            let directory = SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true))
-            try connection.transaction { try provider.loadSeed(from: directory, into: connection) }
+        // Each provider's database, and the read indexes to build once every row is in.
+        let loaded = Mutex<[Int: Result<LoadedSeed, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: providers.count) { index in
+            let provider = providers[index]
+            let result = Result { () throws -> LoadedSeed in
+                let connection = try Database(.sharedMemory(name: "understudy-seed-\(getpid())-\(Self.nextSerial())"))
+                let readIndexes = try Self.prepare(connection, schema: schema)
+                let directory = SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true))
+                try connection.transaction { try provider.loadSeed(from: directory, into: connection) }
+                return LoadedSeed(database: connection, readIndexes: readIndexes, pages: try connection.pageCount())
+            }
+            loaded.withLock { $0[index] = result }
         }
+        let seeds = try loaded.withLock { results in try providers.indices.map { try results[$0]!.get() } }
+        let largest = seeds.indices.max { seeds[$0].pages < seeds[$1].pages }!
+        let connection = seeds[largest].database
+        for index in providers.indices where index != largest {
+            try Self.copy(provider: providers[index].name, from: seeds[index].database, into: connection)
+        }
+        for sql in seeds[largest].readIndexes { try connection.execute(sql) }
+        try connection.execute("PRAGMA user_version = \(version)")
         try self.init(connection: connection, schemaVersion: version)
     }
+
+    /// One provider's seed, loaded into a database of its own.
+    private struct LoadedSeed: @unchecked Sendable {  // handed from the loading thread to the builder, then used by it alone
+        let database: Database
+        let readIndexes: [String]
+        let pages: Int
+    }
+
+    /// Creates the schema in an empty database for a seed to be loaded into. Indexes that only
+    /// speed up reads are dropped, to be built once the rows are in (one sort each instead of a
+    /// b-tree insert per row; unique ones stay, for the conflicts they decide); returns them.
+    private static func prepare(_ connection: Database, schema: String) throws -> [String] {
+        // Nothing is rolled back while a snapshot is built: a failure discards it whole.
+        try connection.execute("PRAGMA journal_mode = OFF")
+        try connection.execute(schema)
+        let readIndexes = try connection.query(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'")
+        for index in readIndexes { try connection.execute("DROP INDEX \"\(index.string("name") ?? "")\"") }
+        return readIndexes.compactMap { $0.string("sql") }
+    }
+
+    /// Copies one provider's tables and counters from the database its seed was loaded into.
+    /// Both have the same tables and indexes, so SQLite copies records without re-encoding them;
+    /// triggers are off, as the tables they maintain are copied too.
+    private static func copy(provider: String, from source: Database, into destination: Database) throws {
+        guard case .sharedMemory(let name) = source.location else { return }
+        try destination.execute("ATTACH DATABASE '\(Database.sharedMemoryURI(name))' AS loaded")
+        defer { try? destination.execute("DETACH DATABASE loaded") }
+        try destination.withTriggersAndForeignKeysOff {
+            try destination.transaction(deferred: true) {
+                for table in try destination.tableNames(withPrefix: provider + "_") {
+                    try destination.execute("INSERT INTO main.\"\(table)\" SELECT * FROM loaded.\"\(table)\"")
+                }
+                try destination.execute("INSERT INTO main.understudy_sequences SELECT * FROM loaded.understudy_sequences")
+            }
+        }
+    }
+
+    /// Makes each loading database's shared-memory name unique within the process.
+    private static let serial = Atomic<Int>(0)
+    private static func nextSerial() -> Int { serial.add(1, ordering: .relaxed).newValue }
 
     private init(connection: Database, schemaVersion: Int32) throws {
         self.schemaVersion = schemaVersion
