@@ -32,6 +32,22 @@ public final class UnderstudyServer: Sendable {
         server = HTTPServer(configuration: configuration.http, responder: emulator, logger: logger)
     }
 
+    /// Builds the seed and writes it to `configuration.seedCacheDirectory` (for an image or a CI
+    /// cache to ship, so its servers start from the file); returns the file written.
+    public static func writeSeedCache(configuration: UnderstudyConfiguration) throws -> URL {
+        guard let directory = configuration.seedCacheDirectory else { throw SeedCacheError.noFolder }
+        let providers = ProviderCatalog.providers(environment: configuration.environment)
+        let cache = SeedDiskCache(directory: directory)
+        let file = try cache.file(providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment)
+        try cache.store(SeedSnapshot(providers: providers, seedRoot: configuration.seedDirectory), as: file)
+        return file
+    }
+
+    public enum SeedCacheError: Error, CustomStringConvertible {
+        case noFolder
+        public var description: String { "no seed cache folder: pass --seed-cache DIR or set UNDERSTUDY_SEED_CACHE" }
+    }
+
     /// Starts listening; returns the bound port.
     public func start() throws -> Int {
         let port = try server.start()

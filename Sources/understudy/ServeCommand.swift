@@ -31,6 +31,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder that keeps the built seed between runs, so later starts skip building it [UNDERSTUDY_SEED_CACHE] (default: $XDG_CACHE_HOME/understudy or ~/.cache/understudy; 'off' for none).")
     var seedCache: String?
 
+    @Flag(help: "Build the seed, write it to the seed cache folder, print the file's path and exit (for images and CI caches).")
+    var writeSeedCache = false
+
     @Option(help: "Token every control API request but health must carry, as 'Authorization: Bearer TOKEN' or 'X-Understudy-Control-Token: TOKEN' [UNDERSTUDY_CONTROL_TOKEN] (default: none; then only loopback and private-network clients may use the control API).")
     var controlToken: String?
 

@@ -35,6 +35,16 @@ LoggingSystem.bootstrap { label in
     return handler
 }
 
+if command.writeSeedCache {
+    do {
+        let file = try UnderstudyServer.writeSeedCache(configuration: configuration)
+        print(file.path)
+        exit(0)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 let server: UnderstudyServer
 do {
     server = try UnderstudyServer(configuration: configuration)
