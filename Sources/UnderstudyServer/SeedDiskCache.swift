@@ -54,16 +54,17 @@ struct SeedDiskCache {
         (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
     }
 
-    /// Every regular file under `root`, by path relative to it, in a stable order.
+    /// Every regular file under `root`, by path relative to it, in a stable order. (Paths as
+    /// strings: resolving a URL's resource values per file cost more than reading the files.)
     private static func seedFiles(under root: URL) throws -> [(String, Data)] {
-        let root = root.standardizedFileURL.resolvingSymlinksInPath()
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let fileManager = FileManager.default
         var files: [(String, Data)] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let relative = String(url.standardizedFileURL.resolvingSymlinksInPath().path.dropFirst(root.path.count))
-            files.append((relative, try Data(contentsOf: url)))
+        for relative in try fileManager.subpathsOfDirectory(atPath: rootPath).sorted() {
+            guard let contents = fileManager.contents(atPath: rootPath + "/" + relative) else { continue }  // a folder
+            files.append((relative, contents))
         }
-        return files.sorted { $0.0 < $1.0 }
+        return files
     }
 }
 
@@ -77,8 +78,12 @@ private struct StableHash {
 
     mutating func add(_ data: Data) {
         // The length first, so that ("ab", "c") and ("a", "bc") differ.
-        for byte in withUnsafeBytes(of: UInt64(data.count).littleEndian, Array.init) + [] { mix(byte) }
-        for byte in data { mix(byte) }
+        withUnsafeBytes(of: UInt64(data.count).littleEndian) { add($0) }
+        data.withUnsafeBytes { add($0) }
+    }
+
+    private mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { mix(byte) }
     }
 
     private mutating func mix(_ byte: UInt8) {
