@@ -108,12 +108,19 @@ public final class SeedSnapshot: Sendable {
     }
 
     /// Writes the snapshot to `path` for later processes: to a temporary file first, renamed
-    /// into place once complete, so a reader never sees half a file.
+    /// into place once complete, so a reader never sees half a file. A snapshot built in this
+    /// process is read through a connection of its own, so worlds resetting from it meanwhile
+    /// do not wait for the disk.
     public func write(to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
         do {
-            try database.read { try $0.write(copyTo: temporary) }
+            let location = database.read { $0.location }
+            if case .sharedMemory = location {
+                try Database(location).write(copyTo: temporary)
+            } else {
+                try database.read { try $0.write(copyTo: temporary) }
+            }
             guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
