@@ -20,7 +20,6 @@ public final class SeedSnapshot: Sendable {
     public convenience init(providers: [any Provider], seedRoot: URL) throws {
         let schema = Self.schema(of: providers)
         let version = Self.fingerprint(schema)
-        // Each provider's database, and the read indexes to build once every row is in.
         let loaded = Mutex<[Int: Result<LoadedSeed, any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: providers.count) { index in
             let provider = providers[index]
@@ -29,7 +28,10 @@ public final class SeedSnapshot: Sendable {
                 let readIndexes = try Self.prepare(connection, schema: schema)
                 let directory = SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true))
                 try connection.transaction { try provider.loadSeed(from: directory, into: connection) }
-                return LoadedSeed(database: connection, readIndexes: readIndexes, pages: try connection.pageCount())
+                // Every database gets every index back (those of the other providers' empty tables
+                // cost nothing), so the copies below find the same indexes on both sides.
+                for sql in readIndexes { try connection.execute(sql) }
+                return LoadedSeed(database: connection, pages: try connection.pageCount())
             }
             loaded.withLock { $0[index] = result }
         }
@@ -39,7 +41,6 @@ public final class SeedSnapshot: Sendable {
         for index in providers.indices where index != largest {
             try Self.copy(provider: providers[index].name, from: seeds[index].database, into: connection)
         }
-        for sql in seeds[largest].readIndexes { try connection.execute(sql) }
         try connection.execute("PRAGMA user_version = \(version)")
         try self.init(connection: connection, schemaVersion: version)
     }
@@ -47,7 +48,6 @@ public final class SeedSnapshot: Sendable {
     /// One provider's seed, loaded into a database of its own.
     private struct LoadedSeed: @unchecked Sendable {  // handed from the loading thread to the builder, then used by it alone
         let database: Database
-        let readIndexes: [String]
         let pages: Int
     }
 
@@ -65,8 +65,8 @@ public final class SeedSnapshot: Sendable {
     }
 
     /// Copies one provider's tables and counters from the database its seed was loaded into.
-    /// Both have the same tables and indexes, so SQLite copies records without re-encoding them;
-    /// triggers are off, as the tables they maintain are copied too.
+    /// Both have the same tables and indexes, so SQLite copies records and index entries without
+    /// re-encoding them; triggers are off, as the tables they maintain are copied too.
     private static func copy(provider: String, from source: Database, into destination: Database) throws {
         guard case .sharedMemory(let name) = source.location else { return }
         try destination.execute("ATTACH DATABASE '\(Database.sharedMemoryURI(name))' AS loaded")
