@@ -8,11 +8,13 @@ public final class Emulator: HTTPResponder {
     private let providersByName: [String: MountedProvider]
     private let providersByHost: [String: MountedProvider]
     private let control: ControlAPI
+    /// Who may call the control API.
+    let controlAccess: ControlAccess
     /// The world every request acts on.
     public let world: World
     public let version: String
 
-    public init(providers: [any Provider], world: World, version: String) {
+    public init(providers: [any Provider], world: World, version: String, controlAccess: ControlAccess = ControlAccess(token: nil)) {
         let mounted = providers.map { MountedProvider($0) }
         self.providers = mounted
         providersByName = Dictionary(uniqueKeysWithValues: mounted.map { ($0.name, $0) })
@@ -23,6 +25,7 @@ public final class Emulator: HTTPResponder {
         providersByHost = byHost
         self.world = world
         self.version = version
+        self.controlAccess = controlAccess
         control = ControlAPI()
     }
 
@@ -84,7 +87,8 @@ public final class Emulator: HTTPResponder {
         world.journal.record(
             time: world.clock.now, method: received.method, path: received.path, query: received.query,
             headers: received.headers.map { (name: $0.name, value: $0.value) }, body: received.body,
-            status: answer.response.status, provider: provider.name, route: routeLabel, error: answer.unexpectedError)
+            status: answer.response.status, provider: provider.name, route: routeLabel, error: answer.unexpectedError,
+            client: received.clientAddress?.description)
         return answer.response
     }
 

@@ -40,6 +40,8 @@ final class Connection: @unchecked Sendable {
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     private let socket: Socket
+    /// Where the client connected from; every request of the connection carries it.
+    private let clientAddress: ClientAddress?
     private let loop: EventLoop
     private let responder: any HTTPResponder
     private let configuration: HTTPServerConfiguration
@@ -70,6 +72,7 @@ final class Connection: @unchecked Sendable {
 
     init(
         socket: Socket,
+        clientAddress: ClientAddress?,
         loop: EventLoop,
         responder: any HTTPResponder,
         configuration: HTTPServerConfiguration,
@@ -77,6 +80,7 @@ final class Connection: @unchecked Sendable {
         logger: Logger
     ) {
         self.socket = socket
+        self.clientAddress = clientAddress
         self.loop = loop
         self.responder = responder
         self.configuration = configuration
@@ -241,7 +245,8 @@ final class Connection: @unchecked Sendable {
     }
 
     private func answer(_ parsed: RequestParser.ParsedRequest) {
-        let request = parsed.request
+        var request = parsed.request
+        request.clientAddress = clientAddress
         let response = responder.respond(to: request)
         let context = ResponseEncoder.Context(
             isResponseToHEAD: request.method == "HEAD",

@@ -13,16 +13,20 @@ public struct HTTPRequest: Sendable {
     public var headers: HTTPHeaders
     /// The body with any chunked transfer coding removed.
     public var body: [UInt8]
+    /// The address of the client that sent it; nil for a request that did not come over a socket.
+    public var clientAddress: ClientAddress?
 
     public init(
         method: String,
         target: String,
         version: HTTPVersion = .http1_1,
         headers: HTTPHeaders = HTTPHeaders(),
-        body: [UInt8] = []
+        body: [UInt8] = [],
+        clientAddress: ClientAddress? = nil
     ) {
         let (path, query) = RequestTarget.split(target)
         self.init(method: method, target: target, path: path, query: query, version: version, headers: headers, body: body)
+        self.clientAddress = clientAddress
     }
 
     init(

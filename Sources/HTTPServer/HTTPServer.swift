@@ -64,12 +64,12 @@ public final class HTTPServer: Sendable {
             let loops = try EventLoopGroup(count: configuration.eventLoopCount ?? Self.onlineCoreCount, logger: logger)
             let listener: Listener
             do {
-                listener = try Listener(address: address, port: port, backlog: Self.listenBacklog, logger: logger) { [weak self] socket in
+                listener = try Listener(address: address, port: port, backlog: Self.listenBacklog, logger: logger) { [weak self] socket, address in
                     guard let self else {
                         socket.close()  // the server is gone; nobody could serve this connection
                         return
                     }
-                    self.accept(socket, loop: loops.next())
+                    self.accept(socket, from: address, loop: loops.next())
                 }
             } catch {
                 _ = loops.stop(timeout: Self.forcedCloseWait)
@@ -140,7 +140,7 @@ public final class HTTPServer: Sendable {
     }
 
     /// Called on the listener's queue for each accepted socket, with the loop whose turn it is.
-    private func accept(_ socket: Socket, loop: EventLoop) {
+    private func accept(_ socket: Socket, from address: ClientAddress?, loop: EventLoop) {
         // Only this queue adds connections, so the count cannot rise between check and add.
         guard registry.count < configuration.maxConnections else {
             refuseOverLimit(socket)
@@ -149,6 +149,7 @@ public final class HTTPServer: Sendable {
         socket.setNoDelay()
         let connection = Connection(
             socket: socket,
+            clientAddress: address,
             loop: loop,
             responder: responder,
             configuration: configuration,

@@ -20,11 +20,11 @@ final class Listener: @unchecked Sendable {
     private let source: DispatchSourceRead
     private let closed = DispatchSemaphore(value: 0)
     private let logger: Logger
-    private let onAccept: @Sendable (Socket) -> Void
+    private let onAccept: @Sendable (Socket, ClientAddress?) -> Void
     private var isPausedAfterError = false
 
     /// Binds and listens; accepting starts with `resume()`.
-    init(address: in_addr, port: UInt16, backlog: Int32, logger: Logger, onAccept: @escaping @Sendable (Socket) -> Void) throws(SocketError) {
+    init(address: in_addr, port: UInt16, backlog: Int32, logger: Logger, onAccept: @escaping @Sendable (Socket, ClientAddress?) -> Void) throws(SocketError) {
         let socket = try Socket.listen(address: address, port: port, backlog: backlog)
         do {
             self.port = try socket.localPort()
@@ -66,8 +66,8 @@ final class Listener: @unchecked Sendable {
     private func acceptPending() {
         for _ in 0..<Self.maxAcceptsPerEvent {
             switch socket.accept() {
-            case .accepted(let client):
-                onAccept(client)
+            case .accepted(let client, let address):
+                onAccept(client, address)
             case .wouldBlock:
                 return
             case .failed(let code) where code == ECONNABORTED || code == EPROTO || code == EPERM:

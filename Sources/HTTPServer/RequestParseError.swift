@@ -18,6 +18,9 @@ enum RequestParseError: Error, Equatable, Sendable {
     case transferEncodingInHTTP10
     case malformedChunk
     case unsupportedVersion
+    case missingHost
+    case duplicateHost
+    case invalidHost
 
     /// The response status for this error.
     var status: Int {
@@ -29,7 +32,8 @@ enum RequestParseError: Error, Equatable, Sendable {
         case .unsupportedVersion: return 505
         case .malformedRequestLine, .malformedHeader, .invalidHeaderName, .obsoleteLineFolding,
              .invalidContentLength, .conflictingContentLengths, .contentLengthWithTransferEncoding,
-             .transferEncodingNotChunked, .transferEncodingInHTTP10, .malformedChunk:
+             .transferEncodingNotChunked, .transferEncodingInHTTP10, .malformedChunk,
+             .missingHost, .duplicateHost, .invalidHost:
             return 400
         }
     }
@@ -53,6 +57,9 @@ enum RequestParseError: Error, Equatable, Sendable {
         case .transferEncodingInHTTP10: return "Transfer-Encoding is not allowed in HTTP/1.0"
         case .malformedChunk: return "Malformed chunked body"
         case .unsupportedVersion: return "HTTP version not supported"
+        case .missingHost: return "Missing Host header field"
+        case .duplicateHost: return "More than one Host header field"
+        case .invalidHost: return "Invalid Host header field"
         }
     }
 }

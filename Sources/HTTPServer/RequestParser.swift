@@ -9,7 +9,9 @@
 /// - One empty line before a request line is ignored (RFC 9112 §2.2).
 /// - Repeated identical Content-Length values, as fields or as a list, count once (RFC 9110 §8.6).
 /// - Chunk extensions and trailer fields are checked for syntax, then discarded (RFC 9112 §7.1.1, §7.1.2).
-/// - A request without `Host` is accepted: this server has only one origin to choose from.
+///
+/// Bytes that cannot begin a request line (a TLS handshake, binary garbage) are refused as soon
+/// as they arrive, without waiting for a line ending that may never come.
 struct RequestParser {
     struct Limits: Sendable {
         var maxRequestLineBytes: Int
@@ -101,7 +103,9 @@ struct RequestParser {
                 throw error
 
             case .requestLine:
+                let uncheckedFrom = scanPosition
                 guard let line = try nextLine(maxContentLength: limits.maxRequestLineBytes, whenTooLong: .requestLineTooLong) else {
+                    try checkPartialMethod(from: uncheckedFrom)
                     return nil
                 }
                 if line.isEmpty && !head.skippedEmptyLine {
@@ -226,6 +230,25 @@ struct RequestParser {
 
     // MARK: - Request line (RFC 9112 §3)
 
+    /// Fails at once when the bytes of an unfinished request line cannot start one: a method is
+    /// a token, so anything else before the first space (a TLS record, a NUL) is refused now
+    /// rather than by the header timeout. Only bytes not checked before are looked at.
+    private mutating func checkPartialMethod(from start: Int) throws(RequestParseError) {
+        guard !head.methodEnded else { return }
+        var index = max(start, position)
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == ASCII.space {
+                head.methodEnded = true
+                return
+            }
+            // A CR first may be the start of the empty line allowed before a request.
+            let isLeadingCR = byte == ASCII.carriageReturn && index == position
+            guard ASCII.isTokenCharacter(byte) || isLeadingCR else { throw fail(.malformedRequestLine) }
+            index += 1
+        }
+    }
+
     /// `method SP request-target SP HTTP-version`, with exactly one space between parts:
     /// RFC 9112 §3 allows lenient whitespace parsing but it invites request smuggling.
     private mutating func parseRequestLine(_ line: Range<Int>) throws(RequestParseError) {
@@ -319,6 +342,12 @@ struct RequestParser {
                 if matches(option, "close", ignoringCase: true) { head.connectionClose = true }
                 if matches(option, "keep-alive", ignoringCase: true) { head.connectionKeepAlive = true }
             }
+        } else if matches(name, "host", ignoringCase: true) {
+            // RFC 9112 §3.2: more than one Host, or an invalid one, is a 400.
+            guard !head.hasHost else { throw fail(.duplicateHost) }
+            head.hasHost = true
+            let valid = buffer.withUnsafeBufferPointer { HostField.isValid(UnsafeBufferPointer(rebasing: $0[value])) }
+            guard valid else { throw fail(.invalidHost) }
         } else if matches(name, "expect", ignoringCase: true) {
             // RFC 9110 §10.1.1: an HTTP/1.0 client cannot understand 100, so its expectation is ignored.
             if head.version == .http1_1 && matches(value, "100-continue", ignoringCase: true) {
@@ -384,6 +413,24 @@ struct RequestParser {
     /// Decides how the body is delimited once the head is complete; returns the request at once
     /// when it has no body.
     private mutating func finishHead() throws(RequestParseError) -> ParsedRequest? {
+        try checkFraming()
+        // RFC 9112 §3.2: an HTTP/1.1 request must name its host (HTTP/1.0 predates the rule).
+        guard head.hasHost || head.version == .http1_0 else { throw fail(.missingHost) }
+        if head.hasTransferEncoding {
+            state = .chunkSizeLine
+            return nil
+        }
+        guard let length = head.contentLength, length > 0 else {
+            return completeRequest()
+        }
+        // Reserve only part of a large declared length: the client has not proven it will send it.
+        body.reserveCapacity(min(length, 64 * 1024))
+        state = .fixedLengthBody(remaining: length)
+        return nil
+    }
+
+    /// Refuses framing that is faulty or ambiguous.
+    private mutating func checkFraming() throws(RequestParseError) {
         if head.hasTransferEncoding {
             // §6.1: in HTTP/1.0 the framing is faulty; §6.3: with Content-Length too, it is a
             // smuggling attempt or worse; either way we refuse rather than pick one.
@@ -392,17 +439,9 @@ struct RequestParser {
             // §6.3: the length is only knowable when chunked is applied once, as the final coding.
             guard head.lastCodingIsChunked, head.chunkedCodingCount == 1 else { throw fail(.transferEncodingNotChunked) }
             guard !head.hasOtherCoding else { throw fail(.unsupportedTransferCoding) }
-            state = .chunkSizeLine
-            return nil
+        } else if let length = head.contentLength, length > limits.maxBodyBytes {
+            throw fail(.bodyTooLarge)
         }
-        guard let length = head.contentLength, length > 0 else {
-            return completeRequest()
-        }
-        guard length <= limits.maxBodyBytes else { throw fail(.bodyTooLarge) }
-        // Reserve only part of a large declared length: the client has not proven it will send it.
-        body.reserveCapacity(min(length, 64 * 1024))
-        state = .fixedLengthBody(remaining: length)
-        return nil
     }
 
     // MARK: - Body (RFC 9112 §6, §7.1)
@@ -539,6 +578,9 @@ private struct PendingHead {
     var version = HTTPVersion.http1_1
     var headers = HTTPHeaders()
     var skippedEmptyLine = false
+    /// Whether the first space of the request line has arrived (the method is complete).
+    var methodEnded = false
+    var hasHost = false
     var headerBytes = 0
     var fieldCount = 0
     var trailerBytes = 0

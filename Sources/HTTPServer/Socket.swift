@@ -16,7 +16,7 @@ struct Socket: Sendable, Hashable {
     }
 
     enum AcceptResult {
-        case accepted(Socket)
+        case accepted(Socket, ClientAddress?)
         case wouldBlock
         case failed(errno: Int32)
     }
@@ -75,16 +75,20 @@ struct Socket: Sendable, Hashable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Takes one pending connection and makes it non-blocking and close-on-exec (an accepted
-    /// socket inherits neither on Linux; accept4 would do it at once but Glibc's module map
-    /// does not export it).
+    /// Takes one pending connection, with the address it came from, and makes it non-blocking
+    /// and close-on-exec (an accepted socket inherits neither on Linux; accept4 would do it at
+    /// once but Glibc's module map does not export it).
     func accept() -> AcceptResult {
         while true {
-            let client = Glibc.accept(descriptor, nil, nil)
+            var peer = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let client = withUnsafeMutablePointer(to: &peer) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(descriptor, $0, &length) }
+            }
             if client >= 0 {
                 _ = fcntl(client, F_SETFL, O_NONBLOCK)
                 _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-                return .accepted(Socket(descriptor: client))
+                return .accepted(Socket(descriptor: client), ClientAddress(peer))
             }
             switch errno {
             case EINTR: continue

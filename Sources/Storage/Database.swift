@@ -12,25 +12,42 @@ public final class Database {
         case sharedMemory(name: String)
         /// A file, in WAL mode.
         case file(path: String)
+        /// A file nobody writes while it is open (a cache file renamed into place): opened
+        /// read-only, without locks or change checks.
+        case immutableFile(path: String)
 
         var filename: String {
             switch self {
             case .memory: return ":memory:"
             case .sharedMemory(let name): return Database.sharedMemoryURI(name)
             case .file(let path): return path
+            case .immutableFile(let path): return "file:\(Database.uriPath(path))?immutable=1"
             }
+        }
+
+        var openFlags: Int32 {
+            if case .immutableFile = self { return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX }
+            // NOMUTEX: SerializedDatabase already guarantees one caller at a time (the system library is THREADSAFE=1).
+            return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         }
     }
 
     let handle: OpaquePointer
     public let location: Location
     private var statements: [String: Statement] = [:]
+    /// The rows written since the last reset, once `startChangeLog()` was called.
+    public private(set) var changeLog: ChangeLog?
+
+    /// Process-wide SQLite settings, applied once before the first connection opens: nothing
+    /// here reads SQLite's memory statistics, and keeping them costs a global lock per allocation.
+    private static let configureSQLite: Void = {
+        _ = understudy_sqlite3_disable_memory_statistics()
+    }()
 
     public init(_ location: Location) throws {
+        Self.configureSQLite
         var handle: OpaquePointer?
-        // NOMUTEX: SerializedDatabase already guarantees one caller at a time (the system library is THREADSAFE=1).
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(location.filename, &handle, flags, nil)
+        let code = sqlite3_open_v2(location.filename, &handle, location.openFlags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
             if let handle { sqlite3_close_v2(handle) }
@@ -46,7 +63,45 @@ public final class Database {
 
     deinit {
         statements.removeAll()
+        if changeLog != nil { sqlite3_update_hook(handle, nil, nil) }
         sqlite3_close_v2(handle)
+    }
+
+    /// Starts recording which rows every later write changes (see `ChangeLog`).
+    @discardableResult
+    public func startChangeLog() -> ChangeLog {
+        if let changeLog { return changeLog }
+        let log = ChangeLog(database: self)
+        changeLog = log
+        sqlite3_update_hook(handle, ChangeLog.hook, Unmanaged.passUnretained(log).toOpaque())
+        return log
+    }
+
+    /// Rows inserted, updated or deleted through this connection since it opened (triggers' excluded).
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+
+    /// Runs `body` with triggers and foreign-key enforcement off, for writes that put rows back
+    /// exactly as they were: a trigger or a cascade would change other rows meanwhile.
+    /// Foreign-key enforcement can only change outside a transaction.
+    public func withTriggersAndForeignKeysOff<T>(_ body: () throws -> T) throws -> T {
+        let code = understudy_sqlite3_enable_triggers_and_foreign_keys(handle, 0)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, message: lastErrorMessage) }
+        defer { _ = understudy_sqlite3_enable_triggers_and_foreign_keys(handle, 1) }
+        return try body()
+    }
+
+    /// A file path as the path of a `file:` URI: `%`, `?` and `#` would otherwise end or escape it.
+    static func uriPath(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// The URI that names a shared in-memory database, for opening or `ATTACH`.
@@ -134,6 +189,11 @@ public final class Database {
         }
     }
 
+    /// Writes a copy of this database to a new file at `path` (SQLite's `VACUUM INTO`).
+    public func write(copyTo path: String) throws {
+        try run("VACUUM INTO ?", path)
+    }
+
     /// Replaces this database's whole content with `source`'s (SQLite online backup API):
     /// a page copy, far cheaper than replaying inserts.
     public func restore(from source: Database) throws {
@@ -144,6 +204,11 @@ public final class Database {
         let code = sqlite3_backup_step(backup, -1)
         sqlite3_backup_finish(backup)
         guard code == SQLITE_DONE else { throw SQLiteError(code: code, message: lastErrorMessage) }
+    }
+
+    /// Pages in the main database: its size, in units of the page size.
+    public func pageCount() throws -> Int {
+        try query("PRAGMA page_count").first?.int("page_count") ?? 0
     }
 
     /// Names of the tables in the main schema whose name starts with `prefix`.

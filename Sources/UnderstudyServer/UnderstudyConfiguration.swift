@@ -8,6 +8,12 @@ public struct UnderstudyConfiguration: Sendable {
     public var databasePath: String?
     /// The folder holding `seed/{provider}/…`.
     public var seedDirectory: URL
+    /// Where built seed snapshots are kept between processes (see `SeedDiskCache`); nil builds
+    /// the seed in every process and writes nothing.
+    public var seedCacheDirectory: URL?
+    /// When set, every control request but `health` must carry it; when nil, only loopback and
+    /// private-network clients may use the control API.
+    public var controlToken: String?
     /// Provider settings read from the environment (e.g. `GOEVENT_AUTH_MODE`).
     public var environment: [String: String]
 

@@ -29,6 +29,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder of seed data [UNDERSTUDY_SEED] (default: the project's seed/ folder).")
     var seed: String?
 
+    @Option(help: "Folder that keeps the built seed between runs, so later starts skip building it [UNDERSTUDY_SEED_CACHE] (default: $XDG_CACHE_HOME/understudy or ~/.cache/understudy; 'off' for none).")
+    var seedCache: String?
+
+    @Flag(help: "Build the seed, write it to the seed cache folder, print the file's path and exit (for images and CI caches).")
+    var writeSeedCache = false
+
+    @Option(help: "Token every control API request but health must carry, as 'Authorization: Bearer TOKEN' or 'X-Understudy-Control-Token: TOKEN' [UNDERSTUDY_CONTROL_TOKEN] (default: none; then only loopback and private-network clients may use the control API).")
+    var controlToken: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical [UNDERSTUDY_LOG_LEVEL] (default: info).")
     var logLevel: String?
 
@@ -41,6 +50,8 @@ struct ServeCommand: ParsableCommand {
         settings.override("UNDERSTUDY_DB", with: db, option: "--db")
         settings.override("UNDERSTUDY_SEED", with: seed, option: "--seed")
         settings.override("UNDERSTUDY_LOG_LEVEL", with: logLevel, option: "--log-level")
+        settings.override("UNDERSTUDY_CONTROL_TOKEN", with: controlToken, option: "--control-token")
+        settings.override("UNDERSTUDY_SEED_CACHE", with: seedCache, option: "--seed-cache")
 
         let portNumber = settings.integer("UNDERSTUDY_PORT", in: 0...65535, default: 8080)
         let level = settings.choice("UNDERSTUDY_LOG_LEVEL", default: Logger.Level.info)
@@ -68,6 +79,18 @@ struct ServeCommand: ParsableCommand {
         configuration.http.host = settings.string("UNDERSTUDY_HOST", default: "127.0.0.1")
         configuration.http.port = portNumber
         configuration.databasePath = settings.string("UNDERSTUDY_DB")
+        configuration.controlToken = settings.string("UNDERSTUDY_CONTROL_TOKEN")
+        configuration.seedCacheDirectory = Self.seedCacheDirectory(settings.string("UNDERSTUDY_SEED_CACHE"), environment)
         return (configuration, level)
+    }
+
+    /// The seed cache folder: the one given, none for `off`, else the user's cache folder.
+    static func seedCacheDirectory(_ given: String?, _ environment: [String: String]) -> URL? {
+        if let given { return given == "off" ? nil : URL(fileURLWithPath: given, isDirectory: true) }
+        if let cacheHome = environment["XDG_CACHE_HOME"], !cacheHome.isEmpty {
+            return URL(fileURLWithPath: cacheHome, isDirectory: true).appendingPathComponent("understudy")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/understudy")
     }
 }

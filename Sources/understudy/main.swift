@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import UnderstudyServer
 
+GracefulShutdown.holdStopSignals()
+
 /// Usage errors and unreadable seed data exit with 2 (the shell convention for misuse).
 let usageExitCode: Int32 = 2
 
@@ -33,6 +35,16 @@ LoggingSystem.bootstrap { label in
     return handler
 }
 
+if command.writeSeedCache {
+    do {
+        let file = try UnderstudyServer.writeSeedCache(configuration: configuration)
+        print(file.path)
+        exit(0)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 let server: UnderstudyServer
 do {
     server = try UnderstudyServer(configuration: configuration)
@@ -47,11 +59,10 @@ do {
     fail("cannot listen on \(configuration.http.host):\(configuration.http.port): \(error)", code: 1)
 }
 
-let signalSources = shutDownOnSignals(server)
+GracefulShutdown.stopOnSignal(server)
 
 // Written straight to the file descriptor: a buffered pipe would hold the line back, and scripts wait for it.
 let providers = server.providerNames.joined(separator: ", ")
 FileHandle.standardOutput.write(Data("understudy listening on http://\(configuration.http.host):\(port) (providers: \(providers))\n".utf8))
 server.waitUntilStopped()
-withExtendedLifetime(signalSources) {}
 exit(0)

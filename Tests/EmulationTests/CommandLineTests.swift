@@ -1,3 +1,4 @@
+import Emulation
 import Foundation
 import Testing
 import TestSupport
@@ -40,7 +41,10 @@ import TestSupport
     @Test func helpDocumentsEveryOptionAndExitsZero() throws {
         let outcome = try Self.run(["--help"])
         #expect(outcome.status == 0)
-        for option in ["--host", "--port", "--db", "--seed", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT", "UNDERSTUDY_DB", "UNDERSTUDY_SEED"] {
+        for option in [
+            "--host", "--port", "--db", "--seed", "--control-token", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT", "UNDERSTUDY_DB",
+            "UNDERSTUDY_SEED", "UNDERSTUDY_CONTROL_TOKEN",
+        ] {
             #expect(outcome.output.contains(option), "help should mention \(option)")
         }
     }
@@ -88,15 +92,16 @@ import TestSupport
         #expect(outcome.errors.contains("seed file"))
     }
 
-    @Test func startsPrintsItsAddressAndStopsCleanlyOnSIGTERM() throws {
+    /// Starts the executable on a free port and returns it with the port its startup line names.
+    static func startServer(environment: [String: String] = [:]) throws -> (process: Process, port: Int, providers: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--port", "0", "--seed", TestServer.seedDirectory.path]
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
 
         // The startup line arrives as soon as the server listens.
         var line = ""
@@ -107,9 +112,22 @@ import TestSupport
             line += String(decoding: chunk, as: UTF8.self)
         }
         let pattern = #/understudy listening on http://127\.0\.0\.1:(\d+) \(providers: (.+)\)/#
-        let match = try #require(line.firstMatch(of: pattern), "startup line: \(line)")
-        #expect(match.2.contains("goevent"))
-        let port = try #require(Int(match.1))
+        guard let match = line.firstMatch(of: pattern), let port = Int(match.1) else {
+            if process.isRunning { process.terminate() }
+            throw StartupError(line: line)
+        }
+        return (process, port, String(match.2))
+    }
+
+    struct StartupError: Error, CustomStringConvertible {
+        let line: String
+        var description: String { "no startup line: \(line.debugDescription)" }
+    }
+
+    @Test func startsPrintsItsAddressAndStopsCleanlyOnSIGTERM() throws {
+        let (process, port, providers) = try Self.startServer()
+        defer { if process.isRunning { process.terminate() } }
+        #expect(providers.contains("goevent"))
 
         let health = try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/health")
         #expect(health.status == 200)
@@ -120,5 +138,77 @@ import TestSupport
         #expect(!process.isRunning)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// A SIGTERM that arrives while the server is still loading its seed is not lost and does
+    /// not kill it mid-start: the server starts, then stops cleanly with status 0.
+    @Test func aSIGTERMDuringStartUpStopsTheServerCleanly() throws {
+        for delay in [0.0, 0.005, 0.02] {
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["--port", "0", "--seed", TestServer.seedDirectory.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.terminate()  // SIGTERM
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit, "SIGTERM after \(delay) s")
+            #expect(process.terminationStatus == 0, "SIGTERM after \(delay) s")
+        }
+    }
+
+    /// The first start writes the built seed to the cache folder; the next one opens it instead
+    /// of building (and so writes nothing); a damaged cache file is built and written anew.
+    @Test func theBuiltSeedIsCachedOnDiskBetweenStarts() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("seed-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        func cacheFiles() -> [URL] {
+            ((try? FileManager.default.contentsOfDirectory(at: cache, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "sqlite" }
+        }
+        func inode(_ url: URL) -> Int? {
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber]) as? Int
+        }
+        func isDatabase(_ url: URL) -> Bool {
+            (try? Data(contentsOf: url).prefix(15)) == Data("SQLite format 3".utf8)
+        }
+        /// Starts a server, waits (10 s at most) until the cache holds a database, reads a page, stops it.
+        func serveAndStop() throws -> JSONValue {
+            let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_SEED_CACHE": cache.path])
+            defer { process.terminate(); process.waitUntilExit() }
+            let deadline = Date().addingTimeInterval(10)
+            while !cacheFiles().contains(where: isDatabase) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            let events = try TestHTTPClient.send(
+                port: port, method: "GET", target: "/tito/v3/demo/big-conf/registrations?page[size]=3",
+                headers: [("Authorization", "Token token=tito-mock-live-token-ab1C")])
+            #expect(events.status == 200)
+            return events.json
+        }
+
+        let built = try serveAndStop()
+        let file = try #require(cacheFiles().first)
+        #expect(cacheFiles().count == 1)
+        let written = inode(file)
+        #expect(try serveAndStop() == built)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(inode(file) == written, "a start with a cached seed rewrote it")
+
+        try Data("not a database".utf8).write(to: file)
+        #expect(try serveAndStop() == built)
+        #expect(isDatabase(file), "a damaged cache file was not replaced")
+    }
+
+    @Test func theControlTokenComesFromTheEnvironment() throws {
+        let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_CONTROL_TOKEN": "s3cret"])
+        defer { if process.isRunning { process.terminate() } }
+        #expect(try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/health").status == 200)
+        #expect(try TestHTTPClient.send(port: port, method: "GET", target: "/_understudy/credentials").status == 401)
+        let authorised = try TestHTTPClient.send(
+            port: port, method: "GET", target: "/_understudy/credentials", headers: [("Authorization", "Bearer s3cret")])
+        #expect(authorised.status == 200)
     }
 }

@@ -2,6 +2,7 @@ import Emulation
 import Foundation
 import Testing
 import TestSupport
+import UnderstudyServer
 
 /// Every route of every provider, as `/_understudy/routes` lists it, called with the provider's
 /// demo credentials and odd input: strange path parameters, strange values for every documented
@@ -76,6 +77,8 @@ import TestSupport
         "{\"a\":{\"b\":[1e308]}}", "\"2024-13-45\"", "\"2024-02-30T25:61:61Z\"", "\"99999-01-01\"",
         "\"99999-01-01T00:00:00Z\"", "\"0000-00-00\"", "\"-1\"", "\"1e308\"", "\"NaN\"", "\"abc\"", "\"true\"",
         "\"\\u0000\"", "\"caf\\u00e9 \\ud83d\\ude00\"", "\"\(String(repeating: "x", count: 10_000))\"",
+        "\"'; DROP TABLE users; --\"", "\"1' OR '1'='1\"", "\"<script>alert(1)</script>\"", "\"{{7*7}}\"",
+        "\"${jndi:ldap://127.0.0.1/x}\"", "\"../../../../etc/passwd\"", "\"%00%n%s\"", "\"\\u202e\\ufeff\\u0000x\"",
         "[\(Array(repeating: "{\"ticketId\":1,\"release_id\":\"x\",\"quantity\":1e308}", count: 3).joined(separator: ","))]",
     ]
 
@@ -178,12 +181,18 @@ import TestSupport
         /// answer: a crash or a hang, recorded as a failure).
         @discardableResult
         func send(_ method: String, _ target: String, body: String? = nil, note: String = "") -> TestResponse? {
+            send(method, target, bytes: body.map { Array($0.utf8) }, note: note)
+        }
+
+        @discardableResult
+        func send(_ method: String, _ target: String, bytes body: [UInt8]?, note: String = "") -> TestResponse? {
             tally.requests += 1
             var requestHeaders = headers
             if body != nil { requestHeaders.append(("Content-Type", "application/json")) }
-            let described = "\(provider): \(method) \(target.prefix(300)) \(body.map { String($0.prefix(300)) } ?? "") \(note)"
+            let shownBody = body.map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? ""
+            let described = "\(provider): \(method) \(target.prefix(300)) \(shownBody) \(note)"
             do {
-                let response = try server.request(method, target, headers: requestHeaders, body: body)
+                let response = try TestHTTPClient.send(port: server.port, method: method, target: target, headers: requestHeaders, body: body)
                 tally.byStatus[response.status, default: 0] += 1
                 if response.status >= 500 {
                     fail("\(described) → \(response.status) \(response.text.prefix(500))")
@@ -241,7 +250,8 @@ import TestSupport
                 }
                 return "not {status_code,error_description,error}"
             default:
-                return nil
+                // A provider without a check of its own here: its errors must at least be JSON.
+                return nil  // (the guard above already required a JSON object)
             }
         }
 
@@ -262,9 +272,28 @@ import TestSupport
 
     // MARK: - The runs
 
-    @Test(arguments: [("goevent", UInt64(11), 10), ("letsdothis", UInt64(22), 4), ("tito", UInt64(33), 1), ("eventbrite", UInt64(44), 1)])
-    func everyRouteSurvivesHostileInput(provider: String, seed: UInt64, intensity: Int) throws {
-        let run = try Run(provider: provider, seed: seed, intensity: intensity, requestBudget: 2500, seconds: 9)
+    /// Every provider the server serves, so providers added later are covered without a change here.
+    static let providers: [String] = {
+        do {
+            return try ProviderCatalog.providers(environment: [:]).map(\.name)
+        } catch {
+            preconditionFailure("the provider catalog cannot be built without settings: \(error)")
+        }
+    }()
+
+    /// How many times the base number of random cases each route gets: providers with few
+    /// routes get more, so each provider's run takes about as long (1 for any other).
+    static let intensities = ["goevent": 10, "letsdothis": 4, "tito": 1]
+
+    /// A fixed random seed per provider, so a failure replays exactly.
+    static func seed(_ provider: String) -> UInt64 {
+        provider.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
+    }
+
+    @Test(arguments: providers)
+    func everyRouteSurvivesHostileInput(provider: String) throws {
+        let intensity = Self.intensities[provider] ?? 1
+        let run = try Run(provider: provider, seed: Self.seed(provider), intensity: intensity, requestBudget: 2500, seconds: 9)
         let routes = try run.routes()
         #expect(!routes.isEmpty)
         #expect(routes.count == (try run.server.request("GET", "/_understudy/routes?provider=\(provider)").json["routes"]?.arrayValue?.count))
@@ -277,6 +306,9 @@ import TestSupport
         }
         for route in routes where route.method == "POST" && !run.exhausted {
             createThenUpdateThenDelete(route, routes, run)
+        }
+        for route in routes where ["POST", "PUT", "PATCH"].contains(route.method) {
+            invalidUTF8Bodies(route, routes, run)
         }
         run.stillHealthy(after: "the whole run")
         let statuses = run.tally.byStatus.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
@@ -457,5 +489,85 @@ import TestSupport
         {
             run.fail("\(run.provider): GET \(path) after its delete → \(read.status)")
         }
+    }
+
+    // MARK: - Bytes that are not UTF-8
+
+    /// Bodies whose JSON strings hold bytes that are not UTF-8 (a lone continuation byte, an
+    /// overlong slash, an encoded surrogate, 0xFF): a 4xx, or a record stored with replacements.
+    static let invalidUTF8Strings: [[UInt8]] = [[0xFF, 0xFE], [0xC3, 0x28], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80]]
+
+    func invalidUTF8Bodies(_ route: Route, _ routes: [Route], _ run: Run) {
+        let (sampleWrapper, fields) = Self.sample(for: route, routes, run)
+        let wrapper = sampleWrapper ?? (run.provider == "tito" ? Self.titoWrapper(route.template) : nil)
+        let names = Array(Set(fields.keys.filter { !$0.hasPrefix("_") } + (Self.documentedBodyFields[run.provider] ?? []))).sorted()
+        for bad in Self.invalidUTF8Strings {
+            let name = run.pick(names.isEmpty ? ["name"] : names)
+            let placeholder = "@@BAD@@"
+            let text = Self.body(fields, setting: name, to: "\"a\(placeholder)b\"", wrapper: wrapper)
+            let parts = text.components(separatedBy: placeholder)
+            let bytes = Array(parts[0].utf8) + bad + Array(parts[1...].joined(separator: placeholder).utf8)
+            run.send(route.method, route.example, bytes: bytes, note: "(invalid UTF-8 in \(name))")
+        }
+    }
+
+    // MARK: - What was stored reads back
+
+    /// Strings a client might send that a careless store changes: a NUL, quotes and SQL, markup,
+    /// template and path syntax, bidirectional controls, astral characters, and 1 MB of text.
+    static let storedStrings = [
+        "Jo\u{0}hn Smith", "'; DROP TABLE users; --", "1' OR '1'='1", "Robert\"); DELETE FROM x; --", "<script>alert(1)</script>",
+        "{{7*7}} ${7*7} %s %n", "../../../../etc/passwd", "\u{202E}abc\u{FEFF}", "caf\u{E9} \u{1F600} \u{10FFFF}", "\\\\ \\u0000",
+        String(repeating: "x", count: 1_048_576),
+    ]
+
+    /// For every create: each string field of a record read from the provider is sent with each
+    /// of `storedStrings`; when the create is accepted, a later read of the new record must
+    /// hold what the create answered, and what it answered must not be the sent text cut short
+    /// (fields the provider derives or ignores, such as a share URL, may differ altogether).
+    @Test(arguments: providers)
+    func storedStringsReadBackExactly(provider: String) throws {
+        let run = try Run(provider: provider, seed: Self.seed(provider) &+ 1, intensity: 1, requestBudget: 1500, seconds: 20)
+        let routes = try run.routes()
+        var checked = 0
+        for route in routes where route.method == "POST" && !run.exhausted {
+            let memberTemplatePrefix = route.template + "/{"
+            guard routes.contains(where: {
+                $0.method == "GET" && $0.template.hasPrefix(memberTemplatePrefix)
+                    && !$0.template.dropFirst(memberTemplatePrefix.count).contains("/")
+            }) else { continue }
+            var (wrapper, fields) = Self.sample(for: Route(method: "GET", template: route.template, example: route.example), routes, run)
+            for key in ["id", "slug", "_type", "createdAt", "updatedAt", "created_at", "updated_at"] { fields[key] = nil }
+            if run.provider == "letsdothis", fields["contacts"] == nil || fields["contacts"] == .array([]) {
+                fields["contacts"] = [["emailAddress": "hostile@example.com"]]
+            }
+            let stringFields = fields.filter { $0.value.stringValue != nil }.map(\.key).sorted().prefix(6)
+            for field in stringFields {
+                for value in Self.storedStrings where !run.exhausted {
+                    var sent = fields
+                    sent[field] = .string(value)
+                    let body = wrapper.map { Self.encode(JSONObject([($0, .object(sent))])) } ?? Self.encode(sent)
+                    guard let created = run.send("POST", route.example, body: body, note: "(stored string in \(field))"),
+                        (200..<300).contains(created.status)
+                    else { continue }
+                    let record = wrapper.flatMap { created.json[$0] } ?? created.json
+                    let answered = record[field] ?? record["data"]?[field]
+                    guard let id = (record["id"] ?? record["data"]?["id"]).flatMap({ $0.stringValue ?? $0.intValue.map { String($0) } }),
+                        let read = run.send("GET", route.example + "/" + id, note: "(read back \(field))"), read.status == 200
+                    else { continue }
+                    let readRecord = wrapper.flatMap { read.json[$0] } ?? read.json
+                    let stored = readRecord[field] ?? readRecord["data"]?[field]
+                    checked += 1
+                    if stored != answered {
+                        run.fail("\(provider): \(field) of a new \(route.template) answered \(String(describing: answered).prefix(80)) but reads back \(String(describing: stored).prefix(80))")
+                    }
+                    if let answered = answered?.stringValue, answered != value, !answered.isEmpty, value.utf8.starts(with: answered.utf8) {
+                        run.fail("\(provider): \(field) of a new \(route.template) was sent as \(value.prefix(40).debugDescription)… (\(value.utf8.count) bytes) and stored as \(answered.prefix(40).debugDescription)… (\(answered.utf8.count) bytes)")
+                    }
+                }
+            }
+        }
+        run.stillHealthy(after: "the stored strings")
+        print("stored strings, \(provider): \(run.tally.requests) requests, \(checked) records read back")
     }
 }

@@ -25,7 +25,7 @@ struct ErrorResponseTests {
         .init(name: "header block too large", text: "GET / HTTP/1.1\r\nX-Big: " + String(repeating: "b", count: 300) + "\r\n\r\n", statusLine: "HTTP/1.1 431 Request Header Fields Too Large"),
         .init(name: "too many headers", text: "GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\nF: 6\r\n\r\n", statusLine: "HTTP/1.1 431 Request Header Fields Too Large"),
         .init(name: "body too large by Content-Length", text: "POST / HTTP/1.1\r\nContent-Length: 17\r\n\r\n", statusLine: "HTTP/1.1 413 Content Too Large"),
-        .init(name: "body too large by chunks", text: "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\na\r\n0123456789\r\n0\r\n\r\n", statusLine: "HTTP/1.1 413 Content Too Large"),
+        .init(name: "body too large by chunks", text: "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\na\r\n0123456789\r\n0\r\n\r\n", statusLine: "HTTP/1.1 413 Content Too Large"),
         .init(name: "malformed request line", text: "GET /\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
         .init(name: "extra space in request line", text: "GET  / HTTP/1.1\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
         .init(name: "header without colon", text: "GET / HTTP/1.1\r\nNoColon\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
@@ -40,7 +40,23 @@ struct ErrorResponseTests {
         .init(name: "unsupported coding before chunked", text: "POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", statusLine: "HTTP/1.1 501 Not Implemented"),
         .init(name: "HTTP/2.0", text: "GET / HTTP/2.0\r\n\r\n", statusLine: "HTTP/1.1 505 HTTP Version Not Supported"),
         .init(name: "HTTP/0.9", text: "GET / HTTP/0.9\r\n\r\n", statusLine: "HTTP/1.1 505 HTTP Version Not Supported"),
+        .init(name: "no Host", text: "GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
+        .init(name: "two Host fields", text: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
+        .init(name: "invalid Host", text: "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", statusLine: "HTTP/1.1 400 Bad Request"),
     ]
+
+    /// A TLS ClientHello sent to the plain-HTTP port has no line feed for a long while; it is
+    /// refused as soon as it arrives instead of by the 10-second header timeout.
+    @Test func refusesATLSHandshakeWithoutWaiting() throws {
+        try withServer { _, port in
+            let client = try RawSocketClient.connect(port: port, timeout: 1)
+            try client.send([0x16, 0x03, 0x01, 0x00, 0xF4, 0x01, 0x00, 0x00, 0xF0, 0x03, 0x03] + [UInt8](repeating: 0x41, count: 32))
+            let response = try client.readResponse()
+            #expect(response.status == 400)
+            #expect(client.isClosedByPeer())
+            #expect(try serverStillServes(port: port))
+        }
+    }
 
     @Test(arguments: rejected)
     func answersAndCloses(_ rejected: RejectedRequest) throws {

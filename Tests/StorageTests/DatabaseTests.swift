@@ -24,6 +24,21 @@ import Testing
         #expect(database.lastInsertRowID == 8)
     }
 
+    /// Text reaches SQLite with its byte length: a NUL inside it neither cuts it short nor
+    /// lets a prefix match, and an empty string stays an empty string (not NULL).
+    @Test func textWithANulIsStoredWholeAndMatchesOnlyItself() throws {
+        let database = try makeDatabase()
+        try database.run("INSERT INTO items (id, name) VALUES (?, ?)", 1, "Jo\u{0}hn Smith")
+        try database.run("INSERT INTO items (id, name) VALUES (?, ?)", 2, "biscuit-box")
+        try database.run("INSERT INTO items (id, name) VALUES (?, ?)", 3, "")
+        #expect(try database.queryOne("SELECT name FROM items WHERE id = 1")?.string("name") == "Jo\u{0}hn Smith")
+        #expect(try database.queryOne("SELECT length(CAST(name AS BLOB)) AS bytes FROM items WHERE id = 1")?.int("bytes") == 11)
+        #expect(try database.query("SELECT id FROM items WHERE name = ?", "biscuit-box\u{0}XYZ").isEmpty)
+        #expect(try database.query("SELECT id FROM items WHERE name = ?", "Jo").isEmpty)
+        #expect(try database.queryOne("SELECT id FROM items WHERE name = ?", "Jo\u{0}hn Smith")?.int("id") == 1)
+        #expect(try database.queryOne("SELECT name FROM items WHERE id = 3")?["name"] == .text(""))
+    }
+
     @Test func reusesPreparedStatementsWithFreshBindings() throws {
         let database = try makeDatabase()
         for index in 1...50 {

@@ -28,7 +28,13 @@ struct ControlAPI: Sendable {
         table = RouteTable(routes.map { (method: $0.0, template: RouteTemplate($0.1), entry: $0.2) }, trailingSlash: .ignored)
     }
 
+    /// `health` is open to every client: container health checks and readiness probes call it.
+    private static let openPaths: Set<String> = ["/_understudy/health", "/_understudy/health/"]
+
     func respond(to request: HTTPRequest, emulator: Emulator, world: World) -> HTTPResponse {
+        if !Self.openPaths.contains(request.path), let refusal = emulator.controlAccess.refusal(for: request) {
+            return refusal
+        }
         do {
             switch table.lookup(method: request.method, path: request.path) {
             case .matched(let match), .redirectToSlash(let match):  // control routes ignore trailing slashes

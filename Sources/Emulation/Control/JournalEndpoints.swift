@@ -38,6 +38,7 @@ enum JournalEndpoints {
             "status": .int(entry.status),
             "provider": .string(entry.provider),
             "route": .string(entry.route),
+            "client": .string(entry.client),
         ]
         if let error = entry.error { object = object.adding("error", .string(error)) }
         return object

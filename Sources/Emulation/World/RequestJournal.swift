@@ -15,6 +15,8 @@ public struct JournalEntry: Sendable {
     public let route: String?
     /// The error behind a 500 the handler did not mean to answer, as the server logged it.
     public let error: String?
+    /// The address the request came from (`127.0.0.1`), nil when it did not come over a socket.
+    public let client: String?
 }
 
 /// The most recent requests a world served, newest first, bounded so it never grows without limit.
@@ -36,7 +38,7 @@ public final class RequestJournal: @unchecked Sendable {
 
     public func record(
         time: Date, method: String, path: String, query: String, headers: [(name: String, value: String)],
-        body: [UInt8], status: Int, provider: String?, route: String?, error: String? = nil
+        body: [UInt8], status: Int, provider: String?, route: String?, error: String? = nil, client: String? = nil
     ) {
         let text = String(decoding: body.prefix(Self.bodyLimit), as: UTF8.self)
         lock.lock()
@@ -44,7 +46,7 @@ public final class RequestJournal: @unchecked Sendable {
         lastID += 1
         let entry = JournalEntry(
             id: lastID, time: time, method: method, path: path, query: query, headers: headers, body: text,
-            status: status, provider: provider, route: route, error: error)
+            status: status, provider: provider, route: route, error: error, client: client)
         if entries.count < capacity {
             entries.append(entry)
         } else {

@@ -22,9 +22,13 @@ public final class World: Sendable {
     public init(seed: SeedSnapshot, location: Database.Location, journalCapacity: Int = 1000) throws {
         self.seed = seed
         let connection = try Database(location)
-        if try !World.holdsData(connection, schemaVersion: seed.schemaVersion) {
+        let reopened = try World.holdsData(connection, schemaVersion: seed.schemaVersion)
+        if !reopened {
             try seed.database.read { try connection.restore(from: $0) }
         }
+        // From here on every written row is logged, so a reset copies back only those; a
+        // reopened file holds writes made before, so its first reset copies everything.
+        connection.startChangeLog().isIncomplete = reopened
         database = SerializedDatabase(connection)
         clock = EmulatedClock()
         journal = RequestJournal(capacity: journalCapacity)
@@ -40,33 +44,7 @@ public final class World: Sendable {
     public func reset(provider: String? = nil) throws {
         tokens.reset(provider: provider)
         rateLimits.reset(provider: provider)
-        guard let provider else {
-            try database.read { db in try seed.database.read { try db.restore(from: $0) } }
-            return
-        }
-        try database.read { db in
-            // The snapshot is attached only for the copy: it is shared by every world of the
-            // process, and an attached shared-cache database takes part in each transaction.
-            try seed.attach(to: db)
-            defer { try? seed.detach(from: db) }
-            // Deferred, so the snapshot is only read-locked and other worlds can copy from it too.
-            try db.transaction(deferred: true) {
-                // Tables are refilled one by one; foreign keys hold again once all are back.
-                try db.execute("PRAGMA defer_foreign_keys = ON")
-                for table in try db.tableNames(withPrefix: provider + "_") {
-                    // `WHERE true` turns off SQLite's transfer optimisation for INSERT … SELECT *, which
-                    // fills a parent table without the foreign-key bookkeeping: the deferred check then
-                    // still counts the children orphaned by the DELETE and the COMMIT fails.
-                    try db.execute(
-                        "DELETE FROM main.\"\(table)\"; INSERT INTO main.\"\(table)\" SELECT * FROM seed.\"\(table)\" WHERE true")
-                }
-                let counters = provider + ".%"
-                try db.run("DELETE FROM main.understudy_sequences WHERE name LIKE ?", counters)
-                try db.run(
-                    "INSERT INTO main.understudy_sequences SELECT * FROM seed.understudy_sequences WHERE name LIKE ?",
-                    counters)
-            }
-        }
+        try database.read { try SeedRestore(seed: seed, database: $0).run(provider: provider) }
     }
 
     /// Whether a database already holds a world built with this schema (a reopened `--db` file).
