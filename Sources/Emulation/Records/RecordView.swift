@@ -55,6 +55,7 @@ public struct RecordView<Context>: Sendable {
     }
 
     private struct Resolved: Sendable {
+        let name: String
         let key: [UInt8]
         let writer: Writer
         let condition: Condition?
@@ -78,7 +79,7 @@ public struct RecordView<Context>: Sendable {
             case .derived(let write):
                 writer = .derived(write)
             }
-            return Resolved(key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
+            return Resolved(name: member.key, key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
         }
     }
 
@@ -87,11 +88,15 @@ public struct RecordView<Context>: Sendable {
         table.columns.filter { !except.contains($0.name) }.map { .column($0.name) }
     }
 
-    /// Writes the cursor's current row as one object.
-    public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
+    /// Writes the cursor's current row as one object; with `keys`, only the members of those
+    /// keys (a client's sparse field list, `?fields=id,title`), still in the view's order.
+    public func write(
+        _ cursor: StatementCursor, _ context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
+    ) throws {
         let row = ViewRow(cursor: cursor, table: table)
         try json.object { json in
             for member in members {
+                if let keys, !keys.contains(member.name) { continue }
                 if let condition = member.condition, !condition(row, context) { continue }
                 json.key(bytes: member.key)
                 switch member.writer {
@@ -105,8 +110,8 @@ public struct RecordView<Context>: Sendable {
 }
 
 extension RecordView where Context == Void {
-    public func write(_ cursor: StatementCursor, to json: inout JSONBuilder) throws {
-        try write(cursor, (), to: &json)
+    public func write(_ cursor: StatementCursor, keeping keys: Set<String>? = nil, to json: inout JSONBuilder) throws {
+        try write(cursor, (), keeping: keys, to: &json)
     }
 }
 
@@ -185,15 +190,16 @@ public struct ViewRow {
 
 extension Database {
     /// Runs a query whose columns start with `view.table.selectList(…)` and writes each row with
-    /// `view` as an element of the array being built; returns how many rows there were.
+    /// `view` as an element of the array being built (only the members of `keys`, when given);
+    /// returns how many rows there were.
     @discardableResult
     public func write<Context>(
         _ view: RecordView<Context>, _ sql: String, arguments: [any SQLiteBindable], context: Context,
-        to json: inout JSONBuilder
+        keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws -> Int {
         var count = 0
         try forEachRow(sql, arguments: arguments) { row in
-            try view.write(row, context, to: &json)
+            try view.write(row, context, keeping: keys, to: &json)
             count += 1
         }
         return count
