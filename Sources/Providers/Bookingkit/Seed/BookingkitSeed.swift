@@ -1,0 +1,89 @@
+import Emulation
+
+/// Fills the tables from `seed/bookingkit/` (spec §8): every id the docs print, with the
+/// relationships their samples imply, plus the bulk vendor's generated paging data. Rows are
+/// inserted in file order, which is the creation order lists default to (their rowid).
+enum BookingkitSeed {
+    static func load(from seed: SeedDirectory, into database: Database, bulk: BulkData.Sizes) throws {
+        for client in try seed.records(ClientRecord.self, "clients.json", key: "clients") { try database.insert(client) }
+        for vendor in try seed.records(VendorRecord.self, "vendors.json", key: "vendors") { try database.insert(vendor) }
+        for category in try seed.records(CategoryRecord.self, "categories.json", key: "categories") { try database.insert(category) }
+        for object in try seed.seedRecords("events.json", key: "events") { try insertEvent(object, into: database) }
+        for date in try seed.records(DateRecord.self, "dates.json", key: "dates") { try database.insert(date) }
+        for product in try seed.records(ProductRecord.self, "products.json", key: "products") { try database.insert(product) }
+        for object in try seed.seedRecords("orders.json", key: "orders") { try insertOrder(object, into: database) }
+        for offer in try seed.records(FlexOfferRecord.self, "flex_offers.json", key: "flex_offers") { try database.insert(offer) }
+        for ticket in try seed.records(OpenDateTicketRecord.self, "open_date_tickets.json", key: "open_date_tickets") {
+            try database.insert(ticket)
+        }
+        for coupon in try seed.records(CouponRecord.self, "coupons.json", key: "coupons") { try database.insert(coupon) }
+        for voucher in try seed.records(VoucherRecord.self, "vouchers.json", key: "vouchers") { try database.insert(voucher) }
+        for user in try seed.records(UserRecord.self, "users.json", key: "users") { try database.insert(user) }
+        try BulkData(seed: try seed.json("bulk.json"), sizes: bulk).generate(into: database)
+    }
+
+    /// An event with its prices and category paths (`category_ids` names the assigned ones).
+    static func insertEvent(_ seed: SeedRecord, into database: Database) throws {
+        var event = try record(EventRecord.self, seed)
+        guard let ids = seed["category_ids"]?.arrayValue?.compactMap(\.intValue) else { throw seed.invalid("category_ids", "an array of ids") }
+        guard let paths = try EventCategories.paths(ids, in: database) else { throw seed.invalid("category_ids", "known category ids") }
+        EventCategories.assign(paths, to: &event)
+        try database.insert(event)
+        try EventCategories.reindex(event, in: database)
+        for price in try seed.records("prices") {
+            var record = try self.record(PriceRecord.self, price)
+            record.eventID = event.id
+            try database.insert(record)
+        }
+    }
+
+    /// An order with its tickets and participants, payments and lines, nested as the order shows them.
+    static func insertOrder(_ seed: SeedRecord, into database: Database) throws {
+        let order = try record(OrderRecord.self, seed)
+        try database.insert(order)
+        for ticketSeed in try nested(seed, "tickets") {
+            var ticket = try record(TicketRecord.self, ticketSeed)
+            ticket.orderID = order.id
+            try database.insert(ticket)
+            for participantSeed in try nested(ticketSeed, "participants") {
+                var participant = try record(ParticipantRecord.self, participantSeed)
+                participant.ticketID = ticket.id
+                participant.orderID = order.id
+                participant.seats = max(1, Int64(participant.entryUnits.arrayValue?.count ?? 1))
+                try database.insert(participant)
+            }
+        }
+        for payment in try nested(seed, "payments") {
+            var record = try record(PaymentRecord.self, payment)
+            record.orderID = order.id
+            try database.insert(record)
+        }
+        for line in try nested(seed, "products") {
+            var record = try record(ProductLineRecord.self, line)
+            record.orderID = order.id
+            try database.insert(record)
+        }
+        for purchase in try nested(seed, "voucher_orders") {
+            var record = try record(VoucherOrderRecord.self, purchase)
+            record.orderID = order.id
+            try database.insert(record)
+        }
+        for flexTicket in try nested(seed, "flex_tickets") {
+            var record = try record(FlexTicketRecord.self, flexTicket)
+            record.orderID = order.id
+            try database.insert(record)
+        }
+    }
+
+    private static func nested(_ seed: SeedRecord, _ key: String) throws -> [SeedRecord] {
+        seed[key] == nil ? [] : try seed.records(key)
+    }
+
+    private static func record<Record: StoredRecord>(_ type: Record.Type, _ seed: SeedRecord) throws -> Record {
+        do {
+            return try Record(seed: seed.fields)
+        } catch {
+            throw SeedError(file: seed.file, reason: "\(seed.fields["id"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } ?? "a record"): \(error)")
+        }
+    }
+}
