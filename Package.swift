@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // HMAC-SHA256 for Let's Do This's JWTs.
+        // HMAC-SHA256 for Let's Do This's JWTs; MD5 and SHA-1 for bookingkit's derived URLs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
@@ -39,9 +39,14 @@ let package = Package(
             path: "Sources/Providers/LetsDoThis"
         ),
         .target(name: "Tito", dependencies: ["Emulation"], path: "Sources/Providers/Tito"),
+        .target(
+            name: "Bookingkit",
+            dependencies: ["Emulation", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/Providers/Bookingkit"
+        ),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito"]),
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Bookingkit"]),
 
         .executableTarget(
             name: "understudy",
@@ -61,6 +66,7 @@ let package = Package(
         .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "BookingkitTests", dependencies: ["Bookingkit", "UnderstudyServer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Bookingkit
 import Emulation
 import GoEvent
 import LetsDoThis
@@ -10,6 +11,7 @@ public enum ProviderCatalog {
             LetsDoThisProvider(environment: environment),
             GoEventProvider(environment: environment),
             TitoProvider(environment: environment),
+            BookingkitProvider(environment: environment),
         ]
     }
 }

@@ -1,0 +1,34 @@
+import Emulation
+
+/// An event's categories (spec §6.3, §7.5): each assigned category with its path from the top
+/// level, top level first, de-duplicated, in assignment order. On input the deepest id is
+/// enough (the whole path may be sent too).
+enum EventCategories {
+    /// The path of each id; nil when one is unknown.
+    static func paths(_ ids: [Int64], in database: Database) throws -> [[CategoryRecord]]? {
+        var paths: [[CategoryRecord]] = []
+        for id in ids {
+            guard let path = try CategoryRecord.path(to: id, in: database) else { return nil }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// Sets the rendered `categories` and the id `order=category_id` sorts by.
+    static func assign(_ paths: [[CategoryRecord]], to event: inout EventRecord) {
+        var seen = Set<Int64>()
+        var rendered: [JSONValue] = []
+        for category in paths.joined() where seen.insert(category.id).inserted {
+            rendered.append(["id": .int(category.id), "title": .string(category.title)])
+        }
+        event.categories = .array(rendered)
+        event.deepestCategoryID = paths.last?.last?.id
+    }
+
+    /// Rebuilds the category index of an event from its rendered `categories`.
+    static func reindex(_ event: EventRecord, in database: Database) throws {
+        try database.delete(EventCategoryRecord.self, where: "event_id = ?", event.id)
+        let ids = Set(event.categories.arrayValue?.compactMap { $0["id"]?.intValue } ?? [])
+        for id in ids.sorted() { try database.insert(EventCategoryRecord(eventID: event.id, categoryID: id)) }
+    }
+}

@@ -1,0 +1,4 @@
+import Emulation
+import Foundation
+import TestSupport
+import Testing
