@@ -95,11 +95,6 @@ extension TestServer {
         return response.json["participants"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
     }
 
-    /// Freezes the emulated clock, so timestamps the server writes are known in advance.
-    func freezeClock(at instant: String) throws {
-        let response = try request("PUT", "/_understudy/clock", json: ["now": .string(instant)])
-        #expect(response.status == 200)
-    }
 }
 
 extension TestResponse {

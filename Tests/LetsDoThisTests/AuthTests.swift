@@ -83,7 +83,7 @@ import Testing
         let advanced = try server.request("POST", "/_understudy/clock/advance", json: ["seconds": 59])
         #expect(advanced.status == 200)
         #expect(try server.ldt("GET", "/participants", token: token).status == 200)
-        _ = try server.request("POST", "/_understudy/clock/advance", json: ["seconds": 1])
+        try server.advanceClock(seconds: 1)
         // exp <= now: expired at the very second.
         #expect(try server.ldt("GET", "/participants", token: token).json == Expected.expired)
 

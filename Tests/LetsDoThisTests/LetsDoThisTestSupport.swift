@@ -121,10 +121,6 @@ extension TestServer {
         return try #require(response.json["token"]?.stringValue)
     }
 
-    func freezeClock(at instant: String) throws {
-        let response = try request("PUT", "/_understudy/clock", json: ["now": .string(instant)])
-        #expect(response.status == 200)
-    }
 
     /// Follows `next` from the first page to the end; every page's ids, in order.
     func walkForward(_ path: String, token: String, size: Int, limit: Int = 2_000) throws -> (ids: [String], pages: Int, total: Int?) {

@@ -21,9 +21,9 @@ import Testing
         // Each token has its own allowance; unauthenticated requests are refused before counting.
         #expect(try server.tito("GET", "/hello", token: TitoSeed.testToken).status == 200)
         #expect(try server.tito("GET", "/hello", token: nil).status == 401)
-        _ = try server.request("POST", "/_understudy/clock/advance", json: ["seconds": 4])
+        try server.advanceClock(seconds: 4)
         #expect(try server.tito("GET", "/hello").header("Retry-After") == "6")
-        _ = try server.request("POST", "/_understudy/clock/advance", json: ["seconds": 6])
+        try server.advanceClock(seconds: 6)
         #expect(try server.tito("GET", "/hello").status == 200)
         #expect(try server.request("POST", "/_understudy/tito/rate-limit", json: ["enabled": false]).json["enabled"] == false)
         for _ in 0..<3 { #expect(try server.tito("GET", "/hello").status == 200) }

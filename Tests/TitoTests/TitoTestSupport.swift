@@ -44,11 +44,6 @@ extension TestServer {
         return try request(method, Self.titoBase + path, headers: headers, json: json, body: body)
     }
 
-    /// Freezes the emulated clock, so timestamps the server writes are known in advance.
-    func freezeClock(at instant: String) throws {
-        let response = try request("PUT", "/_understudy/clock", json: ["now": .string(instant)])
-        #expect(response.status == 200)
-    }
 }
 
 extension TestResponse {

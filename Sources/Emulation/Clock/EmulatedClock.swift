@@ -1,50 +1,44 @@
 import Foundation
+import Synchronization
 
 /// The time a world lives in: real time by default, or frozen at a chosen instant, or shifted.
 /// Every timestamp a provider writes and every expiry rule it applies reads `now`.
-public final class EmulatedClock: @unchecked Sendable {
-    // Invariant: `frozenAt` and `offset` are only touched while `lock` is held.
-    private let lock = NSLock()
-    private var frozenAt: Date?
-    private var offset: TimeInterval = 0
+public final class EmulatedClock: Sendable {
+    private struct Setting {
+        var frozenAt: Date?
+        var offset: TimeInterval = 0
+    }
+
+    private let setting = Mutex(Setting())
 
     public init() {}
 
     public var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return frozenAt ?? Date(timeIntervalSinceNow: offset)
+        setting.withLock { $0.frozenAt ?? Date(timeIntervalSinceNow: $0.offset) }
     }
 
     public var isFrozen: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return frozenAt != nil
+        setting.withLock { $0.frozenAt != nil }
     }
 
     /// Stops time at `instant` until advanced or released.
     public func freeze(at instant: Date) {
-        lock.lock()
-        defer { lock.unlock() }
-        frozenAt = instant
+        setting.withLock { $0.frozenAt = instant }
     }
 
     /// Moves time forward (or back, for negative seconds), frozen or not.
     public func advance(by seconds: TimeInterval) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let frozen = frozenAt {
-            frozenAt = frozen.addingTimeInterval(seconds)
-        } else {
-            offset += seconds
+        setting.withLock { setting in
+            if let frozen = setting.frozenAt {
+                setting.frozenAt = frozen.addingTimeInterval(seconds)
+            } else {
+                setting.offset += seconds
+            }
         }
     }
 
     /// Back to real time.
     public func release() {
-        lock.lock()
-        defer { lock.unlock() }
-        frozenAt = nil
-        offset = 0
+        setting.withLock { $0 = Setting() }
     }
 }

@@ -89,6 +89,8 @@ struct MountedProvider: Sendable {
                 return Answer(response: error.response)
             } catch let error as JSONBodyError {
                 return Answer(response: provider.errorResponse(for: error, status: 400))
+            } catch let error as RequestBodyError {
+                return Answer(response: provider.errorResponse(for: error, status: error.status))
             } catch {
                 let description = String(describing: error)
                 logger.error("unexpected error answering \(label): \(description)", metadata: ["path": "\(request.http.path)"])

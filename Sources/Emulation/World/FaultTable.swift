@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A failure armed for the next matching requests of a provider.
 public struct Fault: Sendable {
@@ -21,45 +22,36 @@ public struct Fault: Sendable {
 }
 
 /// Faults armed in a world; each matching request consumes one use.
-public final class FaultTable: @unchecked Sendable {
-    // Invariant: `faults` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var faults: [Fault] = []
+public final class FaultTable: Sendable {
+    private let faults = Mutex<[Fault]>([])
 
     public init() {}
 
     public func arm(_ fault: Fault) {
-        lock.lock()
-        defer { lock.unlock() }
-        faults.append(fault)
+        faults.withLock { $0.append(fault) }
     }
 
     /// Consumes and returns the first fault matching the request, if any.
     public func take(provider: String, method: String, path: String) -> Fault? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !faults.isEmpty else { return nil }
-        guard
-            let index = faults.firstIndex(where: {
-                $0.provider == provider && ($0.method == nil || $0.method!.uppercased() == method.uppercased())
-                    && ($0.path == nil || $0.path == path)
-            })
-        else { return nil }
-        let fault = faults[index]
-        faults[index].remaining -= 1
-        if faults[index].remaining <= 0 { faults.remove(at: index) }
-        return fault
+        faults.withLock { faults in
+            guard
+                let index = faults.firstIndex(where: {
+                    $0.provider == provider && ($0.method == nil || $0.method!.uppercased() == method.uppercased())
+                        && ($0.path == nil || $0.path == path)
+                })
+            else { return nil }
+            let fault = faults[index]
+            faults[index].remaining -= 1
+            if faults[index].remaining <= 0 { faults.remove(at: index) }
+            return fault
+        }
     }
 
     public func armed(provider: String) -> [Fault] {
-        lock.lock()
-        defer { lock.unlock() }
-        return faults.filter { $0.provider == provider }
+        faults.withLock { $0.filter { $0.provider == provider } }
     }
 
     public func clear(provider: String? = nil) {
-        lock.lock()
-        defer { lock.unlock() }
-        faults.removeAll { provider == nil || $0.provider == provider }
+        faults.withLock { $0.removeAll { provider == nil || $0.provider == provider } }
     }
 }

@@ -10,6 +10,8 @@ public final class World: Sendable {
     public let faults: FaultTable
     /// Every token the providers accept; a reset leaves it alone (tokens are credentials, not data).
     public let tokens: TokenStore
+    /// OAuth codes, credential counters and switches; like tokens, a reset leaves them alone.
+    public let oauth: OAuthState
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
@@ -25,6 +27,7 @@ public final class World: Sendable {
         journal = RequestJournal(capacity: journalCapacity)
         faults = FaultTable()
         tokens = TokenStore(seed.tokens)
+        oauth = OAuthState()
     }
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
