@@ -22,31 +22,37 @@ public struct BookingkitProvider: Provider {
     public let resetStatus = 204
 
     private let settings: BookingkitSettings
+    private let oauth: OAuthServer
+    /// The seeded tokens, kept for `credentials` until the framework hands it the world's.
+    private let seededTokens = SeededTokens()
 
     public init(environment: [String: String]) {
         settings = BookingkitSettings(environment: environment)
+        oauth = BookingkitOAuth.server(settings)
     }
 
     static let tables: [RecordTable] = [
-        ClientRecord.table, VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
+        VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
         DateRecord.table, ProductRecord.table, OrderRecord.table, TicketRecord.table, ParticipantRecord.table,
         ProductLineRecord.table, VoucherOrderRecord.table, FlexTicketRecord.table, PaymentRecord.table, FlexOfferRecord.table,
         OpenDateTicketRecord.table, CouponRecord.table, VoucherRecord.table, UserRecord.table,
     ]
 
-    public var schema: String { Self.tables.map(\.schema).joined(separator: "\n") }
+    public var schema: String { ([oauth.clients.schema] + Self.tables.map(\.schema)).joined(separator: "\n") }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try BookingkitSeed.load(from: seed, into: database, bulk: settings.bulk)
+        try BookingkitSeed.load(from: seed, into: database, oauth: oauth, bulk: settings.bulk)
     }
 
     public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
-        try BookingkitCredentials.initialTokens(from: seed, in: database)
+        let tokens = try BookingkitCredentials.initialTokens(from: seed)
+        seededTokens.tokens.withLock { $0 = tokens }
+        return tokens
     }
 
     public var routes: [Route<BookingkitClient>] {
         let endpoints = Endpoints(settings: settings)
-        return [TokenEndpoint.route(settings)] + Vendors.routes(endpoints) + Events.routes(endpoints) + EventDates.routes(endpoints)
+        return [TokenEndpoint.route(oauth)] + Vendors.routes(endpoints) + Events.routes(endpoints) + EventDates.routes(endpoints)
             + MergedEvents.routes(endpoints) + Dates.routes(endpoints) + MergedDates.routes(endpoints) + DatesBatch.routes(endpoints)
             + Products.routes(endpoints) + Orders.routes(endpoints) + Payments.routes(endpoints) + Tickets.routes(endpoints)
             + OpenDateTickets.routes(endpoints) + FlexOffers.routes(endpoints) + Categories.routes(endpoints)
@@ -57,7 +63,7 @@ public struct BookingkitProvider: Provider {
     public var controlRoutes: [ControlRoute] { BookingkitControl.routes }
 
     public func authenticate(_ request: ProviderRequest) throws -> BookingkitClient {
-        try BookingkitAuth.authenticate(request)
+        try BookingkitAuth(oauth: oauth).authenticate(request)
     }
 
     /// An unknown route is the 404 body, a known path with another method the 405 with `Allow`,
@@ -81,11 +87,17 @@ public struct BookingkitProvider: Provider {
 
     /// Malformed JSON is the `40000` body; storage failures and injected faults the server body.
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
-        if error is JSONBodyError { return BookingkitError.invalidBody().response }
+        if error is JSONBodyError || error is RequestBodyError { return BookingkitError.invalidBody().response }
         return BookingkitError.server(status: status).response
     }
 
     public func credentials(in database: Database) throws -> JSONValue {
-        try BookingkitCredentials.listing(in: database)
+        try BookingkitCredentials.listing(oauth, tokens: seededTokens.tokens.withLock { $0 }, in: database)
     }
+}
+
+import Synchronization
+
+final class SeededTokens: Sendable {
+    let tokens = Mutex<[IssuedToken]>([])
 }

@@ -4,23 +4,22 @@ import Emulation
 /// empty body is an empty object, so a create without fields fails on its first required one.
 enum BookingkitBody {
     static func object(_ request: ProviderRequest) throws -> BodyFields {
-        switch try parse(request) {
-        case nil: return BodyFields(JSONObject())
-        case .object(let object)?: return BodyFields(object)
-        default: throw BookingkitError.invalidBody(expecting: "object")
+        guard case .object(let object) = try parse(request, expecting: "object") else {
+            throw BookingkitError.invalidBody(expecting: "object")
         }
+        return BodyFields(object)
     }
 
     static func array(_ request: ProviderRequest) throws -> [JSONValue] {
-        guard case .array(let elements)? = try parse(request) else { throw BookingkitError.invalidBody(expecting: "array") }
+        guard case .array(let elements) = try parse(request, expecting: "array") else { throw BookingkitError.invalidBody(expecting: "array") }
         return elements
     }
 
-    private static func parse(_ request: ProviderRequest) throws -> JSONValue? {
+    private static func parse(_ request: ProviderRequest, expecting kind: String) throws -> JSONValue {
         do {
-            return try request.http.jsonBody()
+            return try request.http.readBody(.alwaysJSON).value
         } catch {
-            throw BookingkitError.invalidBody(expecting: "object")
+            throw BookingkitError.invalidBody(expecting: kind)
         }
     }
 }

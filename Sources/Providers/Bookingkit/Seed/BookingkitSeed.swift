@@ -4,8 +4,8 @@ import Emulation
 /// relationships their samples imply, plus the bulk vendor's generated paging data. Rows are
 /// inserted in file order, which is the creation order lists default to (their rowid).
 enum BookingkitSeed {
-    static func load(from seed: SeedDirectory, into database: Database, bulk: BulkData.Sizes) throws {
-        for client in try seed.records(ClientRecord.self, "clients.json", key: "clients") { try database.insert(client) }
+    static func load(from seed: SeedDirectory, into database: Database, oauth: OAuthServer, bulk: BulkData.Sizes) throws {
+        try oauth.clients.insert(try seed.oauthClients("clients.json"), into: database)
         for vendor in try seed.records(VendorRecord.self, "vendors.json", key: "vendors") { try database.insert(vendor) }
         for category in try seed.records(CategoryRecord.self, "categories.json", key: "categories") { try database.insert(category) }
         for object in try seed.seedRecords("events.json", key: "events") { try insertEvent(object, into: database) }
