@@ -66,7 +66,10 @@ let package = Package(
         .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
-        .testTarget(name: "BookingkitTests", dependencies: ["Bookingkit", "UnderstudyServer", "TestSupport"]),
+        .testTarget(
+            name: "BookingkitTests",
+            dependencies: ["Bookingkit", "UnderstudyServer", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,10 +2,21 @@ import Emulation
 import Foundation
 
 /// bookingkit's mock-only endpoints (spec §10.2) under `/_understudy/bookingkit/`: the clock
-/// (the world's, answering 204 as the spec proposes) and expiring tokens, to test the expired
-/// token's 401. The reset is the framework's (`POST /_understudy/bookingkit/reset`, 204).
+/// (the world's, answering 204 as the spec proposes), expiring tokens (to test the expired
+/// token's 401), and the one-token-per-hour switch (§2.1). The reset is the framework's
+/// (`POST /_understudy/bookingkit/reset`, 204).
 enum BookingkitControl {
     static let routes: [ControlRoute] = [
+        // `{"enabled": true}` refuses a client a second token while its last one is unexpired;
+        // `{"enabled": null}` goes back to BOOKINGKIT_TOKEN_REUSE_LIMIT.
+        ControlRoute("PUT", "/token-reuse-limit") { request in
+            let body = try request.http.controlObjectBody()
+            guard let enabled = body["enabled"], enabled.boolValue != nil || enabled == .null else {
+                throw ControlError.badRequest("Body must be {\"enabled\": true|false|null}")
+            }
+            request.world.oauth.setActiveTokenLimit(provider: BookingkitProvider.providerName, enabled: enabled.boolValue)
+            return .empty(status: 204)
+        },
         ControlRoute("PUT", "/clock") { request in
             let body = try request.http.controlObjectBody()
             guard let text = body["now"]?.stringValue, let instant = Timestamp.parse(text) else {
