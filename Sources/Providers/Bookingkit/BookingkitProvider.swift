@@ -23,8 +23,6 @@ public struct BookingkitProvider: Provider {
 
     private let settings: BookingkitSettings
     private let oauth: OAuthServer
-    /// The seeded tokens, kept for `credentials` until the framework hands it the world's.
-    private let seededTokens = SeededTokens()
 
     public init(environment: [String: String]) {
         settings = BookingkitSettings(environment: environment)
@@ -32,7 +30,7 @@ public struct BookingkitProvider: Provider {
     }
 
     static let tables: [RecordTable] = [
-        VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
+        SeededTokenRecord.table, VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
         DateRecord.table, ProductRecord.table, OrderRecord.table, TicketRecord.table, ParticipantRecord.table,
         ProductLineRecord.table, VoucherOrderRecord.table, FlexTicketRecord.table, PaymentRecord.table, FlexOfferRecord.table,
         OpenDateTicketRecord.table, CouponRecord.table, VoucherRecord.table, UserRecord.table,
@@ -45,9 +43,7 @@ public struct BookingkitProvider: Provider {
     }
 
     public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
-        let tokens = try BookingkitCredentials.initialTokens(from: seed)
-        seededTokens.tokens.withLock { $0 = tokens }
-        return tokens
+        try BookingkitCredentials.initialTokens(from: seed)
     }
 
     public var routes: [Route<BookingkitClient>] {
@@ -92,12 +88,6 @@ public struct BookingkitProvider: Provider {
     }
 
     public func credentials(in database: Database) throws -> JSONValue {
-        try BookingkitCredentials.listing(oauth, tokens: seededTokens.tokens.withLock { $0 }, in: database)
+        try BookingkitCredentials.listing(oauth, in: database)
     }
-}
-
-import Synchronization
-
-final class SeededTokens: Sendable {
-    let tokens = Mutex<[IssuedToken]>([])
 }

@@ -6,6 +6,7 @@ import Emulation
 enum BookingkitSeed {
     static func load(from seed: SeedDirectory, into database: Database, oauth: OAuthServer, bulk: BulkData.Sizes) throws {
         try oauth.clients.insert(try seed.oauthClients("clients.json"), into: database)
+        try BookingkitCredentials.load(from: seed, into: database)
         for vendor in try seed.records(VendorRecord.self, "vendors.json", key: "vendors") { try database.insert(vendor) }
         for category in try seed.records(CategoryRecord.self, "categories.json", key: "categories") { try database.insert(category) }
         for object in try seed.seedRecords("events.json", key: "events") { try insertEvent(object, into: database) }
