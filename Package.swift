@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // HMAC-SHA256 for Let's Do This's JWTs; MD5 and SHA-1 for bookingkit's derived URLs.
+        // SHA-256 for generated ids, HMAC-SHA256 for Let's Do This's JWTs, MD5 and SHA-1 for bookingkit's derived URLs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
@@ -29,7 +29,12 @@ let package = Package(
 
         // The provider framework: worlds, routing, JSON, control API, journal, clock.
         .target(
-            name: "Emulation", dependencies: ["HTTPServer", "Storage", .product(name: "Logging", package: "swift-log")]),
+            name: "Emulation",
+            dependencies: [
+                "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
 
         // One target per emulated API, each depending on Emulation only.
         .target(name: "GoEvent", dependencies: ["Emulation"], path: "Sources/Providers/GoEvent"),
@@ -51,6 +56,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
+                "Emulation",
                 "UnderstudyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

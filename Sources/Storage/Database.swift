@@ -101,6 +101,10 @@ public final class Database {
 
     /// The first row of a query, or nil.
     public func queryOne(_ sql: String, _ arguments: any SQLiteBindable...) throws -> Row? {
+        try queryOne(sql, arguments: arguments)
+    }
+
+    public func queryOne(_ sql: String, arguments: [any SQLiteBindable]) throws -> Row? {
         try query(sql, arguments: arguments).first
     }
 

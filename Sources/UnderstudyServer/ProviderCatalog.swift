@@ -6,12 +6,14 @@ import Tito
 
 /// Every emulated API, in the order they are listed by the control API.
 public enum ProviderCatalog {
-    public static func providers(environment: [String: String]) -> [any Provider] {
-        [
-            LetsDoThisProvider(environment: environment),
-            GoEventProvider(environment: environment),
-            TitoProvider(environment: environment),
-            BookingkitProvider(environment: environment),
-        ]
+    /// Each provider reads its settings from `environment`; throws one `SettingsError` naming
+    /// every unusable setting of every provider.
+    public static func providers(environment: [String: String]) throws -> [any Provider] {
+        try SettingsError.gathering([
+            { try LetsDoThisProvider(environment: environment) },
+            { try GoEventProvider(environment: environment) },
+            { try TitoProvider(environment: environment) },
+            { try BookingkitProvider(environment: environment) },
+        ])
     }
 }

@@ -10,9 +10,10 @@ public final class UnderstudyServer: Sendable {
     public let emulator: Emulator
     private let server: HTTPServer
 
-    /// Loads the seed and opens the database; throws `SeedError` or `SQLiteError` with a clear message.
+    /// Reads the providers' settings, loads the seed and opens the database; throws
+    /// `SettingsError`, `SeedError` or `SQLiteError` with a clear message.
     public init(configuration: UnderstudyConfiguration, logger: Logger = Logger(label: "understudy")) throws {
-        let providers = ProviderCatalog.providers(environment: configuration.environment)
+        let providers = try ProviderCatalog.providers(environment: configuration.environment)
         let seed = try SeedSnapshotCache.snapshot(
             providers: providers, seedRoot: configuration.seedDirectory, environment: configuration.environment)
         let location: Database.Location = configuration.databasePath.map { .file(path: $0) } ?? .memory

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Emulation
 import Logging
 import UnderstudyServer
 
@@ -31,37 +32,42 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical [UNDERSTUDY_LOG_LEVEL] (default: info).")
     var logLevel: String?
 
-    /// The options resolved against the environment and defaults, or a usage error.
+    /// The options resolved against the environment and defaults, or one usage error that names
+    /// every unusable option and setting, the providers' settings included.
     func resolve(environment: [String: String]) throws -> (UnderstudyConfiguration, Logger.Level) {
-        func setting(_ option: String?, _ variable: String) -> String? {
-            if let option { return option }
-            if let value = environment[variable], !value.isEmpty { return value }
-            return nil
-        }
-        let portText = setting(port, "UNDERSTUDY_PORT") ?? "8080"
-        guard let portNumber = Int(portText), (0...65535).contains(portNumber) else {
-            throw ValidationError("port must be a number from 0 to 65535, not '\(portText)'")
-        }
-        let levelText = setting(logLevel, "UNDERSTUDY_LOG_LEVEL") ?? "info"
-        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
-            throw ValidationError("unknown log level '\(levelText)'")
-        }
-        let seedDirectory: URL
-        if let path = setting(seed, "UNDERSTUDY_SEED") {
-            seedDirectory = URL(fileURLWithPath: path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("seed folder '\(path)' does not exist or is not a folder")
+        var settings = SettingsReader(environment)
+        settings.override("UNDERSTUDY_HOST", with: host, option: "--host")
+        settings.override("UNDERSTUDY_PORT", with: port, option: "--port")
+        settings.override("UNDERSTUDY_DB", with: db, option: "--db")
+        settings.override("UNDERSTUDY_SEED", with: seed, option: "--seed")
+        settings.override("UNDERSTUDY_LOG_LEVEL", with: logLevel, option: "--log-level")
+
+        let portNumber = settings.integer("UNDERSTUDY_PORT", in: 0...65535, default: 8080)
+        let level = settings.choice("UNDERSTUDY_LOG_LEVEL", default: Logger.Level.info)
+        let seedDirectory: URL?
+        if settings.string("UNDERSTUDY_SEED") != nil {
+            seedDirectory = settings.value("UNDERSTUDY_SEED", expecting: "an existing folder") { path in
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                return exists && isDirectory.boolValue ? URL(fileURLWithPath: path) : nil
             }
-        } else if let found = SeedLocator.defaultSeedDirectory() {
-            seedDirectory = found
         } else {
-            throw ValidationError("no seed/ folder found; pass --seed DIR or set UNDERSTUDY_SEED")
+            seedDirectory = SeedLocator.defaultSeedDirectory()
+            if seedDirectory == nil { settings.report("no seed/ folder found; pass --seed DIR or set UNDERSTUDY_SEED") }
         }
+
+        var problems = settings.problems
+        do {
+            _ = try ProviderCatalog.providers(environment: environment)
+        } catch let error as SettingsError {
+            problems += error.problems
+        }
+        guard problems.isEmpty, let seedDirectory else { throw ValidationError(problems.joined(separator: "; ")) }
+
         var configuration = UnderstudyConfiguration(seedDirectory: seedDirectory, environment: environment)
-        configuration.http.host = setting(host, "UNDERSTUDY_HOST") ?? "127.0.0.1"
+        configuration.http.host = settings.string("UNDERSTUDY_HOST", default: "127.0.0.1")
         configuration.http.port = portNumber
-        configuration.databasePath = setting(db, "UNDERSTUDY_DB")
+        configuration.databasePath = settings.string("UNDERSTUDY_DB")
         return (configuration, level)
     }
 }

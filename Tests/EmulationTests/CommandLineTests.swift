@@ -61,6 +61,24 @@ import TestSupport
         #expect(outcome.output.isEmpty)
     }
 
+    @Test func everyUnusableSettingIsNamedInOneLineAndExitsTwo() throws {
+        let outcome = try Self.run(
+            ["--port", "eighty", "--seed", TestServer.seedDirectory.path],
+            environment: [
+                "UNDERSTUDY_LOG_LEVEL": "chatty", "GOEVENT_AUTH_MODE": "lenient", "LDT_BULK_PARTICIPANTS": "lots",
+                "TITO_ACCEPT_ANY_TOKEN": "maybe", "TITO_TOKENS": "[{\"token\": 5}]",
+            ])
+        #expect(outcome.status == 2)
+        let lines = outcome.errors.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(outcome.errors)")
+        let line = String(lines.first ?? "")
+        #expect(line.hasPrefix("understudy: error: "))
+        for name in ["--port", "UNDERSTUDY_LOG_LEVEL", "GOEVENT_AUTH_MODE", "LDT_BULK_PARTICIPANTS", "TITO_ACCEPT_ANY_TOKEN", "TITO_TOKENS"] {
+            #expect(line.contains(name), "\(name) missing from: \(line)")
+        }
+        #expect(outcome.output.isEmpty)
+    }
+
     @Test func unreadableSeedDataExitsTwo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-seed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("goevent"), withIntermediateDirectories: true)

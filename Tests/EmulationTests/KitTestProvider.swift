@@ -91,7 +91,7 @@ struct KitTestProvider: Provider {
             },
             Route("GET", "/me") { _, token in
                 var body = JSONObject()
-                for key in token.subject.keys.sorted() { body[key] = .string(token.subject[key]) }
+                for (key, value) in token.subject { body[key] = value }
                 body["scopes"] = .array(token.scopes.map(JSONValue.string))
                 body["client_id"] = .string(token.clientID)
                 return .json(.object(body))
@@ -161,7 +161,7 @@ struct KitTestProvider: Provider {
         return .json(["error": .string(Self.name(of: error))], status: status)
     }
 
-    func credentials(in database: Database) throws -> JSONValue {
+    func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
         ["headers": [:], "clients": .array(try oauth.clients.all(in: database).map { $0.listing() })]
     }
 

@@ -46,7 +46,7 @@ import TestSupport
         let stored = try #require(server.world.tokens.token(provider: "kittest", value: value ?? ""))
         #expect(stored.origin == .minted)
         #expect(stored.clientID == "vendor-app")
-        #expect(stored.subject == ["vendor_id": "v1", "user_id": "7"])
+        #expect(stored.subject == JSONObject([(key: "user_id", value: "7"), (key: "vendor_id", value: "v1")]))
         #expect(stored.scopes == ["calendar_read", "calendar_write", "orders_read_owned"])
         #expect(stored.expiresAt == Self.instant.addingTimeInterval(3600))
         #expect(stored.purpose == "Issued to client vendor-app by the client_credentials grant")

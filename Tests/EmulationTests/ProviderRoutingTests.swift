@@ -71,7 +71,7 @@ private struct HookedProvider: Provider {
         .json(["error": "INTERNAL_ERROR"], status: status)
     }
 
-    func credentials(in database: Database) throws -> JSONValue { ["headers": ["Authorization": "Bearer good"]] }
+    func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue { ["headers": ["Authorization": "Bearer good"]] }
 }
 
 @Suite struct ProviderRoutingTests {

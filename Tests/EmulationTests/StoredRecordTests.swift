@@ -45,6 +45,16 @@ private struct Gadget: StoredRecord, Equatable {
         "test_gadgets", of: Gadget.self, constraints: [.unique(["title"])], indexes: ["owner_id, id"])
 }
 
+/// A record whose seed files spell keys in camel case, as a camelCase API does.
+private struct Show: StoredRecord, Equatable {
+    var id = ""
+    var coverImageID: String?
+    var ticketTypeIDs: [String] = []
+
+    static let table = RecordTable("test_shows", of: Show.self)
+    static let seedKeys = JSONKeyStyle.camelCase
+}
+
 @Suite struct StoredRecordTests {
     private func makeDatabase() throws -> Database {
         let database = try Database(.memory)
@@ -100,6 +110,12 @@ private struct Gadget: StoredRecord, Equatable {
         #expect(gadget.isActive == true)
         #expect(gadget.note == nil)
         #expect(gadget.createdAt == Millis(1_735_787_045_000))
+    }
+
+    @Test func readsCamelCaseSeedsIntoSnakeCaseColumns() throws {
+        let seed = try JSONParser.parse(Array(#"{"id": "s1", "coverImageId": "c", "ticketTypeIds": ["t"]}"#.utf8))
+        #expect(try Show(seed: seed.objectValue!) == Show(id: "s1", coverImageID: "c", ticketTypeIDs: ["t"]))
+        #expect(Show.table.columns.map(\.name) == ["id", "cover_image_id", "ticket_type_ids"])
     }
 
     @Test func seedErrorsNameTheField() throws {

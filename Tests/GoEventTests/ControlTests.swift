@@ -125,6 +125,17 @@ import Testing
         #expect(afterReset.json == goEventError("Invalid token"))
     }
 
+    @Test func aResetGivesBackTheConfiguredTokenAnAddedOneReplaced() throws {
+        let server = try TestServer(environment: ["GOEVENT_TOKENS": #"{"ci-token": "6560a0000000000000000002"}"#])
+        let replaced = try server.request("POST", "/_understudy/goevent/tokens", json: ["token": "ci-token", "userId": .string(Seed.organiserID)])
+        #expect(replaced.status == 200)
+        #expect(try server.goEvent("GET", "/event/\(Seed.festivalEventID)", token: "ci-token").status == 200)
+        #expect(try server.request("POST", "/_understudy/reset").status == 200)
+        #expect(try server.goEvent("GET", "/events", token: "ci-token").ids("events") == [Seed.privateEventID])
+        let tokens = try server.request("GET", "/_understudy/credentials").json["providers"]?["goevent"]?["tokens"]
+        #expect(tokens?.arrayValue?.last?["use"] == "Configured by GOEVENT_TOKENS")
+    }
+
     @Test func addingATokenNeedsATokenAndAUserId() throws {
         let server = try TestServer()
         let expectations: [(body: String, message: String)] = [

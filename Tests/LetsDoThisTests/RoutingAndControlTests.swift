@@ -94,6 +94,29 @@ import Testing
         }
     }
 
+    @Test func credentialsListStaticKeysAndMintedTokensWhichOutlastAReset() throws {
+        let server = try TestServer(environment: ["LDT_STATIC_TOKENS": #"{"northern-key": "63a1b2c3d4e5f60718293a4c"}"#])
+        try server.freezeClock(at: "2026-01-01T00:00:00Z")
+        let token = try server.mintToken(["organiserId": .string(Seed.organiserB), "expiresInSeconds": 3600, "jti": "ci-1"])
+        func listed() throws -> JSONValue? {
+            try server.request("GET", "/_understudy/credentials").json["providers"]?["letsdothis"]
+        }
+        #expect(try listed()?["staticTokens"] == [["token": "northern-key", "organiserId": .string(Seed.organiserB)]])
+        #expect(try listed()?["minted"] == [[
+            "token": .string(token), "purpose": "Minted through POST /_understudy/letsdothis/tokens",
+            "organiserId": .string(Seed.organiserB), "jti": "ci-1", "expiresAt": "2026-01-01T01:00:00.000Z",
+        ]])
+        #expect(try server.request("POST", "/_understudy/reset?provider=letsdothis").status == 200)
+        #expect(try listed()?["minted"]?.arrayValue?.first?["token"] == .string(token))
+        #expect(try server.ldt("GET", "/applications", token: token).ids == [Seed.orgBApplication])
+        #expect(try server.ldt("GET", "/applications", token: "northern-key").ids == [Seed.orgBApplication])
+        // Without minted tokens or static keys, neither list is there.
+        let fresh = try TestServer()
+        let plain = try fresh.request("GET", "/_understudy/credentials").json["providers"]?["letsdothis"]
+        #expect(plain?["minted"] == nil)
+        #expect(plain?["staticTokens"] == nil)
+    }
+
     @Test func faultsUseTheFastifyErrorBody() throws {
         let server = try TestServer()
         let armed = try server.request("POST", "/_understudy/letsdothis/faults", json: ["method": "GET", "path": "/v0/applications", "status": 500])

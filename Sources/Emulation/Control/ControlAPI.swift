@@ -96,7 +96,8 @@ struct ControlAPI: Sendable {
     private static let credentials: Handler = { request in
         var providers = JSONObject()
         for provider in request.emulator.providers {
-            providers[provider.name] = try request.world.database.read { try provider.credentials($0) }
+            let tokens = request.world.tokens.tokens(provider: provider.name)
+            providers[provider.name] = try request.world.database.read { try provider.credentials($0, tokens) }
         }
         return ok(["providers": .object(providers)])
     }

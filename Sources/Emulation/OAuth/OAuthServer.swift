@@ -248,7 +248,8 @@ public struct OAuthServer: Sendable {
             value = tokenFormat.value(sequence: sequence, counter: contents.nextCounter(sequence))
         } while world.tokens.token(provider: provider, value: value) != nil
         let token = IssuedToken(
-            provider: provider, value: value, subject: subject, scopes: scopes,
+            provider: provider, value: value,
+            subject: JSONObject(subject.keys.sorted().map { (key: $0, value: .string(subject[$0])) }), scopes: scopes,
             expiresAt: tokenLifetime.map { now.addingTimeInterval($0) }, clientID: client.id,
             purpose: "Issued to client \(client.id) by the \(grant?.rawValue ?? "implicit") grant", origin: .minted)
         world.tokens.add(token)

@@ -33,7 +33,7 @@ struct MountedProvider: Sendable {
     let resetStatus: Int
     let routeNotFound: @Sendable (UnmatchedRequest) -> HTTPResponse
     let errorResponse: @Sendable (_ error: any Error, _ status: Int) -> HTTPResponse
-    let credentials: @Sendable (Database) throws -> JSONValue
+    let credentials: @Sendable (Database, [IssuedToken]) throws -> JSONValue
     let rewrite: @Sendable (inout HTTPRequest) -> HTTPResponse?
     let preflight: @Sendable (HTTPRequest) -> HTTPResponse?
     let decorate: @Sendable (inout HTTPResponse, HTTPRequest) -> Void
@@ -67,7 +67,7 @@ struct MountedProvider: Sendable {
         resetStatus = provider.resetStatus
         routeNotFound = { provider.routeNotFound($0) }
         errorResponse = { provider.errorResponse(for: $0, status: $1) }
-        credentials = { try provider.credentials(in: $0) }
+        credentials = { try provider.credentials(in: $0, tokens: $1) }
         rewrite = { provider.rewrite(&$0) }
         preflight = { provider.preflight($0) }
         decorate = { provider.decorate(&$0, for: $1) }

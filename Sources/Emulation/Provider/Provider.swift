@@ -55,7 +55,8 @@ public protocol Provider: Sendable {
     func errorResponse(for error: any Error, status: Int) -> HTTPResponse
 
     /// The demo credentials, as `/_understudy/credentials` lists them: at least `headers`.
-    func credentials(in database: Database) throws -> JSONValue
+    /// `tokens` are the provider's tokens in the world's `TokenStore`, in the order added.
+    func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue
 }
 
 extension Provider {

@@ -20,3 +20,27 @@ enum ColumnName {
         return result
     }
 }
+
+/// How a record's property names are spelled as keys of a JSON object (seed files, JSON columns).
+public enum JSONKeyStyle: Sendable {
+    /// The column's own name: `eventID` → `event_id` (Tito, Eventbrite, bookingkit).
+    case snakeCase
+    /// The column's name in lower camel case: `eventID` → `eventId` (GoEvent, Let's Do This).
+    case camelCase
+
+    func key(_ property: String) -> String {
+        let snake = ColumnName.snakeCase(property)
+        guard self == .camelCase else { return snake }
+        var result = ""
+        var upperNext = false
+        for character in snake {
+            if character == "_" {
+                upperNext = !result.isEmpty
+            } else {
+                result.append(upperNext ? Character(character.uppercased()) : character)
+                upperNext = false
+            }
+        }
+        return result
+    }
+}

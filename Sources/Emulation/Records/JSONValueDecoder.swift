@@ -2,26 +2,33 @@
 /// keys are the snake_case names of the properties (`ColumnName`), as in every table.
 public struct JSONValueDecoder: Decoder {
     let value: JSONValue
+    let keys: JSONKeyStyle
     public let codingPath: [any CodingKey]
     public var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try T(from: JSONValueDecoder(value: value, codingPath: []))
+    init(value: JSONValue, keys: JSONKeyStyle = .snakeCase, codingPath: [any CodingKey] = []) {
+        self.value = value
+        self.keys = keys
+        self.codingPath = codingPath
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, keys: JSONKeyStyle = .snakeCase) throws -> T {
+        try T(from: JSONValueDecoder(value: value, keys: keys))
     }
 
     func mismatch(_ expected: String) -> RecordDecodingError {
-        let path = codingPath.map { ColumnName.snakeCase($0.stringValue) }.joined(separator: ".")
+        let path = codingPath.map { keys.key($0.stringValue) }.joined(separator: ".")
         return RecordDecodingError(description: "\(path.isEmpty ? "value" : "\"\(path)\"") must be \(expected)")
     }
 
     public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard let object = value.objectValue else { throw mismatch("an object") }
-        return KeyedDecodingContainer(Keyed(object: object, codingPath: codingPath))
+        return KeyedDecodingContainer(Keyed(object: object, keys: keys, codingPath: codingPath))
     }
 
     public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard let array = value.arrayValue else { throw mismatch("an array") }
-        return Unkeyed(elements: array, codingPath: codingPath)
+        return Unkeyed(elements: array, keys: keys, codingPath: codingPath)
     }
 
     public func singleValueContainer() throws -> any SingleValueDecodingContainer {
@@ -30,54 +37,57 @@ public struct JSONValueDecoder: Decoder {
 
     private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let object: JSONObject
+        let keys: JSONKeyStyle
         let codingPath: [any CodingKey]
         var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
 
-        func contains(_ key: Key) -> Bool { object[ColumnName.snakeCase(key.stringValue)] != nil }
+        func contains(_ key: Key) -> Bool { object[keys.key(key.stringValue)] != nil }
 
         func decodeNil(forKey key: Key) throws -> Bool {
-            (object[ColumnName.snakeCase(key.stringValue)] ?? .null) == .null
+            (object[keys.key(key.stringValue)] ?? .null) == .null
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            let value = object[ColumnName.snakeCase(key.stringValue)] ?? .null
-            return try T(from: JSONValueDecoder(value: value, codingPath: codingPath + [key]))
+            let value = object[keys.key(key.stringValue)] ?? .null
+            return try T(from: JSONValueDecoder(value: value, keys: keys, codingPath: codingPath + [key]))
         }
 
         func nestedContainer<NestedKey: CodingKey>(
             keyedBy type: NestedKey.Type, forKey key: Key
         ) throws -> KeyedDecodingContainer<NestedKey> {
-            try JSONValueDecoder(value: object[ColumnName.snakeCase(key.stringValue)] ?? .null, codingPath: codingPath + [key])
+            try JSONValueDecoder(value: object[keys.key(key.stringValue)] ?? .null, keys: keys, codingPath: codingPath + [key])
                 .container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try JSONValueDecoder(value: object[ColumnName.snakeCase(key.stringValue)] ?? .null, codingPath: codingPath + [key])
+            try JSONValueDecoder(value: object[keys.key(key.stringValue)] ?? .null, keys: keys, codingPath: codingPath + [key])
                 .unkeyedContainer()
         }
 
-        func superDecoder() throws -> any Decoder { JSONValueDecoder(value: .object(object), codingPath: codingPath) }
+        func superDecoder() throws -> any Decoder { JSONValueDecoder(value: .object(object), keys: keys, codingPath: codingPath) }
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            JSONValueDecoder(value: object[ColumnName.snakeCase(key.stringValue)] ?? .null, codingPath: codingPath + [key])
+            JSONValueDecoder(value: object[keys.key(key.stringValue)] ?? .null, keys: keys, codingPath: codingPath + [key])
         }
     }
 
     private struct Unkeyed: UnkeyedDecodingContainer {
         let elements: [JSONValue]
+        let keys: JSONKeyStyle
         let codingPath: [any CodingKey]
         var currentIndex = 0
         var count: Int? { elements.count }
         var isAtEnd: Bool { currentIndex >= elements.count }
 
-        init(elements: [JSONValue], codingPath: [any CodingKey]) {
+        init(elements: [JSONValue], keys: JSONKeyStyle, codingPath: [any CodingKey]) {
             self.elements = elements
+            self.keys = keys
             self.codingPath = codingPath
         }
 
         private mutating func next() throws -> JSONValueDecoder {
             guard !isAtEnd else { throw RecordDecodingError(description: "an array ended early") }
             defer { currentIndex += 1 }
-            return JSONValueDecoder(value: elements[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])
+            return JSONValueDecoder(value: elements[currentIndex], keys: keys, codingPath: codingPath + [IndexKey(currentIndex)])
         }
 
         mutating func decodeNil() throws -> Bool {

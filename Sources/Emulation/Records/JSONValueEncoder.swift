@@ -1,6 +1,7 @@
 /// Encodes `Encodable` values as `JSONValue`s (JSON columns, seed defaults), with snake_case keys
 /// as `JSONValueDecoder` reads them back. Properties keep their declaration order.
 public final class JSONValueEncoder: Encoder {
+    let keys: JSONKeyStyle
     public var codingPath: [any CodingKey] { [] }
     public var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// What was encoded: set by a single value, or built up by a container.
@@ -30,8 +31,12 @@ public final class JSONValueEncoder: Encoder {
         var elements: [JSONValueEncoder] = []
     }
 
-    public static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
-        let encoder = JSONValueEncoder()
+    init(keys: JSONKeyStyle = .snakeCase) {
+        self.keys = keys
+    }
+
+    public static func encode<T: Encodable>(_ value: T, keys: JSONKeyStyle = .snakeCase) throws -> JSONValue {
+        let encoder = JSONValueEncoder(keys: keys)
         try value.encode(to: encoder)
         return encoder.value
     }
@@ -44,29 +49,30 @@ public final class JSONValueEncoder: Encoder {
     }
 
     public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object(let box) = result { return KeyedEncodingContainer(Keyed(box: box)) }
+        if case .object(let box) = result { return KeyedEncodingContainer(Keyed(box: box, keys: keys)) }
         let box = ObjectBox()
         result = .object(box)
-        return KeyedEncodingContainer(Keyed(box: box))
+        return KeyedEncodingContainer(Keyed(box: box, keys: keys))
     }
 
     public func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let box) = result { return Unkeyed(box: box) }
+        if case .array(let box) = result { return Unkeyed(box: box, keys: keys) }
         let box = ArrayBox()
         result = .array(box)
-        return Unkeyed(box: box)
+        return Unkeyed(box: box, keys: keys)
     }
 
     public func singleValueContainer() -> any SingleValueEncodingContainer { Single(encoder: self) }
 
     private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: ObjectBox
+        let keys: JSONKeyStyle
         var codingPath: [any CodingKey] { [] }
 
         private func member(_ key: Key) -> JSONValueEncoder {
-            let name = ColumnName.snakeCase(key.stringValue)
+            let name = keys.key(key.stringValue)
             if let existing = box.members.first(where: { $0.key == name }) { return existing.encoder }
-            let encoder = JSONValueEncoder()
+            let encoder = JSONValueEncoder(keys: keys)
             box.members.append((name, encoder))
             return encoder
         }
@@ -91,11 +97,12 @@ public final class JSONValueEncoder: Encoder {
 
     private struct Unkeyed: UnkeyedEncodingContainer {
         let box: ArrayBox
+        let keys: JSONKeyStyle
         var codingPath: [any CodingKey] { [] }
         var count: Int { box.elements.count }
 
         private func next() -> JSONValueEncoder {
-            let encoder = JSONValueEncoder()
+            let encoder = JSONValueEncoder(keys: keys)
             box.elements.append(encoder)
             return encoder
         }

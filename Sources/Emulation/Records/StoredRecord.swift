@@ -18,9 +18,13 @@ public protocol StoredRecord: Codable, Sendable {
     /// A record with every property at its default.
     init()
     static var table: RecordTable { get }
+    /// How seed files spell the record's keys (default: as its columns, snake_case).
+    static var seedKeys: JSONKeyStyle { get }
 }
 
 extension StoredRecord {
+    public static var seedKeys: JSONKeyStyle { .snakeCase }
+
     /// The record in a result row whose first columns are `table.selectList()`.
     public init(row: some ColumnValues) throws {
         try self.init(from: RowDecoder(values: row, layout: Self.table))
@@ -34,11 +38,11 @@ extension StoredRecord {
     /// The record read from a seed object: its members are columns by name; a missing member
     /// keeps the property's default.
     public init(seed object: JSONObject) throws {
-        guard case .object(var merged) = try JSONValueEncoder.encode(Self()) else {
+        guard case .object(var merged) = try JSONValueEncoder.encode(Self(), keys: Self.seedKeys) else {
             throw RecordDecodingError(description: "\(Self.self) does not encode as an object")
         }
         for (key, value) in object { merged[key] = value }
-        try self.init(from: JSONValueDecoder(value: .object(merged), codingPath: []))
+        try self.init(from: JSONValueDecoder(value: .object(merged), keys: Self.seedKeys))
     }
 }
 

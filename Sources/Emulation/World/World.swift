@@ -1,6 +1,7 @@
 import Foundation
 
-/// The whole emulated state one client sees: data, clock, request journal, armed faults.
+/// The whole emulated state one client sees: data, clock, request journal, armed faults,
+/// accepted tokens and rate-limit windows.
 /// Requests are handed a world; nothing provider-related lives in globals, so several
 /// isolated worlds can share one process (each a copy of the same seed snapshot).
 public final class World: Sendable {
@@ -8,10 +9,12 @@ public final class World: Sendable {
     public let clock: EmulatedClock
     public let journal: RequestJournal
     public let faults: FaultTable
-    /// Every token the providers accept; a reset leaves it alone (tokens are credentials, not data).
+    /// Every token the providers accept; tokens are credentials, not data, so a reset keeps most (`TokenStore.reset`).
     public let tokens: TokenStore
     /// OAuth codes, credential counters and switches; like tokens, a reset leaves them alone.
     public let oauth: OAuthState
+    /// Per-token request budgets; a reset puts each provider's default back.
+    public let rateLimits: RateLimiter
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
@@ -28,11 +31,15 @@ public final class World: Sendable {
         faults = FaultTable()
         tokens = TokenStore(seed.tokens)
         oauth = OAuthState()
+        rateLimits = RateLimiter()
     }
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
     /// The clock, journal and faults are left alone: they have their own control endpoints.
+    /// Tokens go back as `TokenStore.reset` says, and rate limits to the providers' defaults.
     public func reset(provider: String? = nil) throws {
+        tokens.reset(provider: provider)
+        rateLimits.reset(provider: provider)
         guard let provider else {
             try database.read { db in try seed.database.read { try db.restore(from: $0) } }
             return

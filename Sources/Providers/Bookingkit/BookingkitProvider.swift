@@ -24,13 +24,17 @@ public struct BookingkitProvider: Provider {
     private let settings: BookingkitSettings
     private let oauth: OAuthServer
 
-    public init(environment: [String: String]) {
-        settings = BookingkitSettings(environment: environment)
+    /// Reads the `BOOKINGKIT_*` settings (`BookingkitSettings`); throws a `SettingsError` naming
+    /// every value that cannot be used, so the server refuses to start.
+    public init(environment: [String: String]) throws {
+        var reader = SettingsReader(environment)
+        settings = BookingkitSettings(&reader)
+        try reader.check()
         oauth = BookingkitOAuth.server(settings)
     }
 
     static let tables: [RecordTable] = [
-        SeededTokenRecord.table, VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
+        VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
         DateRecord.table, ProductRecord.table, OrderRecord.table, TicketRecord.table, ParticipantRecord.table,
         ProductLineRecord.table, VoucherOrderRecord.table, FlexTicketRecord.table, PaymentRecord.table, FlexOfferRecord.table,
         OpenDateTicketRecord.table, CouponRecord.table, VoucherRecord.table, UserRecord.table,
@@ -87,7 +91,7 @@ public struct BookingkitProvider: Provider {
         return BookingkitError.server(status: status).response
     }
 
-    public func credentials(in database: Database) throws -> JSONValue {
-        try BookingkitCredentials.listing(oauth, in: database)
+    public func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
+        try BookingkitCredentials.listing(oauth, tokens: tokens, in: database)
     }
 }

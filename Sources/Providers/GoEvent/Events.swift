@@ -94,20 +94,16 @@ extension Event: JSONEncodable {
 enum Events {
     /// The events the user administers, published or not, in creation order.
     static func list(_ request: ProviderRequest, _ user: GoEventUser) throws -> HTTPResponse {
-        let page = try GoEventPagination(request.query).page { count, offset in
-            try request.read { database in
-                try database.query(
-                    """
-                    SELECT \(Event.columns) FROM goevent_event_admins AS a
-                    JOIN goevent_events AS e ON e.seq = a.event_seq
-                    WHERE a.user_id = ? ORDER BY a.event_seq LIMIT ? OFFSET ?
-                    """, user.id, count, offset)
-            }
+        let pagination = GoEventPagination(request.query)
+        let page = try request.read { database in
+            try database.page(
+                select: Event.columns, from: "goevent_event_admins AS a JOIN goevent_events AS e ON e.seq = a.event_seq",
+                where: SQLFilter("a.user_id = ?", user.id), orderBy: "a.event_seq", window: pagination.window)
         }
         return .json { json in
             json.object { json in
                 json.field("events", elements: page.items.lazy.map(Event.init(row:)))
-                json.field("paginate", page.paginate)
+                json.field("paginate", pagination.paginate(page))
             }
         }
     }

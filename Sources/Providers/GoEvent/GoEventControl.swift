@@ -1,7 +1,7 @@
 import Emulation
 
-/// GoEvent's own mock-only endpoints under `/_understudy/goevent/` (spec §11). Both read and
-/// write the world's database, so a reset puts them back to the seed state too.
+/// GoEvent's own mock-only endpoints under `/_understudy/goevent/` (spec §11). What they add
+/// (issued tickets in the database, tokens in the token store) is gone after a reset.
 enum GoEventControl {
     static let routes: [ControlRoute] = [
         ControlRoute("GET", "/issued-tickets", issuedTickets),
@@ -29,16 +29,10 @@ enum GoEventControl {
             throw ControlError.badRequest("use must be a string")
         }
         let use = fields["use"]?.stringValue ?? "Added through POST /_understudy/goevent/tokens"
-        let (replaced, name) = try request.write { database in
-            let replaced = try database.queryOne("SELECT 1 FROM goevent_tokens WHERE token = ?", token) != nil
-            try database.run(
-                """
-                INSERT INTO goevent_tokens (token, user_id, use) VALUES (?, ?, ?)
-                ON CONFLICT (token) DO UPDATE SET user_id = excluded.user_id, use = excluded.use
-                """, token, userID, use)
-            let name = try database.queryOne("SELECT name FROM goevent_users WHERE id = ?", userID)?.string("name")
-            return (replaced, name)
-        }
+        let tokens = request.world.tokens
+        let replaced = tokens.token(provider: GoEventProvider.providerName, value: token) != nil
+        tokens.add(GoEventTokens.token(token, userID: userID, use: use, origin: .minted))
+        let name = try request.read { try $0.queryOne("SELECT name FROM goevent_users WHERE id = ?", userID)?.string("name") }
         return .json(
             ["token": .string(token), "userId": .string(userID), "name": .string(name), "use": .string(use)],
             status: replaced ? 200 : 201, contentType: "application/json")

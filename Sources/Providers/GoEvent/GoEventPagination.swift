@@ -18,16 +18,13 @@ struct GoEventPagination {
         limit = min(Self.positiveInteger(query, "limit") ?? Self.defaultLimit, Self.maximumLimit)
     }
 
-    /// The page's items and its `paginate` object. `fetch(count, offset)` returns up to `count`
-    /// items after skipping `offset`; one more than a page is asked for, so that the extra item
-    /// tells whether a next page exists without counting the whole list.
-    func page<Item>(_ fetch: (_ count: Int, _ offset: Int) throws -> [Item]) rethrows -> (items: [Item], paginate: JSONValue) {
-        // A page whose offset does not fit in an integer lies past the end of any list.
-        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
-        let fetched = overflow ? [] : try fetch(limit + 1, offset)
-        let hasNextPage = fetched.count > limit
-        let nextPage: JSONValue = hasNextPage ? .int(page + 1) : .null
-        return (Array(fetched.prefix(limit)), ["hasNextPage": .bool(hasNextPage), "nextPage": nextPage])
+    /// The rows of the page; one more is read than it holds (see `OffsetPage`), so whether a
+    /// next page exists is known without counting the whole list.
+    var window: OffsetWindow { OffsetWindow(page: page, size: limit) }
+
+    /// The `paginate` object of a page read through `window`.
+    func paginate<Item>(_ result: OffsetPage<Item>) -> JSONValue {
+        ["hasNextPage": .bool(result.hasMore), "nextPage": result.hasMore ? .int(page + 1) : .null]
     }
 
     private static func positiveInteger(_ query: QueryParameters, _ name: String) -> Int? {

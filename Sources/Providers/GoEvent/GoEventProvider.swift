@@ -4,23 +4,29 @@ import Emulation
 /// specified in specs/goevent.md: events a user administers, their ticket types, ticket issuing
 /// and participants, behind bearer tokens.
 public struct GoEventProvider: Provider {
-    public let name = "goevent"
+    static let providerName = "goevent"
+    public let name = providerName
     public let basePath = "/developers/v1.0"
     public let hosts = ["cloud.goevent.live"]
 
     private let auth: GoEventAuth
 
-    /// Reads `GOEVENT_TOKENS`, `GOEVENT_AUTH_MODE` and `GOEVENT_DEFAULT_USER_ID`; a bad value is
-    /// reported when the seed loads, so the server refuses to start with the reason.
-    public init(environment: [String: String]) {
-        auth = GoEventAuth(environment: environment)
+    /// Reads `GOEVENT_TOKENS`, `GOEVENT_AUTH_MODE` and `GOEVENT_DEFAULT_USER_ID`; throws a
+    /// `SettingsError` naming every value that cannot be used, so the server refuses to start.
+    public init(environment: [String: String]) throws {
+        var settings = SettingsReader(environment)
+        auth = GoEventAuth(settings: &settings)
+        try settings.check()
     }
 
     public var schema: String { GoEventSchema.sql }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        if let problem = auth.configurationError { throw problem }
         try GoEventSeed.load(from: seed, into: database)
+    }
+
+    public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
+        try GoEventTokens.initial(from: seed, environment: auth.environmentTokens)
     }
 
     public var routes: [Route<GoEventUser>] {
@@ -49,7 +55,7 @@ public struct GoEventProvider: Provider {
         GoEventErrors.response(for: error, status: status)
     }
 
-    public func credentials(in database: Database) throws -> JSONValue {
-        try auth.credentials(in: database)
+    public func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
+        try auth.credentials(in: database, tokens: tokens)
     }
 }

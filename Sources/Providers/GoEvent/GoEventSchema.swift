@@ -9,14 +9,6 @@ enum GoEventSchema {
             name TEXT NOT NULL
         );
 
-        -- Bearer tokens: the seeded ones plus those added through POST /_understudy/goevent/tokens.
-        CREATE TABLE IF NOT EXISTS goevent_tokens (
-            seq INTEGER PRIMARY KEY,
-            token TEXT NOT NULL UNIQUE,
-            user_id TEXT NOT NULL,            -- not a foreign key: a token may name a user with no data
-            use TEXT NOT NULL
-        );
-
         CREATE TABLE IF NOT EXISTS goevent_events (
             seq INTEGER PRIMARY KEY,          -- creation order, the order lists return
             id TEXT NOT NULL UNIQUE,

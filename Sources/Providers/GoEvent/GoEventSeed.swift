@@ -1,7 +1,8 @@
 import Emulation
 
-/// Loads `seed/goevent/`: `users.json` (users and their tokens), `events.json` (with their
-/// admins), `tickets.json` (ticket types) and `participants.json` (with their linked events).
+/// Loads `seed/goevent/`: `users.json` (users; their tokens go to the token store, see
+/// `GoEventTokens`), `events.json` (with their admins), `tickets.json` (ticket types) and
+/// `participants.json` (with their linked events).
 /// Ids are checked and timestamps normalised here, so handlers can trust what they read.
 enum GoEventSeed {
     static func load(from seed: SeedDirectory, into database: Database) throws {
@@ -9,11 +10,6 @@ enum GoEventSeed {
         for user in try SeedRecord.array("users", in: users, file: "users.json") {
             try database.run(
                 "INSERT INTO goevent_users (id, name) VALUES (?, ?)", try user.objectID("id"), try user.string("name"))
-        }
-        for token in try SeedRecord.array("tokens", in: users, file: "users.json") {
-            try database.run(
-                "INSERT INTO goevent_tokens (token, user_id, use) VALUES (?, ?, ?)",
-                try token.string("token"), try token.objectID("userId"), try token.string("use"))
         }
         for event in try seed.seedRecords("events.json", key: "events") {
             try database.run(

@@ -13,9 +13,7 @@ enum ObjectID {
     /// and end with a counter; here the timestamp part is fixed and the counter is the world's
     /// `goevent.objectId` sequence, so the same requests after a reset produce the same ids.
     static func next(in database: Database) throws -> String {
-        let counter = try database.nextSequenceValue("goevent.objectId")
-        let digits = String(UInt64(counter), radix: 16)
-        return generatedPrefix + String(repeating: "0", count: 16 - digits.count) + digits
+        try database.ids.hex("goevent.objectId", width: 24, leading: generatedPrefix)
     }
 
     /// 0x68000000 seconds is 2025-04-16: plausible for a live service, and no seeded id starts so.

@@ -89,19 +89,15 @@ enum Participants {
         let pagination = GoEventPagination(request.query)
         let page = try request.read { database in
             let event = try Event.administered(eventID, by: user, in: database)
-            return try pagination.page { count, offset in
-                try database.query(
-                    """
-                    SELECT \(Participant.columns) FROM goevent_participant_events AS l
-                    JOIN goevent_participants AS p ON p.id = l.participant_id
-                    WHERE l.event_id = ? ORDER BY l.created, l.participant_id LIMIT ? OFFSET ?
-                    """, event.id, count, offset)
-            }
+            return try database.page(
+                select: Participant.columns,
+                from: "goevent_participant_events AS l JOIN goevent_participants AS p ON p.id = l.participant_id",
+                where: SQLFilter("l.event_id = ?", event.id), orderBy: "l.created, l.participant_id", window: pagination.window)
         }
         return .json { json in
             json.object { json in
                 json.field("participants", elements: page.items.lazy.map(Participant.init(row:)))
-                json.field("paginate", page.paginate)
+                json.field("paginate", pagination.paginate(page))
             }
         }
     }

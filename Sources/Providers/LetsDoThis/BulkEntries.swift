@@ -117,7 +117,7 @@ struct BulkEntries {
 
     /// 24 hex digits: the prefix (8), then the index times an odd constant modulo 2^32 (16).
     static func id(prefix: String, _ index: Int) -> String {
-        prefix + GeneratedIDs.hex(UInt64(UInt32(truncatingIfNeeded: index &* 2_654_435_761)), digits: 16)
+        prefix + IDGenerator.hex(UInt64(UInt32(truncatingIfNeeded: index &* 2_654_435_761)), width: 16)
     }
 
     /// `createdAt` steps every three entries from `firstCreatedAt` (less `daysEarlier`);

@@ -27,8 +27,10 @@ enum ClaimLinks {
             guard let emailAddress = fields["emailAddress"]?.stringValue ?? contactAddress else {
                 throw LetsDoThisError.badRequest("emailAddress is required")
             }
-            let id = try GeneratedIDs.objectID(sequence: "letsdothis.claimLink", at: now, in: database)
-            let token = try GeneratedIDs.hexToken(sequence: "letsdothis.claimLinkToken", count: 32, in: database)
+            // An ObjectId: the creation second, then the world's counter.
+            let second = UInt64(UInt32(clamping: max(0, Int64(now.timeIntervalSince1970))))
+            let id = try database.ids.hex("letsdothis.claimLink", width: 24, leading: IDGenerator.hex(second, width: 8))
+            let token = try database.ids.digestHex("letsdothis.claimLinkToken", count: 32)
             try database.run(
                 """
                 INSERT INTO letsdothis_claim_links (id, organiser_id, partner_id, reserved_entry_id, email_address, url, created_at)

@@ -26,8 +26,8 @@ struct LetsDoThisAuth: Sendable {
         let token = try Self.bearerToken(request.headers["Authorization"])
         return try request.read { database in
             if try isRevoked(token, in: database) { throw Self.untrusted }
-            if let configured = settings.staticTokens.first(where: { $0.token == token }) {
-                return LetsDoThisOrganiser(id: configured.organiserID)
+            if let organiserID = LetsDoThisTokens.staticOrganiser(of: token, in: request.world.tokens) {
+                return LetsDoThisOrganiser(id: organiserID)
             }
             if settings.authMode == .permissive {
                 let claimed = JSONWebToken(token).flatMap { Self.organiserClaim($0.payload) }

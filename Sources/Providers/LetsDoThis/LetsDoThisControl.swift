@@ -1,8 +1,9 @@
 import Emulation
 import Foundation
 
-/// Let's Do This's mock-only endpoints under `/_understudy/letsdothis/` (spec §11). They read and
-/// write the world's database, so a reset puts them back to the seed state too.
+/// Let's Do This's mock-only endpoints under `/_understudy/letsdothis/` (spec §11). What they
+/// write to the world's database is back to the seed state after a reset; minted tokens are
+/// JWTs and keep working (they stay listed in the token store).
 struct LetsDoThisControl: Sendable {
     let settings: LetsDoThisSettings
 
@@ -49,6 +50,10 @@ struct LetsDoThisControl: Sendable {
         if let lifetime { payload["exp"] = .int(issuedAt + lifetime) }
         if let jti = body["jti"]?.stringValue { payload["jti"] = .string(jti) }
         let token = JSONWebToken.sign(payload: .object(payload), secret: settings.jwtSecret)
+        request.world.tokens.add(
+            LetsDoThisTokens.minted(
+                token, organiserID: organiserID, jti: body["jti"]?.stringValue,
+                expiresAt: lifetime.map { Date(timeIntervalSince1970: Double(issuedAt + $0)) }))
         return .json(["token": .string(token)], contentType: "application/json")
     }
 

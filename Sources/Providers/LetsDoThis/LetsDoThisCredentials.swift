@@ -3,8 +3,9 @@ import Emulation
 extension LetsDoThisSettings {
     /// The demo credentials for `/_understudy/credentials`: the header that authorises organiser
     /// A, the signing secret (so clients can mint their own tokens), every ready-made token of the
-    /// seed with what it is for, and how to mint more.
-    func credentials(in database: Database) throws -> JSONValue {
+    /// seed with what it is for, and how to mint more; then the static keys of `LDT_STATIC_TOKENS`
+    /// and the tokens minted so far, when there are any.
+    func credentials(in database: Database, tokens issued: [IssuedToken]) throws -> JSONValue {
         let demoToken = JSONWebToken.sign(
             payload: ["organiserId": .string(Self.organiserA), "iat": 1_700_000_000], secret: jwtSecret)
         let tokens: [JSONValue] = try database.query(
@@ -38,8 +39,19 @@ extension LetsDoThisSettings {
                 "body": ["organiserId": .string(Self.organiserA), "expiresInSeconds": 3600],
             ]),
         ])
-        if !staticTokens.isEmpty {
-            result["staticTokens"] = .array(staticTokens.map { ["token": .string($0.token), "organiserId": .string($0.organiserID)] })
+        let statics = issued.filter { $0.origin == .environment }
+        if !statics.isEmpty {
+            result["staticTokens"] = .array(statics.map { ["token": .string($0.value), "organiserId": $0.subject["organiserId"] ?? .null] })
+        }
+        let minted = issued.filter { $0.origin == .minted }
+        if !minted.isEmpty {
+            result["minted"] = .array(
+                minted.map { token in
+                    var entry = JSONObject([("token", .string(token.value)), ("purpose", .string(token.purpose))])
+                    for (key, value) in token.subject { entry[key] = value }
+                    entry["expiresAt"] = .string(token.expiresAt.map(Timestamp.iso8601Milliseconds))
+                    return .object(entry)
+                })
         }
         return .object(result)
     }

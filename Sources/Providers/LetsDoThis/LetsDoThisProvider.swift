@@ -4,7 +4,8 @@ import Emulation
 /// specs/letsdothis.md: applications, participants, partners, claim links, reserved entry
 /// groups, tickets and line items, behind HS256 JWT API keys, with cursor pagination.
 public struct LetsDoThisProvider: Provider {
-    public let name = "letsdothis"
+    static let providerName = "letsdothis"
+    public let name = providerName
     public let basePath = "/v0"
     public let hosts = ["api.letsdothis.com"]
     /// Fastify does not normalise trailing slashes: `/v0/applications/` is an unknown route.
@@ -12,17 +13,22 @@ public struct LetsDoThisProvider: Provider {
 
     private let settings: LetsDoThisSettings
 
-    /// Reads the `LDT_*` switches; a bad value is reported when the seed loads, so the server
-    /// refuses to start with the reason.
-    public init(environment: [String: String]) {
-        settings = LetsDoThisSettings(environment: environment)
+    /// Reads the `LDT_*` switches; throws a `SettingsError` naming every value that cannot be
+    /// used, so the server refuses to start.
+    public init(environment: [String: String]) throws {
+        var reader = SettingsReader(environment)
+        settings = LetsDoThisSettings(settings: &reader)
+        try reader.check()
     }
 
     public var schema: String { LetsDoThisSchema.sql }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        if let problem = settings.configurationError { throw problem }
         try LetsDoThisSeed.load(from: seed, settings: settings, into: database)
+    }
+
+    public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
+        LetsDoThisTokens.initial(settings: settings)
     }
 
     public var routes: [Route<LetsDoThisOrganiser>] {
@@ -96,7 +102,7 @@ public struct LetsDoThisProvider: Provider {
         LetsDoThisErrors.response(for: error, status: status)
     }
 
-    public func credentials(in database: Database) throws -> JSONValue {
-        try settings.credentials(in: database)
+    public func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
+        try settings.credentials(in: database, tokens: tokens)
     }
 }

@@ -86,9 +86,13 @@ struct ListQuery {
     /// The one value of a parameter: nil when absent or empty; a repeated key arrives as an
     /// array, which the scalar type refuses.
     private static func single(_ query: QueryParameters, _ name: String, type: String) throws -> String? {
-        let values = query.values(for: name)
-        guard values.count <= 1 else { throw LetsDoThisError.validation("querystring/\(name) must be \(type)") }
-        guard let value = values.first, !value.isEmpty else { return nil }
+        let value: String?
+        do {
+            value = try query.single(name, repeats: .rejected)
+        } catch {
+            throw LetsDoThisError.validation("querystring/\(name) must be \(type)")
+        }
+        guard let value, !value.isEmpty else { return nil }
         return value
     }
 

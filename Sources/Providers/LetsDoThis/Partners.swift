@@ -191,7 +191,7 @@ enum Partners {
             table: "letsdothis_partners", scope: [("organiser_id", organiser.id)], indexBase: "letsdothis_partners_by",
             organiserID: organiser.id, countKey: ScopeCounts.partners(organiser: organiser.id), columns: Partner.columns)
         if let search = leading[0] {
-            collection.extraFilter = ("instr(name_folded, ?) > 0", [search.lowercased()])
+            collection.extraFilter = SQLFilter("instr(name_folded, ?) > 0", search.lowercased())
         }
         let page = try request.read { try CursorPage.fetch(collection, query, in: $0) }
         return page.envelope(page.rows.map { Partner(row: $0).json })
@@ -202,7 +202,7 @@ enum Partners {
         let fields = try createSchema.validate(try RequestBody.object(of: request))
         let now = Timestamp.iso8601Milliseconds(request.now)
         let partner = try request.write { database -> Partner in
-            let id = try GeneratedIDs.prefixed("p_", sequence: "letsdothis.partner", in: database)
+            let id = try database.ids.digestCharacters("letsdothis.partner", count: 11, alphabet: IDAlphabet.base36, prefix: "p_")
             let partner = Partner(id: id, fields: fields, now: now)
             try partner.insert(organiserID: organiser.id, into: database)
             try ScopeCounts.add(1, to: ScopeCounts.partners(organiser: organiser.id), in: database)

@@ -200,7 +200,8 @@ enum ReservedEntryGroups {
                 throw LetsDoThisError.badRequest("Partner not found")
             }
             try ReservedEntryGroup.checkTickets(fields["tickets"], event: eventID, in: database)
-            let id = try GeneratedIDs.prefixed("re_", sequence: "letsdothis.reservedEntryGroup", in: database)
+            let id = try database.ids.digestCharacters(
+                "letsdothis.reservedEntryGroup", count: 11, alphabet: IDAlphabet.base36, prefix: "re_")
             let group = ReservedEntryGroup(id: id, eventID: eventID, fields: fields)
             try group.insert(organiserID: organiser.id, into: database)
             return group

@@ -15,7 +15,8 @@ import Emulation
 /// type coercion (`Attributes`), 422 bodies (`ValidationErrors`), pagination (`PageRequest`,
 /// `PageMeta`), sorting and filtering (`SortSpec`, `ListQuery`), views, formats and ids.
 public struct TitoProvider: Provider {
-    public let name = "tito"
+    static let providerName = "tito"
+    public let name = providerName
     public let basePath = "/v3"
     public let hosts = ["api.tito.io"]
 
@@ -46,24 +47,29 @@ public struct TitoProvider: Provider {
 
     private let auth: TitoAuth
 
-    /// Reads `TITO_TOKENS` and `TITO_ACCEPT_ANY_TOKEN` (see `TitoAuth`); a bad value is reported
-    /// when the seed loads, so the server refuses to start with the reason.
-    public init(environment: [String: String]) {
-        auth = TitoAuth(environment: environment)
+    /// Reads `TITO_TOKENS` and `TITO_ACCEPT_ANY_TOKEN` (see `TitoAuth`); throws a `SettingsError`
+    /// naming every value that cannot be used, so the server refuses to start.
+    public init(environment: [String: String]) throws {
+        var settings = SettingsReader(environment)
+        auth = TitoAuth(settings: &settings)
+        try settings.check()
     }
 
     public var schema: String {
-        (Self.groups.map { $0.schema } + [RateLimiter.schema]).joined(separator: "\n")
+        Self.groups.map { $0.schema }.joined(separator: "\n")
     }
 
     public func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        if let problem = auth.configurationError { throw problem }
         for group in Self.groups { try group.loadSeed(from: seed, into: database) }
+    }
+
+    public func initialTokens(from seed: SeedDirectory, database: Database) throws -> [IssuedToken] {
+        try TitoToken.initial(from: seed, environment: auth.environmentTokens)
     }
 
     public var routes: [Route<TitoPrincipal>] { Self.groups.flatMap { $0.routes } }
 
-    public var controlRoutes: [ControlRoute] { RateLimiter.controlRoutes }
+    public var controlRoutes: [ControlRoute] { TitoRateLimit.controlRoutes }
 
     /// The spec's own reset endpoint (§17) answers 204.
     public let resetStatus = 204
@@ -83,7 +89,7 @@ public struct TitoProvider: Provider {
         return TitoError.rails(status, ReasonPhrase.rfc7231Name(forStatus: status)).response
     }
 
-    public func credentials(in database: Database) throws -> JSONValue {
-        try auth.credentials(in: database)
+    public func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
+        auth.credentials(tokens: tokens)
     }
 }

@@ -26,8 +26,10 @@ public struct BookingkitClient: Sendable {
     func sees(vendor: String) -> Bool { vendorIDs.contains(vendor) }
 
     /// A condition on a vendor id column: the rows of the vendors this client sees.
-    func vendorCondition(_ column: String) -> (sql: String, arguments: [any SQLiteBindable]) {
-        ("\(column) IN (\(vendorIDs.map { _ in "?" }.joined(separator: ", ")))", vendorIDs)
+    func vendorCondition(_ column: String) -> SQLFilter {
+        var filter = SQLFilter()
+        filter.add(column, in: vendorIDs)
+        return filter
     }
 
     /// Marketplace clients holding only `orders_read_owned` see the orders they created (§2.4).

@@ -7,14 +7,6 @@ import Emulation
 enum BookingkitCredentials {
     static let defaultClient = "mock-vendor-sample"
 
-    /// The seeded tokens, also kept in a table so the credentials listing can show them.
-    static func load(from seed: SeedDirectory, into database: Database) throws {
-        for token in try initialTokens(from: seed) {
-            try database.insert(
-                SeededTokenRecord(token: token.value, clientID: token.clientID ?? "", scopes: token.scopes, purpose: token.purpose))
-        }
-    }
-
     static func initialTokens(from seed: SeedDirectory) throws -> [IssuedToken] {
         let provider = BookingkitProvider.providerName
         var tokens: [IssuedToken] = []
@@ -35,29 +27,16 @@ enum BookingkitCredentials {
         return tokens
     }
 
-    static func listing(_ oauth: OAuthServer, in database: Database) throws -> JSONValue {
-        let tokens = try database.fetchAll(SeededTokenRecord.self, orderBy: "rowid")
-        let ready = tokens.filter { $0.purpose.hasPrefix("ready token") }
-        func readyToken(_ client: String) -> String? { ready.first { $0.clientID == client }?.token }
+    /// `tokens` are the world's: the ready ones are seeded, with the `ready token` purpose.
+    static func listing(_ oauth: OAuthServer, tokens: [IssuedToken], in database: Database) throws -> JSONValue {
+        let ready = tokens.filter { $0.origin == .seed && $0.purpose.hasPrefix("ready token") }
+        func readyToken(_ client: String) -> String? { ready.first { $0.clientID == client }?.value }
         return [
             "headers": ["Authorization": .string("Bearer \(readyToken(defaultClient) ?? "")")],
             "token_endpoint": "/bookingkit/oauth/token",
             "clients": .array(try oauth.clients.all(in: database).map { $0.listing(readyToken: readyToken($0.id)) }),
-            "tokens": .array(tokens.map { token in
-                ["token": .string(token.token), "purpose": .string(token.purpose), "client_id": .string(token.clientID),
-                 "scopes": .array(token.scopes.map(JSONValue.string))]
-            }),
+            "tokens": .array(tokens.map(\.listing)),
         ]
     }
 }
 
-/// A token the seed issues (a client's ready token, the docs' example token), as the credentials
-/// listing shows it.
-struct SeededTokenRecord: StoredRecord {
-    var token = ""
-    var clientID = ""
-    var scopes: [String] = []
-    var purpose = ""
-
-    static let table = RecordTable("bookingkit_seeded_tokens", of: SeededTokenRecord.self, primaryKey: ["token"])
-}

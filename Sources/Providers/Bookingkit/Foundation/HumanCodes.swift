@@ -1,45 +1,36 @@
-import Crypto
 import Emulation
 
 /// The human-facing codes bookingkit prints on orders, tickets, participants and vouchers (spec
-/// §6.1), in the shapes of every seed example. They are drawn from a per-kind counter of the
-/// world, so the same requests after a reset produce the same codes.
+/// §6.1), in the shapes of every seed example, drawn from the world's `bookingkit.random`
+/// sequence: the same requests after a reset produce the same codes.
 enum HumanCodes {
-    enum Kind: String {
+    enum Kind {
         /// `VWR-3KD9A5`
         case order
         /// `C6YH4Q`
         case ticket
         /// `PCG-JE53DT-BQ5`
         case participant
-        /// `372FX-UNSH2-S3WRX` (vouchers, flex tickets, open date tickets)
+        /// `372FX-UNSH2-S3WRX` (vouchers, flex tickets)
         case voucher
 
-        /// Groups of characters, `L` a letter, `X` a letter or digit.
-        var pattern: [String] {
+        /// Groups of characters, and whether the group is letters only.
+        var groups: [(length: Int, lettersOnly: Bool)] {
             switch self {
-            case .order: return ["LLL", "XXXXXX"]
-            case .ticket: return ["XXXXXX"]
-            case .participant: return ["XXX", "XXXXXX", "XXX"]
-            case .voucher: return ["XXXXX", "XXXXX", "XXXXX"]
+            case .order: return [(3, true), (6, false)]
+            case .ticket: return [(6, false)]
+            case .participant: return [(3, false), (6, false), (3, false)]
+            case .voucher: return [(5, false), (5, false), (5, false)]
             }
         }
     }
 
-    private static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
-    private static let alphanumerics = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+    private static let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     static func next(_ kind: Kind, in database: Database) throws -> String {
-        let counter = try database.nextSequenceValue("bookingkit.code.\(kind.rawValue)")
-        let digest = Array(SHA256.hash(data: Array("bookingkit-\(kind.rawValue)-\(counter)".utf8)))
-        var index = 0
-        let groups = kind.pattern.map { group in
-            String(decoding: group.utf8.map { symbol -> UInt8 in
-                defer { index += 1 }
-                let alphabet = symbol == UInt8(ascii: "L") ? letters : alphanumerics
-                return alphabet[Int(digest[index % digest.count]) % alphabet.count]
-            }, as: UTF8.self)
-        }
-        return groups.joined(separator: "-")
+        try kind.groups.map { group in
+            try database.ids.characters(
+                "bookingkit.random", count: group.length, alphabet: group.lettersOnly ? letters : IDAlphabet.uppercaseAlphanumerics)
+        }.joined(separator: "-")
     }
 }

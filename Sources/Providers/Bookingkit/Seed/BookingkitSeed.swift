@@ -6,7 +6,6 @@ import Emulation
 enum BookingkitSeed {
     static func load(from seed: SeedDirectory, into database: Database, oauth: OAuthServer, bulk: BulkData.Sizes) throws {
         try oauth.clients.insert(try seed.oauthClients("clients.json"), into: database)
-        try BookingkitCredentials.load(from: seed, into: database)
         for vendor in try seed.records(VendorRecord.self, "vendors.json", key: "vendors") { try database.insert(vendor) }
         for category in try seed.records(CategoryRecord.self, "categories.json", key: "categories") { try database.insert(category) }
         for object in try seed.seedRecords("events.json", key: "events") { try insertEvent(object, into: database) }
@@ -21,6 +20,7 @@ enum BookingkitSeed {
         for voucher in try seed.records(VoucherRecord.self, "vouchers.json", key: "vouchers") { try database.insert(voucher) }
         for user in try seed.records(UserRecord.self, "users.json", key: "users") { try database.insert(user) }
         try BulkData(seed: try seed.json("bulk.json"), sizes: bulk).generate(into: database)
+        try PriceIDs.start(in: database)
     }
 
     /// An event with its prices and category paths (`category_ids` names the assigned ones).

@@ -1,4 +1,3 @@
-import Crypto
 import Emulation
 
 /// Deterministic paging data (`seed/bookingkit/bulk.json`): a vendor of its own with a few
@@ -46,9 +45,10 @@ struct BulkData {
         let names = try strings("names")
         let surnames = try strings("surnames")
 
-        var dates: [DateRecord] = (0..<dateCount).map { index in
+        let ids = database.ids
+        var dates: [DateRecord] = try (0..<dateCount).map { index in
             var date = DateRecord()
-            date.id = Self.id("date", index)
+            date.id = try ids.digestHex("bookingkit.bulk.dates", count: 32)
             date.eventID = events[index % events.count].event.id
             date.date = firstDate.adding(seconds: Int64(index) * 3 * 3600)
             date.totalSlots = 20
@@ -61,8 +61,8 @@ struct BulkData {
             let dateIndex = index * 7 % dateCount
             let (event, price) = events[dateIndex % events.count]
             var order = OrderRecord()
-            order.id = Self.id("order", index)
-            order.code = Self.code(index, groups: [3, 6], lettersFirst: true)
+            order.id = try ids.digestHex("bookingkit.bulk.orders", count: 32)
+            order.code = try HumanCodes.next(.order, in: database)
             order.vendorID = vendor.id
             order.date = firstOrder.adding(seconds: Int64(index) * 3600)
             order.status = index % 20 == 19 ? .canceled : index % 50 == 11 ? .pending : index % 50 == 23 ? .open : .accepted
@@ -74,18 +74,18 @@ struct BulkData {
             order.updatedAt = order.status == .canceled ? order.date.adding(seconds: 86_400) : order.date
             if order.status == .canceled { order.cancellationDate = order.updatedAt }
             var ticket = TicketRecord()
-            ticket.id = Self.id("ticket", index)
+            ticket.id = try ids.digestHex("bookingkit.bulk.tickets", count: 32)
             ticket.orderID = order.id
             ticket.dateID = dates[dateIndex].id
             ticket.eventID = event.id
-            ticket.code = Self.code(index, groups: [6], lettersFirst: false)
+            ticket.code = try HumanCodes.next(.ticket, in: database)
             ticket.status = TicketRecord.Status(rawValue: order.status.rawValue) ?? .accepted
             ticket.cancellationDate = order.cancellationDate
             ticket.vat = price.vat
             let people = index % 4 == 0 ? 2 : 1
-            let participants = (0..<people).map { person -> ParticipantRecord in
+            let participants = try (0..<people).map { person -> ParticipantRecord in
                 var participant = ParticipantRecord()
-                participant.id = Self.id("participant", index * 2 + person)
+                participant.id = try ids.digestHex("bookingkit.bulk.participants", count: 32)
                 participant.ticketID = ticket.id
                 participant.orderID = order.id
                 participant.status = order.status == .canceled ? .canceled : .accepted
@@ -98,7 +98,7 @@ struct BulkData {
                 participant.entryUnits = price.entryUnits
                 participant.seats = price.seats
                 participant.cancellationDate = order.cancellationDate
-                participant.code = Self.code(index * 2 + person, groups: [3, 6, 3], lettersFirst: false)
+                participant.code = try HumanCodes.next(.participant, in: database)
                 return participant
             }
             order.totalInvoice = order.status == .canceled ? .zero : price.value * Int64(people)
@@ -111,33 +111,6 @@ struct BulkData {
             try database.insert(ticket)
             for participant in participants { try database.insert(participant) }
         }
-    }
-
-    /// A 32-hex id unique to the kind and index.
-    static func id(_ kind: String, _ index: Int) -> String {
-        Insecure.MD5.hash(data: Array("bookingkit-mock-bulk-\(kind)-\(index)".utf8)).map { byte in
-            (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
-    }
-
-    /// A code in the shape of bookingkit's (groups of upper-case letters and digits). Its group
-    /// of six is unique per index: the index times an odd number modulo 32⁶ is one-to-one.
-    static func code(_ index: Int, groups: [Int], lettersFirst: Bool) -> String {
-        let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
-        let alphanumerics = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var unique = UInt64(index) &* 0x5_DEEC_E66D & (1 << 30 - 1)
-        var other = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
-        return groups.enumerated().map { group, length in
-            let alphabet = lettersFirst && group == 0 ? letters : alphanumerics
-            return String((0..<length).map { _ -> Character in
-                if length == 6 {
-                    defer { unique /= 32 }
-                    return alphabet[Int(unique % 32)]
-                }
-                defer { other /= UInt64(alphabet.count) }
-                return alphabet[Int(other % UInt64(alphabet.count))]
-            })
-        }.joined(separator: "-")
     }
 
     private func time(_ key: String) throws -> DateTime {

@@ -27,10 +27,10 @@ enum EventRecordHandlers {
             filter.add("\(alias).event_id = ?", scope.event.id)
             let result = try database.page(
                 select: columns?(scope) ?? "\(alias).*", from: "\(table) AS \(alias)", where: filter,
-                orderBy: orderBy(request.query), page: page)
-            let items = try render(result.rows.map(record), request.listView, request, scope, database)
+                orderBy: orderBy(request.query), window: page.window, total: .count)
+            let items = try render(result.items.map(record), request.listView, request, scope, database)
             return ResourceResponse.list(
-                key, items: items, meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount),
+                key, items: items, meta: PageMeta(page: page, totalCount: result.total, overallTotal: result.total),
                 extraMeta: extraMeta)
         }
     }

@@ -1,45 +1,38 @@
 import Emulation
 import Foundation
 
-/// Ids, random slug bodies and references the server creates (spec §13.9). All come from the
-/// world's sequences, so the same requests after a reset produce the same values.
+/// Tito's ids, random slug bodies and references (spec §13.9), drawn from the world's sequences
+/// through the kit's `IDGenerator`, so the same requests after a reset produce the same values.
+/// What is Tito's here: a table's ids come from `tito.<table>`, and all random-looking text from
+/// the one sequence `tito.random`.
 enum Identifiers {
     /// The next id for a table: its sequence `tito.<table>` (started by the seed at the value of
     /// spec §14.7), skipping ids already in use.
     static func next(_ table: String, in database: Database) throws -> Int64 {
-        for _ in 0..<10_000 {
-            let candidate = try database.nextSequenceValue("tito.\(table)")
-            if try database.queryOne("SELECT 1 FROM tito_\(table) WHERE id = ?", candidate) == nil { return candidate }
+        try database.ids.integer("tito.\(table)") { candidate in
+            try database.queryOne("SELECT 1 FROM tito_\(table) WHERE id = ?", candidate) != nil
         }
-        throw TitoError.rails(500, "Internal Server Error")
     }
 
     /// Makes `tito.<table>` hand out `start` next (the seed calls this).
     static func start(_ table: String, at start: Int64, in database: Database) throws {
-        try database.run(
-            "INSERT INTO understudy_sequences (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = ?2",
-            "tito.\(table)", start - 1)
+        try database.ids.start("tito.\(table)", at: start)
     }
-
-    private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    private static let lowercaseAlphanumerics = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-    private static let uppercaseAlphanumerics = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
     /// `d` + 22 base62 characters, like every slug body in the docs.
     static func randomSlugBody(in database: Database) throws -> String {
-        "d" + (try randomCharacters(22, from: base62, in: database))
+        try randomCharacters(22, from: IDAlphabet.base62, prefix: "d", in: database)
     }
 
-    /// `count` characters drawn from `alphabet` by a generator seeded from the world's sequence.
-    static func randomCharacters(_ count: Int, from alphabet: [Character], in database: Database) throws -> String {
-        var generator = SplitMix64(seed: UInt64(bitPattern: try database.nextSequenceValue("tito.random")) &* 0x9E37_79B9)
-        return String((0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    /// `count` characters of `alphabet` that look random, from the world's `tito.random` sequence.
+    static func randomCharacters(_ count: Int, from alphabet: String, prefix: String = "", in database: Database) throws -> String {
+        try database.ids.characters("tito.random", count: count, alphabet: alphabet, prefix: prefix)
     }
 
     /// A 4-character registration reference, unique in the event.
     static func registrationReference(event: Int64, in database: Database) throws -> String {
         for _ in 0..<1000 {
-            let reference = try randomCharacters(4, from: uppercaseAlphanumerics, in: database)
+            let reference = try randomCharacters(4, from: IDAlphabet.uppercaseAlphanumerics, in: database)
             if try database.queryOne(
                 "SELECT 1 FROM tito_registrations WHERE event_id = ? AND reference = ?", event, reference) == nil
             {
@@ -51,7 +44,7 @@ enum Identifiers {
 
     /// Eleven random lowercase characters, for a title that parameterizes to nothing.
     static func fallbackSlug(in database: Database) throws -> String {
-        try randomCharacters(11, from: lowercaseAlphanumerics, in: database)
+        try randomCharacters(11, from: IDAlphabet.lowercaseAlphanumerics, in: database)
     }
 
     /// Rails' `parameterize`: ASCII, lowercase, runs of anything else become one `-`, trimmed.
@@ -78,20 +71,5 @@ enum Identifiers {
         var counter = 2
         while try isTaken("\(base)-\(counter)") { counter += 1 }
         return "\(base)-\(counter)"
-    }
-}
-
-/// A small, fast, seedable generator (Steele et al.'s SplitMix64): deterministic "random" values.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

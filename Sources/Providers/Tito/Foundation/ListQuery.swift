@@ -58,19 +58,7 @@ enum ListQuery {
 
     /// Every value of an array parameter `name[]` / `name` / `name[0]`…, commas split; nil when absent.
     static func values(_ query: QueryParameters, _ name: String) -> [String]? {
-        var found = false
-        var values: [String] = []
-        for item in query.items {
-            guard item.name == name || item.name == name + "[]" || isIndexed(item.name, of: name) else { continue }
-            found = true
-            values += item.value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
-        return found ? values : nil
-    }
-
-    private static func isIndexed(_ key: String, of name: String) -> Bool {
-        guard key.hasPrefix(name + "["), key.hasSuffix("]") else { return false }
-        return key.dropFirst(name.count + 1).dropLast().allSatisfy(\.isNumber)
+        query.list(name, spellings: [.brackets, .commas])
     }
 
     /// The text search: `search[q]` wins over `q` (spec §7.1); nil when absent or blank.
@@ -78,19 +66,6 @@ enum ListQuery {
         let text = query["search[q]"] ?? query["q"]
         guard let text, !text.isBlank else { return nil }
         return text.trimmingWhitespace()
-    }
-
-    /// Adds a case-insensitive substring match of `text` on any of `columns`.
-    static func addSearch(_ text: String, columns: [String], to filter: inout SQLFilter) {
-        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        var alternatives: [SQLFilter] = []
-        for column in columns {
-            var alternative = SQLFilter()
-            alternative.add("lower(\(column)) LIKE ? ESCAPE '\\'", pattern)
-            alternatives.append(alternative)
-        }
-        filter.add(anyOf: alternatives)
     }
 
     /// `search[created_at|updated_at][gt|gte|lt|lte]=<timestamp>`, ANDed; unparseable values ignored.

@@ -10,8 +10,8 @@ struct PageRequest {
     let size: Int
 
     init(_ query: QueryParameters) {
-        number = Self.positive(query["page[number]"]) ?? Self.positive(query["page"]) ?? 1
-        size = min(Self.positive(query["page[size]"]) ?? Self.defaultSize, Self.maximumSize)
+        number = Self.positive(query, "page[number]") ?? Self.positive(query, "page") ?? 1
+        size = min(Self.positive(query, "page[size]") ?? Self.defaultSize, Self.maximumSize)
     }
 
     init(number: Int, size: Int) {
@@ -19,12 +19,11 @@ struct PageRequest {
         self.size = size
     }
 
-    /// Rows to skip; huge page numbers are clamped so the arithmetic cannot overflow.
-    var offset: Int { min(number - 1, 1_000_000_000 / size) * size }
+    /// The rows of the page.
+    var window: OffsetWindow { OffsetWindow(page: number, size: size) }
 
-    private static func positive(_ text: String?) -> Int? {
-        guard let text, let value = Int(text.trimmingWhitespace()), value >= 1 else { return nil }
-        return value
+    private static func positive(_ query: QueryParameters, _ name: String) -> Int? {
+        try? query.integer(name, in: 1...Int.max)
     }
 }
 
@@ -35,7 +34,7 @@ struct PageMeta {
     /// Records of the type in scope ignoring every filter; nil for lists without it (events).
     let overallTotal: Int?
 
-    var totalPages: Int { totalCount == 0 ? 0 : (totalCount + page.size - 1) / page.size }
+    var totalPages: Int { page.window.pageCount(total: totalCount) }
 
     /// Writes `current_page` … `per_page` (and `overall_total`) into the object being built.
     func write(to json: inout JSONBuilder) {

@@ -3,8 +3,8 @@ import Emulation
 extension TitoAuth {
     /// The demo credentials for `/_understudy/credentials`: the header of the first live token
     /// (it sees the docs' example data), then every token with its mode, accounts and purpose.
-    func credentials(in database: Database) throws -> JSONValue {
-        let tokens = try allTokens(in: database)
+    func credentials(tokens issued: [IssuedToken]) -> JSONValue {
+        let tokens = issued.map(TitoToken.init(issued:))
         let demo = tokens.first { $0.lookupMode == .live } ?? tokens.first
         var headers = JSONObject()
         if let demo {

@@ -19,32 +19,31 @@ struct Collection {
 }
 
 /// One list request: the common parameters of §3.1 read and validated in the docs' order
-/// (`order`, `limit`, `offset`, `accept`, `exclude`, `fields`, `with_count`, `match`,
-/// `delta_since`), and the conditions the endpoint adds for its own filters.
+/// (`order`, `limit`, `offset`, `accept`, `exclude`, `fields`, `with_count`, `match`; then the
+/// endpoint reads its own filters in the docs' order, `delta_since` among them), and the
+/// conditions the endpoint adds for them.
 struct ListRequest {
     let collection: Collection
     /// The explicit `limit` (the default is 100,000, so no `Link` header without one, §3.1).
-    let limit: Int64?
-    let offset: Int64
+    let limit: Int?
+    let offset: Int
     let fields: Set<String>?
     let withCount: Bool
     let orderTerms: [String]
-    private(set) var conditions: [String] = []
-    private(set) var arguments: [any SQLiteBindable] = []
+    var filter = SQLFilter()
     /// Values of `?`s in the collection's `select` (they come before the conditions' ones).
     var selectArguments: [any SQLiteBindable] = []
     /// Rows that sort first whatever `order` says (`preferred_categories`).
     var leadingOrder: [String] = []
 
-    static let defaultLimit: Int64 = 100_000
+    static let defaultLimit = 100_000
     /// "absolute maximum limit set to 10.000 entries" ([RAML]); only an explicit limit is clamped.
-    static let maximumLimit: Int64 = 10_000
+    static let maximumLimit = 10_000
 
     init(_ query: QueryReader, _ collection: Collection, readsOrder: Bool = true, readsMatch: Bool = true) throws {
         self.collection = collection
         var terms: [String] = []
         if readsOrder, let entries = query.text("order") {
-            let names = collection.sortable.map(\.name)
             for entry in entries.split(separator: ",") {
                 // A `+` in a query string arrives as a space (§3.2).
                 var name = entry.trimmingWhitespace()
@@ -57,7 +56,7 @@ struct ListRequest {
                 }
                 guard !name.isEmpty else { continue }
                 guard let sql = collection.sortable.first(where: { $0.name == name })?.sql else {
-                    throw QueryReader.choiceError("order", names)
+                    throw QueryReader.choiceError("order", collection.sortable.map(\.name))
                 }
                 terms.append("\(sql) \(descending ? "DESC" : "ASC")")
             }
@@ -65,58 +64,43 @@ struct ListRequest {
         orderTerms = terms
         limit = try query.integer("limit").map { min($0, Self.maximumLimit) }
         offset = try query.integer("offset") ?? 0
-        let accepted = query.list("accept")
-        let excluded = query.list("exclude")
+        if let accepted = query.list("accept") { filter.add(collection.identifier, in: accepted) }
+        if let excluded = query.list("exclude") { filter.add(collection.identifier, notIn: excluded) }
         fields = query.list("fields").flatMap { $0.contains("all") ? nil : Set($0) }
         withCount = try query.boolean("with_count") ?? false
-        if let accepted { add("\(collection.identifier) IN (SELECT value FROM json_each(?))", Self.jsonArray(accepted)) }
-        if let excluded { add("\(collection.identifier) NOT IN (SELECT value FROM json_each(?))", Self.jsonArray(excluded)) }
         if readsMatch, let text = query.value("match"), !collection.matchColumns.isEmpty {
-            addMatch(text, collection.matchColumns)
+            filter.add(containing: text, inAnyOf: collection.matchColumns)
         }
     }
 
     /// `delta_since`: items changed since then, inclusive (§3.4).
     mutating func readDelta(_ query: QueryReader) throws {
-        if let since = try query.dateTime("delta_since"), let column = collection.deltaColumn { add("\(column) >= ?", since) }
+        if let since = try query.dateTime("delta_since"), let column = collection.deltaColumn { filter.add("\(column) >= ?", since) }
     }
-
-    mutating func add(_ condition: String, _ arguments: any SQLiteBindable...) {
-        add(condition, arguments: arguments)
-    }
-
-    mutating func add(_ condition: String, arguments: [any SQLiteBindable]) {
-        conditions.append(condition)
-        self.arguments += arguments
-    }
-
-    /// Rows whose `column` is one of `values`.
-    mutating func add(_ column: String, in values: [String]) {
-        add("\(column) IN (SELECT value FROM json_each(?))", Self.jsonArray(values))
-    }
-
-    mutating func add(_ column: String, notIn values: [String]) {
-        add("\(column) NOT IN (SELECT value FROM json_each(?))", Self.jsonArray(values))
-    }
-
-    /// A case-insensitive substring search on any of `columns` (§3.3).
-    mutating func addMatch(_ text: String, _ columns: [String]) {
-        let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        add("(" + columns.map { "lower(\($0)) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
-        arguments += Array(repeating: pattern, count: columns.count) as [any SQLiteBindable]
-    }
-
-    var whereClause: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 
     var orderClause: String {
         (leadingOrder + (orderTerms.isEmpty ? [collection.defaultOrder] : orderTerms) + [collection.tieBreak]).joined(separator: ", ")
     }
 
-    /// The rows to write: the explicit limit, or all (bookingkit's default is 100,000).
-    var pageSize: Int64 { limit ?? Self.defaultLimit }
-
+    /// A JSON array of strings, for `… IN (SELECT value FROM json_each(?))` inside a subquery.
     static func jsonArray(_ values: [String]) -> String {
         JSONWriter.string(.array(values.map(JSONValue.string)))
+    }
+
+    /// The rows to write: `limit`, or all (bookingkit's default is 100,000).
+    var window: OffsetWindow { OffsetWindow(offset: offset, limit: limit ?? Self.defaultLimit) }
+
+    /// Reads the page, each row handed to `read` in place, and the total when `with_count` asks.
+    func page(in database: Database, read: (StatementCursor) throws -> Void) throws -> (page: OffsetPage<Void>, total: Int?) {
+        if withCount {
+            let counted = try database.page(
+                select: collection.select, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
+                window: window, total: .count, read: read)
+            return (counted.page, counted.total)
+        }
+        let page = try database.page(
+            select: collection.select, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
+            window: window, read: read)
+        return (page, nil)
     }
 }

@@ -1,8 +1,8 @@
 import Emulation
 
-/// Reads a request's query parameters the way bookingkit validates them (spec §3.1): each typed
-/// read refuses a malformed value with the `40023` body naming the parameter. Unknown parameters
-/// are ignored; a parameter given twice counts with its first value.
+/// Reads a request's query parameters the way bookingkit validates them (spec §3.1), through the
+/// kit's readers: each typed read refuses a malformed value with the `40023` body naming the
+/// parameter. Unknown parameters are ignored; a parameter given twice counts with its first value.
 struct QueryReader {
     let query: QueryParameters
 
@@ -19,27 +19,26 @@ struct QueryReader {
     }
 
     /// A base-10 integer ≥ 0.
-    func integer(_ name: String) throws -> Int64? {
-        guard let text = query[name] else { return nil }
-        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            let number = Int64(text)
-        else { throw Self.typeError(name, "integer") }
-        return number
+    func integer(_ name: String) throws -> Int? {
+        do {
+            return try query.integer(name, in: 0...Int.max)
+        } catch {
+            throw Self.typeError(name, "integer")
+        }
     }
 
     /// `true`, `false`, `1` or `0`.
     func boolean(_ name: String) throws -> Bool? {
-        guard let text = query[name] else { return nil }
-        switch text.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw Self.typeError(name, "boolean")
+        do {
+            return try query.boolean(name)
+        } catch {
+            throw Self.typeError(name, "boolean")
         }
     }
 
     /// An integer that must be 0 or 1 (products' `available`, flex offers' `active`); `2` is
     /// also accepted where [RAML] documents it as "all".
-    func flag(_ name: String, allowingAll: Bool = false) throws -> Int64? {
+    func flag(_ name: String, allowingAll: Bool = false) throws -> Int? {
         guard let number = try integer(name) else { return nil }
         guard number <= (allowingAll ? 2 : 1) else {
             throw BookingkitError.invalidParameter("The parameter \"\(name)\" must be one of \(allowingAll ? "0, 1, 2" : "0, 1")")
@@ -65,9 +64,8 @@ struct QueryReader {
 
     /// A comma-separated list, items trimmed, empty ones dropped; nil when absent or empty.
     func list(_ name: String) -> [String]? {
-        guard let text = query[name] else { return nil }
-        let items = text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        return items.isEmpty ? nil : items
+        guard let items = query.list(name), !items.isEmpty else { return nil }
+        return items
     }
 
     /// A comma-separated list of integers (category ids).

@@ -27,32 +27,31 @@ enum DateQuery {
     {
         let query = QueryReader(query: request.query)
         var list = try ListRequest(query, eventFilters ? vendorCollection : collection, readsMatch: eventFilters)
-        let visible = client.vendorCondition("e.vendor_id")
-        list.add(visible.sql, arguments: visible.arguments)
-        list.add("d.active = 1 AND e.active = 1")
-        if let (condition, value) = scope { list.add(condition, value) }
+        list.filter.add(client.vendorCondition("e.vendor_id"))
+        list.filter.add("d.active = 1 AND e.active = 1")
+        if let (condition, value) = scope { list.filter.add(condition, value) }
         try addFilters(query, now: DateTime(request.now), to: &list, eventFilters: eventFilters)
         return list
     }
 
     /// The date filters in the docs' order (§5.3); the event filters where they apply.
     static func addFilters(_ query: QueryReader, now: DateTime, to list: inout ListRequest, eventFilters: Bool) throws {
-        if try query.boolean("available") ?? true { list.add("d.available_slots > 0") }
-        if let start = try query.dateTime("start_date") { list.add("d.date >= ?", start) }
-        if let end = try query.dateTime("end_date") { list.add("d.date <= ?", end) }
-        if let vendors = query.list("accept_vendors") { list.add("e.vendor_id", in: vendors) }
-        if let vendors = query.list("exclude_vendors") { list.add("e.vendor_id", notIn: vendors) }
-        if let events = query.list("accept_events") { list.add("d.event_id", in: events) }
-        if let events = query.list("exclude_events") { list.add("d.event_id", notIn: events) }
+        if try query.boolean("available") ?? true { list.filter.add("d.available_slots > 0") }
+        if let start = try query.dateTime("start_date") { list.filter.add("d.date >= ?", start) }
+        if let end = try query.dateTime("end_date") { list.filter.add("d.date <= ?", end) }
+        if let vendors = query.list("accept_vendors") { list.filter.add("e.vendor_id", in: vendors) }
+        if let vendors = query.list("exclude_vendors") { list.filter.add("e.vendor_id", notIn: vendors) }
+        if let events = query.list("accept_events") { list.filter.add("d.event_id", in: events) }
+        if let events = query.list("exclude_events") { list.filter.add("d.event_id", notIn: events) }
         if eventFilters {
             // Dates of REQUEST events are listed unless `type` asks otherwise.
             _ = try EventQuery.addFilters(query, to: &list, defaultType: nil)
         } else {
             if let category = try query.integer("category") {
-                list.add("e.id IN (SELECT event_id FROM bookingkit_event_categories WHERE category_id = ?)", category)
+                list.filter.add("e.id IN (SELECT event_id FROM bookingkit_event_categories WHERE category_id = ?)", category)
             }
             if let box = try query.geolocation("geolocation") {
-                list.add(
+                list.filter.add(
                     "CAST(e.location_lat AS REAL) BETWEEN ? AND ? AND CAST(e.location_lng AS REAL) BETWEEN ? AND ?", box.minLat,
                     box.maxLat, box.minLng, box.maxLng)
             }
@@ -61,7 +60,7 @@ enum DateQuery {
         // A date can be booked until `latest_booking_time` minutes before it starts (negative:
         // after it started); those past that are left out unless asked for (§5.3, §10 D15).
         if try !(query.boolean("ignore_latest_booking_time") ?? false) {
-            list.add("d.date - e.latest_booking_time * 60 >= ?", now)
+            list.filter.add("d.date - e.latest_booking_time * 60 >= ?", now)
         }
     }
 }

@@ -47,7 +47,7 @@ enum DateWrites {
     /// Inserts a date (active, with a new id) and returns it.
     static func insert(_ creation: Creation, now: DateTime, in database: Database) throws -> DateRecord {
         var date = DateRecord()
-        date.id = try GeneratedIDs.next("date", in: database)
+        date.id = try database.ids.digestHex("bookingkit.dates", count: 32)
         date.eventID = creation.eventID
         date.date = creation.date
         date.availableSlots = creation.availableSlots

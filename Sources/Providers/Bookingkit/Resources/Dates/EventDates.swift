@@ -32,24 +32,20 @@ enum EventDates {
             (dateFields, eventFields) = (Set(names), Set(names))
         }
         return try request.read { database in
-            let total = list.withCount ? try ListResponse.count(list, in: database) : nil
-            let arguments = list.selectArguments + list.arguments + [list.pageSize, list.offset]
-            var eventIDs: [String] = []
-            try database.forEachRow(
-                "SELECT d.event_id FROM \(list.collection.from) WHERE \(list.whereClause) ORDER BY \(list.orderClause) LIMIT ? OFFSET ?",
-                arguments: arguments
-            ) { row in
-                let id = row.string(at: 0)
-                if !eventIDs.contains(id) { eventIDs.append(id) }
-            }
             let context = EventRenderContext(database: database, commission: client.commission, withPrivatePrices: false, showsFirstDate: false)
+            var eventIDs: [String] = []
+            let eventColumn = DateRecord.table.position(ofColumn: "event_id")!
+            var result: (page: OffsetPage<Void>, total: Int?)?
             var json = JSONBuilder(capacity: 16 * 1024)
             try json.array { json in
                 try json.object { json in
                     json.key("dates")
                     try json.array { json in
-                        try database.write(
-                            DateRecord.view, ListResponse.pageSQL(list), arguments: arguments, context: (), keeping: dateFields, to: &json)
+                        result = try list.page(in: database) { cursor in
+                            let eventID = cursor.string(at: eventColumn)
+                            if !eventIDs.contains(eventID) { eventIDs.append(eventID) }
+                            try DateRecord.view.write(cursor, (), keeping: dateFields, to: &json)
+                        }
                     }
                     json.key("events")
                     try json.array { json in
@@ -63,8 +59,7 @@ enum EventDates {
                     }
                 }
             }
-            let more = total == nil && list.limit != nil ? try ListResponse.hasRows(after: list.offset + list.pageSize, list, in: database) : false
-            return BookingkitResponse.body(json.bytes, headers: ListResponse.headers(list, total: total, more: more, request: request))
+            return BookingkitResponse.body(json.bytes, headers: ListResponse.headers(list, result!.page, total: result!.total, request: request))
         }
     }
 }

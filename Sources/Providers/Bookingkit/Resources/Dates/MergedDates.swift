@@ -8,7 +8,7 @@ enum MergedDates {
         [
             endpoints.route("GET", "/merged_dates", example: "/merged_dates", .calendarRead) { request, client in
                 var list = try DateQuery.list(request, client)
-                list.add("e.kind <> 'pricelist'")
+                list.filter.add("e.kind <> 'pricelist'")
                 return try Dates.list(list, request)
             },
             endpoints.route("GET", "/merged_dates/{id}", example: "/merged_dates/\(FixtureIDs.mergedDate)", .calendarRead) {

@@ -206,12 +206,16 @@ struct EventDraft {
     }
 }
 
-/// Ids of new prices: integers from 10000 on, past any id the seed uses (§6.1).
+/// Ids of new prices: integers from 10000 on (§6.1), skipping any id a price already has.
 enum PriceIDs {
+    static let sequence = "bookingkit.prices"
+
+    /// Where the seed leaves the sequence.
+    static func start(in database: Database) throws {
+        try database.ids.start(sequence, at: 10_000)
+    }
+
     static func next(in database: Database) throws -> Int64 {
-        while true {
-            let id = 9_999 + (try database.nextSequenceValue("bookingkit.price"))
-            if try database.fetchOne(PriceRecord.self, where: "id = ?", id) == nil { return id }
-        }
+        try database.ids.integer(sequence) { id in try database.fetchOne(PriceRecord.self, where: "id = ?", id) != nil }
     }
 }

@@ -42,11 +42,10 @@ enum EventQuery {
     {
         let query = QueryReader(query: request.query)
         var list = try ListRequest(query, collection)
-        let visible = client.vendorCondition("e.vendor_id")
-        list.add(visible.sql, arguments: visible.arguments)
-        list.add("e.active = 1")
-        if let vendor { list.add("e.vendor_id = ?", vendor) }
-        if merged { list.add("e.kind <> 'pricelist'") }
+        list.filter.add(client.vendorCondition("e.vendor_id"))
+        list.filter.add("e.active = 1")
+        if let vendor { list.filter.add("e.vendor_id = ?", vendor) }
+        if merged { list.filter.add("e.kind <> 'pricelist'") }
         let rendering = try addFilters(query, to: &list)
         list.selectArguments = [rendering.availableFrom ?? DateTime(request.now)]
         return (list, rendering)
@@ -55,15 +54,15 @@ enum EventQuery {
     /// The event filters after the common parameters, in the docs' order (§5.2).
     static func addFilters(_ query: QueryReader, to list: inout ListRequest, defaultType: String? = "BOOKING") throws -> Rendering {
         if let category = try query.integer("category") {
-            list.add("e.id IN (SELECT event_id FROM bookingkit_event_categories WHERE category_id = ?)", category)
+            list.filter.add("e.id IN (SELECT event_id FROM bookingkit_event_categories WHERE category_id = ?)", category)
         }
         if let categories = try query.integerList("categories") {
-            list.add(
+            list.filter.add(
                 "e.id IN (SELECT event_id FROM bookingkit_event_categories WHERE category_id IN (SELECT value FROM json_each(?)))",
                 JSONWriter.string(.array(categories.map(JSONValue.int))))
         }
-        if let vendors = query.list("accept_vendors") { list.add("e.vendor_id", in: vendors) }
-        if let vendors = query.list("exclude_vendors") { list.add("e.vendor_id", notIn: vendors) }
+        if let vendors = query.list("accept_vendors") { list.filter.add("e.vendor_id", in: vendors) }
+        if let vendors = query.list("exclude_vendors") { list.filter.add("e.vendor_id", notIn: vendors) }
         if let preferred = try query.integerList("preferred_categories") {
             // Validated integers, so they can be written into the ORDER BY itself.
             let ids = preferred.map(String.init).joined(separator: ", ")
@@ -71,26 +70,26 @@ enum EventQuery {
         }
         switch try query.choice("type", ["BOOKING", "REQUEST", "ALL"]) ?? defaultType {
         case nil, "ALL": break
-        case let type?: list.add("e.type = ?", type)
+        case let type?: list.filter.add("e.type = ?", type)
         }
         var rendering = Rendering()
         if let from = try query.dateTime("available_from") {
             rendering.availableFrom = from
-            list.add(
+            list.filter.add(
                 "EXISTS (SELECT 1 FROM bookingkit_dates d WHERE d.event_id = \(dateOwner) AND d.active = 1 AND d.available_slots > 0 AND d.date >= ?)",
                 from)
         }
         if let box = try query.geolocation("geolocation") {
-            list.add(
+            list.filter.add(
                 "CAST(e.location_lat AS REAL) BETWEEN ? AND ? AND CAST(e.location_lng AS REAL) BETWEEN ? AND ?", box.minLat, box.maxLat,
                 box.minLng, box.maxLng)
         }
         try list.readDelta(query)
         rendering.withPrivatePrices = try query.boolean("with_private_prices") ?? false
-        if try query.boolean("only_root_events") == true { list.add("e.root_event_id = ''") }
-        if try query.boolean("only_main_duration") == true { list.add("e.kind <> 'duration'") }
-        if let minimum = try query.amount("min_price") { list.add("\(lowestPrice) >= ?", minimum) }
-        if let maximum = try query.amount("max_price") { list.add("\(lowestPrice) <= ?", maximum) }
+        if try query.boolean("only_root_events") == true { list.filter.add("e.root_event_id = ''") }
+        if try query.boolean("only_main_duration") == true { list.filter.add("e.kind <> 'duration'") }
+        if let minimum = try query.amount("min_price") { list.filter.add("\(lowestPrice) >= ?", minimum) }
+        if let maximum = try query.amount("max_price") { list.filter.add("\(lowestPrice) <= ?", maximum) }
         return rendering
     }
 

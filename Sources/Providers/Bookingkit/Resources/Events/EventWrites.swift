@@ -17,7 +17,7 @@ enum EventWrites {
         return try request.write { database in
             try writableVendor(vendorID, client, in: database)
             let now = DateTime(request.now)
-            event.id = try GeneratedIDs.next("event", in: database)
+            event.id = try database.ids.digestHex("bookingkit.events", count: 32)
             event.vendorID = vendorID
             event.priceGroupID = event.id
             event.voucherCheckoutURL = voucherCheckoutURL(event.id)

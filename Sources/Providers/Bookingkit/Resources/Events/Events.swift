@@ -48,7 +48,7 @@ enum Events {
         let context = EventRenderContext(
             database: database, commission: client.commission, withPrivatePrices: withPrivatePrices, showsFirstDate: false)
         return try BookingkitResponse.single(
-            view, EventQuery.singleSQL + " AND \(visible.sql) AND \(condition)",
+            view, EventQuery.singleSQL + " AND \(visible.clause) AND \(condition)",
             arguments: [DateTime(request.now), id] + visible.arguments, context: context, keeping: request.fieldSelection, in: database)
     }
 }

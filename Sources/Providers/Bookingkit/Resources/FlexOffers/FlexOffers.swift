@@ -16,14 +16,13 @@ enum FlexOffers {
             endpoints.route("GET", "/flex_offers", example: "/flex_offers", .calendarRead) { request, client in
                 let query = QueryReader(query: request.query)
                 var list = try ListRequest(query, collection, readsMatch: false)
-                let visible = client.vendorCondition("f.vendor_id")
-                list.add(visible.sql, arguments: visible.arguments)
+                list.filter.add(client.vendorCondition("f.vendor_id"))
                 // "Only applicable for marketplace tokens".
-                if !client.isVendor, let vendors = query.list("vendor_id") { list.add("f.vendor_id", in: vendors) }
-                if let events = query.list("event_id") { list.add("f.event_id", in: events) }
-                if let active = try query.flag("active") { list.add("f.active = ?", active) }
-                if let from = try query.dateTime("available_from") { list.add("f.start_date >= ?", from) }
-                if let until = try query.dateTime("available_until") { list.add("f.end_date <= ?", until) }
+                if !client.isVendor, let vendors = query.list("vendor_id") { list.filter.add("f.vendor_id", in: vendors) }
+                if let events = query.list("event_id") { list.filter.add("f.event_id", in: events) }
+                if let active = try query.flag("active") { list.filter.add("f.active = ?", active) }
+                if let from = try query.dateTime("available_from") { list.filter.add("f.start_date >= ?", from) }
+                if let until = try query.dateTime("available_until") { list.filter.add("f.end_date <= ?", until) }
                 try list.readDelta(query)
                 return try request.read { try ListResponse.render(FlexOfferRecord.view, list, context: (), request: request, in: $0) }
             },
@@ -32,7 +31,7 @@ enum FlexOffers {
                 return try request.read { database in
                     try BookingkitResponse.single(
                         FlexOfferRecord.view,
-                        "SELECT \(FlexOfferRecord.table.selectList()) FROM bookingkit_flex_offers WHERE id = ? AND \(visible.sql)",
+                        "SELECT \(FlexOfferRecord.table.selectList()) FROM bookingkit_flex_offers WHERE id = ? AND \(visible.clause)",
                         arguments: [request.parameter("id")] + visible.arguments, context: (), keeping: request.fieldSelection, in: database)
                 }
             },

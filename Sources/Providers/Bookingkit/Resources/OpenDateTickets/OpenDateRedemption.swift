@@ -20,7 +20,7 @@ struct OpenDateRedemption {
         let date = try appointment(strategy: strategy, appointmentID: appointmentID, event: event)
 
         var order = OrderRecord()
-        order.id = try GeneratedIDs.next("order", in: database)
+        order.id = try database.ids.digestHex("bookingkit.orders", count: 32)
         order.code = try HumanCodes.next(.order, in: database)
         order.vendorID = ticket.vendorID
         order.date = now
@@ -36,7 +36,7 @@ struct OpenDateRedemption {
 
         let booking = TicketBooking(orderID: order.id, vendorID: ticket.vendorID, client: client, database: database)
         var orderTicket = TicketRecord()
-        orderTicket.id = try GeneratedIDs.next("ticket", in: database)
+        orderTicket.id = try database.ids.digestHex("bookingkit.tickets", count: 32)
         orderTicket.orderID = order.id
         orderTicket.dateID = date.id
         orderTicket.eventID = event.id

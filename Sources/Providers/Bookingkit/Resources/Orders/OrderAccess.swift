@@ -26,9 +26,9 @@ enum OrderAccess {
     }
 
     /// The SQL condition for the orders a client sees (alias `o`).
-    static func condition(for client: BookingkitClient) -> (sql: String, arguments: [any SQLiteBindable]) {
-        let vendors = client.vendorCondition("o.vendor_id")
-        guard client.seesOnlyOwnOrders else { return vendors }
-        return (vendors.sql + " AND o.created_by_client = ?", vendors.arguments + [client.clientID])
+    static func condition(for client: BookingkitClient) -> SQLFilter {
+        var filter = client.vendorCondition("o.vendor_id")
+        if client.seesOnlyOwnOrders { filter.add("o.created_by_client = ?", client.clientID) }
+        return filter
     }
 }

@@ -41,7 +41,7 @@ enum OrderCreation {
             }
 
             var order = OrderRecord()
-            order.id = try GeneratedIDs.next("order", in: database)
+            order.id = try database.ids.digestHex("bookingkit.orders", count: 32)
             order.code = try HumanCodes.next(.order, in: database)
             order.date = placedAt
             order.paymentDate = paymentDate

@@ -53,10 +53,10 @@ enum OrderItems {
         for input in purchases {
             guard let value = input.value else { continue }
             var purchase = VoucherOrderRecord()
-            purchase.id = try GeneratedIDs.next("voucher_order", in: database)
+            purchase.id = try database.ids.digestHex("bookingkit.voucher_orders", count: 32)
             purchase.orderID = order.id
             purchase.status = input.status ?? (order.status.isFinal ? "CANCELED" : "ACCEPTED")
-            purchase.voucherID = try GeneratedIDs.next("voucher", in: database)
+            purchase.voucherID = try database.ids.digestHex("bookingkit.vouchers", count: 32)
             purchase.voucherCode = try input.code ?? HumanCodes.next(.voucher, in: database)
             purchase.value = value
             purchase.currency = input.currency ?? order.currency
@@ -85,7 +85,7 @@ enum OrderItems {
             offer.updatedAt = now
             try database.update(offer)
             var ticket = FlexTicketRecord()
-            ticket.id = try GeneratedIDs.next("flex_ticket", in: database)
+            ticket.id = try database.ids.digestHex("bookingkit.flex_tickets", count: 32)
             ticket.orderID = order.id
             ticket.code = try HumanCodes.next(.voucher, in: database)
             ticket.status = input.status ?? (order.status.isFinal ? "CANCELED" : order.status.rawValue)

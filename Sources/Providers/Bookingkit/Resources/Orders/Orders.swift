@@ -41,18 +41,17 @@ enum Orders {
     static func list(_ request: ProviderRequest, _ client: BookingkitClient, vendor: String?) throws -> HTTPResponse {
         let query = QueryReader(query: request.query)
         var list = try ListRequest(query, collection)
-        let visible = OrderAccess.condition(for: client)
-        list.add(visible.sql, arguments: visible.arguments)
-        if let vendor { list.add("o.vendor_id = ?", vendor) }
-        if let start = try query.dateTime("start_date") { list.add("o.date >= ?", start) }
-        if let end = try query.dateTime("end_date") { list.add("o.date <= ?", end) }
+        list.filter.add(OrderAccess.condition(for: client))
+        if let vendor { list.filter.add("o.vendor_id = ?", vendor) }
+        if let start = try query.dateTime("start_date") { list.filter.add("o.date >= ?", start) }
+        if let end = try query.dateTime("end_date") { list.filter.add("o.date <= ?", end) }
         if let start = try query.dateTime("start_event_date") {
-            list.add(
+            list.filter.add(
                 "EXISTS (SELECT 1 FROM bookingkit_tickets t JOIN bookingkit_dates d ON d.id = t.date_id WHERE t.order_id = o.id AND d.date >= ?)",
                 start)
         }
         if let end = try query.dateTime("end_event_date") {
-            list.add(
+            list.filter.add(
                 "EXISTS (SELECT 1 FROM bookingkit_tickets t JOIN bookingkit_dates d ON d.id = t.date_id WHERE t.order_id = o.id AND d.date <= ?)",
                 end)
         }
@@ -60,12 +59,12 @@ enum Orders {
         let status = query.text("status") == "RESERVED" ? "RESERVED" : try query.choice("status", statuses)
         switch status ?? "ACCEPTED" {
         case "ALL": break
-        case let status: list.add("o.status = ?", status)
+        case let status: list.filter.add("o.status = ?", status)
         }
-        if let references = query.list("accept_external_reference") { list.add("o.external_reference", in: references) }
-        if let codes = query.list("accept_code") { list.add("o.code", in: codes) }
+        if let references = query.list("accept_external_reference") { list.filter.add("o.external_reference", in: references) }
+        if let codes = query.list("accept_code") { list.filter.add("o.code", in: codes) }
         if let dates = query.list("accept_dates") {
-            list.add("o.id IN (SELECT t.order_id FROM bookingkit_tickets t WHERE t.date_id IN (SELECT value FROM json_each(?)))",
+            list.filter.add("o.id IN (SELECT t.order_id FROM bookingkit_tickets t WHERE t.date_id IN (SELECT value FROM json_each(?)))",
                 ListRequest.jsonArray(dates))
         }
         try list.readDelta(query)

@@ -50,7 +50,7 @@ struct TicketBooking {
         }
         let (date, event) = try bookableDate(dateID)
         var ticket = TicketRecord()
-        ticket.id = try freshID(input.id, table: "bookingkit_tickets", kind: "ticket")
+        ticket.id = try freshID(input.id, table: "bookingkit_tickets")
         ticket.orderID = orderID
         ticket.dateID = date.id
         ticket.eventID = event.id
@@ -70,7 +70,7 @@ struct TicketBooking {
     /// A new participant of a ticket at `price` (see `price(for:at:of:)`).
     func addParticipant(_ input: ParticipantInput, price: Price, to ticket: TicketRecord, now: DateTime) throws {
         var participant = ParticipantRecord()
-        participant.id = try freshID(input.id, table: "bookingkit_participants", kind: "participant")
+        participant.id = try freshID(input.id, table: "bookingkit_participants")
         participant.ticketID = ticket.id
         participant.orderID = orderID
         participant.status = ticket.status == .canceled || ticket.status == .declined ? .canceled : (input.status ?? .accepted)
@@ -135,9 +135,10 @@ struct TicketBooking {
         }
     }
 
-    /// `supplied` when no record of the table has it, else a new id.
-    func freshID(_ supplied: String?, table: String, kind: String) throws -> String {
+    /// `supplied` when no record of the table has it, else a new id (from the table's sequence,
+    /// `bookingkit_tickets` → `bookingkit.tickets`).
+    func freshID(_ supplied: String?, table: String) throws -> String {
         if let supplied, try database.queryOne("SELECT 1 FROM \(table) WHERE id = ?", supplied) == nil { return supplied }
-        return try GeneratedIDs.next(kind, in: database)
+        return try database.ids.digestHex(table.replacingOccurrences(of: "bookingkit_", with: "bookingkit."), count: 32)
     }
 }

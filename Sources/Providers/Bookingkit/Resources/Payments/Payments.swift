@@ -30,7 +30,7 @@ enum Payments {
                     var order = try OrderAccess.writable(request.parameter("id"), by: client, in: database)
                     let now = DateTime(request.now)
                     var payment = PaymentRecord()
-                    payment.id = try GeneratedIDs.next("payment", in: database)
+                    payment.id = try database.ids.digestHex("bookingkit.payments", count: 32)
                     payment.orderID = order.id
                     payment.value = value
                     payment.type = type

@@ -13,17 +13,16 @@ enum Products {
             endpoints.route("GET", "/products", example: "/products", .calendarRead) { request, client in
                 let query = QueryReader(query: request.query)
                 var list = try ListRequest(query, collection, readsMatch: false)
-                let visible = client.vendorCondition("pr.vendor_id")
-                list.add(visible.sql, arguments: visible.arguments)
-                list.add("pr.deleted = 0")
+                list.filter.add(client.vendorCondition("pr.vendor_id"))
+                list.filter.add("pr.deleted = 0")
                 // 0 (the seed's default) and 2 ([RAML]'s "all") mean all (§5.4).
-                if try query.flag("available", allowingAll: true) == 1 { list.add("(pr.available IS NULL OR pr.available > 0)") }
-                if try query.flag("requires_shipping", allowingAll: true) == 1 { list.add("pr.shipping_address = 1") }
-                if let vendors = query.list("accept_vendors") { list.add("pr.vendor_id", in: vendors) }
-                if let vendors = query.list("exclude_vendors") { list.add("pr.vendor_id", notIn: vendors) }
-                if let minimum = try query.amount("min_price") { list.add("pr.price >= ?", minimum) }
-                if let maximum = try query.amount("max_price") { list.add("pr.price <= ?", maximum) }
-                if try !(query.boolean("with_private_products") ?? false) { list.add("pr.offered_at_checkout = 1") }
+                if try query.flag("available", allowingAll: true) == 1 { list.filter.add("(pr.available IS NULL OR pr.available > 0)") }
+                if try query.flag("requires_shipping", allowingAll: true) == 1 { list.filter.add("pr.shipping_address = 1") }
+                if let vendors = query.list("accept_vendors") { list.filter.add("pr.vendor_id", in: vendors) }
+                if let vendors = query.list("exclude_vendors") { list.filter.add("pr.vendor_id", notIn: vendors) }
+                if let minimum = try query.amount("min_price") { list.filter.add("pr.price >= ?", minimum) }
+                if let maximum = try query.amount("max_price") { list.filter.add("pr.price <= ?", maximum) }
+                if try !(query.boolean("with_private_products") ?? false) { list.filter.add("pr.offered_at_checkout = 1") }
                 return try request.read { try ListResponse.render(ProductRecord.view, list, context: (), request: request, in: $0) }
             },
             endpoints.route("POST", "/products", Access.inventoryWrite.vendorsOnly) { request, client in
@@ -37,7 +36,7 @@ enum Products {
                         }
                         throw BookingkitError.unauthorized
                     }
-                    product.id = try GeneratedIDs.next("product", in: database)
+                    product.id = try database.ids.digestHex("bookingkit.products", count: 32)
                     product.updatedAt = DateTime(request.now)
                     try database.insert(product)
                     return try single(product.id, status: 201, request, database)

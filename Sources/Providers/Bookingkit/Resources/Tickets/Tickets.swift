@@ -8,7 +8,7 @@ enum Tickets {
             endpoints.route("GET", "/orders/{id}/tickets", example: "/orders/\(FixtureIDs.order)/tickets", .ordersRead) { request, client in
                 try request.read { database in
                     let order = try OrderAccess.visible(request.parameter("id"), to: client, in: database)
-                    var conditions = CodeFilter(request, column: "t.code")
+                    var conditions = codes(request, column: "t.code")
                     conditions.add("t.order_id = ?", order.id)
                     return try array(OrderViews.ticket, table: TicketRecord.table, alias: "t", conditions, database)
                 }
@@ -30,7 +30,7 @@ enum Tickets {
             ) { request, client in
                 try request.read { database in
                     let ticket = try visibleTicket(request, client, database)
-                    var conditions = CodeFilter(request, column: "p.code")
+                    var conditions = codes(request, column: "p.code")
                     conditions.add("p.ticket_id = ?", ticket.id)
                     return try array(OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database)
                 }
@@ -51,18 +51,25 @@ enum Tickets {
             },
             endpoints.route("GET", "/participant_tickets", example: "/participant_tickets", .ordersRead) { request, client in
                 let query = QueryReader(query: request.query)
-                let limit = try query.integer("limit")
-                let offset = try query.integer("offset") ?? 0
+                let window = OffsetWindow(offset: try query.integer("offset") ?? 0, limit: try query.integer("limit") ?? ListRequest.defaultLimit)
                 return try request.read { database in
-                    var conditions = CodeFilter(request, column: "p.code")
+                    var conditions = codes(request, column: "p.code")
                     let visible = OrderAccess.condition(for: client)
-                    conditions.add("p.order_id IN (SELECT o.id FROM bookingkit_orders o WHERE \(visible.sql))", arguments: visible.arguments)
+                    conditions.add("p.order_id IN (SELECT o.id FROM bookingkit_orders o WHERE \(visible.clause))", arguments: visible.arguments)
                     return try array(
-                        OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database,
-                        page: (limit ?? ListRequest.defaultLimit, offset))
+                        OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database, window: window)
                 }
             },
         ]
+    }
+
+    /// `accept_code` and `exclude_code` (optional, whatever the docs' "required" says, §9.3).
+    static func codes(_ request: ProviderRequest, column: String) -> SQLFilter {
+        let query = QueryReader(query: request.query)
+        var filter = SQLFilter()
+        if let codes = query.list("accept_code") { filter.add(column, in: codes) }
+        if let codes = query.list("exclude_code") { filter.add(column, notIn: codes) }
+        return filter
     }
 
     /// The ticket of the path, of an order the client sees; 404 otherwise.
@@ -73,44 +80,20 @@ enum Tickets {
         return ticket
     }
 
-    /// A bare array of the rows of `table` the conditions select, in creation order, in endpoint form.
+    /// A bare array of the rows of `table` the conditions select, in creation order, in endpoint
+    /// form; all of them unless `window` says otherwise (`/participant_tickets` pages leniently).
     private static func array(
-        _ view: RecordView<OrderRenderContext>, table: RecordTable, alias: String, _ conditions: CodeFilter, _ database: Database,
-        page: (limit: Int64, offset: Int64)? = nil
+        _ view: RecordView<OrderRenderContext>, table: RecordTable, alias: String, _ conditions: SQLFilter, _ database: Database,
+        window: OffsetWindow = OffsetWindow(offset: 0, limit: ListRequest.defaultLimit)
     ) throws -> HTTPResponse {
         var json = JSONBuilder()
-        let paging = page == nil ? "" : " LIMIT ? OFFSET ?"
-        let arguments = conditions.arguments + (page.map { [$0.limit, $0.offset] as [any SQLiteBindable] } ?? [])
+        let context = OrderRenderContext(database: database, endpointForm: true)
         try json.array { json in
-            try database.write(
-                view,
-                "SELECT \(table.selectList(alias: alias)) FROM \(table.name) \(alias) WHERE \(conditions.sql) ORDER BY \(alias).rowid\(paging)",
-                arguments: arguments, context: OrderRenderContext(database: database, endpointForm: true), to: &json)
+            _ = try database.page(
+                select: table.selectList(alias: alias), from: "\(table.name) \(alias)", where: conditions, orderBy: "\(alias).rowid",
+                window: window
+            ) { cursor in try view.write(cursor, context, to: &json) }
         }
         return BookingkitResponse.body(json.bytes)
     }
-}
-
-/// `accept_code` and `exclude_code` (optional, whatever the docs' "required" says, §9.3), and
-/// the conditions a ticket or participant list adds to them.
-struct CodeFilter {
-    private(set) var conditions: [String] = []
-    private(set) var arguments: [any SQLiteBindable] = []
-
-    init(_ request: ProviderRequest, column: String) {
-        let query = QueryReader(query: request.query)
-        if let codes = query.list("accept_code") { add("\(column) IN (SELECT value FROM json_each(?))", ListRequest.jsonArray(codes)) }
-        if let codes = query.list("exclude_code") { add("\(column) NOT IN (SELECT value FROM json_each(?))", ListRequest.jsonArray(codes)) }
-    }
-
-    mutating func add(_ condition: String, _ values: any SQLiteBindable...) {
-        add(condition, arguments: values)
-    }
-
-    mutating func add(_ condition: String, arguments values: [any SQLiteBindable]) {
-        conditions.append(condition)
-        arguments += values
-    }
-
-    var sql: String { conditions.isEmpty ? "1" : conditions.joined(separator: " AND ") }
 }

@@ -26,15 +26,14 @@ struct VendorDirectory {
         return [
             endpoints.route("GET", path, example: path, Access.calendarRead.vendorsOnly) { request, client in
                 var list = try ListRequest(QueryReader(query: request.query), collection, readsOrder: false, readsMatch: false)
-                let visible = client.vendorCondition("x.vendor_id")
-                list.add(visible.sql, arguments: visible.arguments)
+                list.filter.add(client.vendorCondition("x.vendor_id"))
                 return try request.read { try ListResponse.render(view, list, context: (), request: request, in: $0) }
             },
             endpoints.route("GET", path + "/{id}", example: path + "/" + example, Access.calendarRead.vendorsOnly) { request, client in
                 let visible = client.vendorCondition("vendor_id")
                 return try request.read { database in
                     try BookingkitResponse.single(
-                        view, "SELECT \(table.selectList()) FROM \(table.name) WHERE \(identifier) = ? AND \(visible.sql)",
+                        view, "SELECT \(table.selectList()) FROM \(table.name) WHERE \(identifier) = ? AND \(visible.clause)",
                         arguments: [request.parameter("id")] + visible.arguments, context: (), keeping: request.fieldSelection, in: database)
                 }
             },

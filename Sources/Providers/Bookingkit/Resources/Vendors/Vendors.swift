@@ -13,8 +13,7 @@ enum Vendors {
                 let query = QueryReader(query: request.query)
                 var list = try ListRequest(query, collection)
                 try list.readDelta(query)
-                let visible = client.vendorCondition("v.id")
-                list.add(visible.sql, arguments: visible.arguments)
+                list.filter.add(client.vendorCondition("v.id"))
                 return try request.read { try ListResponse.render(VendorRecord.view, list, context: (), request: request, in: $0) }
             },
             endpoints.route("GET", "/vendors/{id}", example: "/vendors/\(FixtureIDs.vendor)", .calendarRead) { request, client in

@@ -1,6 +1,7 @@
 import Emulation
 
-/// Accounts and tokens: `GET /hello` (M1) and `GET /{account_slug}` (X1, an extra pytito needs).
+/// Accounts and who the token is: `GET /hello` (M1) and `GET /{account_slug}` (X1, an extra
+/// pytito needs). The tokens live in the world's token store (`TitoToken`).
 enum Accounts: TitoResourceGroup {
     static let schema = """
         CREATE TABLE IF NOT EXISTS tito_accounts (
@@ -9,14 +10,6 @@ enum Accounts: TitoResourceGroup {
             name TEXT NOT NULL,
             description TEXT
         );
-        CREATE TABLE IF NOT EXISTS tito_tokens (
-            token TEXT PRIMARY KEY,
-            lookup_mode TEXT NOT NULL,
-            accounts TEXT NOT NULL,
-            denied TEXT NOT NULL,
-            purpose TEXT NOT NULL,
-            position INTEGER NOT NULL
-        );
         """
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
@@ -24,15 +17,6 @@ enum Accounts: TitoResourceGroup {
             try database.run(
                 "INSERT INTO tito_accounts (id, slug, name, description) VALUES (?, ?, ?, ?)",
                 try record.id(), try record.requiredText("slug"), try record.requiredText("name"), record.text("description"))
-        }
-        for (position, record) in try SeedRecord.all(seed, "tokens.json", key: "tokens").enumerated() {
-            guard let mode = record.text("lookup_mode"), LookupMode(rawValue: mode) != nil else {
-                throw record.invalid("lookup_mode", "\"live\" or \"test\"")
-            }
-            try database.run(
-                "INSERT INTO tito_tokens (token, lookup_mode, accounts, denied, purpose, position) VALUES (?, ?, ?, ?, ?, ?)",
-                try record.requiredText("token"), mode, record.jsonText("accounts") ?? "[]",
-                record.jsonText("denied") ?? "[]", record.text("purpose") ?? "", position)
         }
     }
 

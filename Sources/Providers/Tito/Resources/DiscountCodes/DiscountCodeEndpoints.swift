@@ -61,7 +61,7 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
             let page = PageRequest(request.query)
             let result = try database.page(
                 select: DiscountCodeRecord.columns(scope), from: "tito_discount_codes AS dc", where: filter,
-                orderBy: sort.orderBy(request.query), page: page)
+                orderBy: sort.orderBy(request.query), window: page.window, total: .count)
             let overall = try database.count(from: "tito_discount_codes AS dc", where: scopeFilter)
             var hidden = 0
             if requested == nil {
@@ -71,8 +71,8 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
             }
             let view = request.listView
             return ResourceResponse.list(
-                "discount_codes", items: result.rows.map { DiscountCodeRecord(row: $0).json(view: view) },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall)
+                "discount_codes", items: result.items.map { DiscountCodeRecord(row: $0).json(view: view) },
+                meta: PageMeta(page: page, totalCount: result.total, overallTotal: overall)
             ) { json in
                 json.field("resources_hidden_by_default_count", hidden)
                 json.key("search_states_hidden_by_default")

@@ -81,16 +81,17 @@ enum EventLists {
         set.add(to: &filter, today: TitoFormats.date(request.now))
         let page = PageRequest(request.query)
         let result = try database.page(
-            select: EventRecord.columns, from: EventRecord.source, where: filter, orderBy: prefix + set.order, page: page)
+            select: EventRecord.columns, from: EventRecord.source, where: filter, orderBy: prefix + set.order,
+            window: page.window, total: .count)
         let view = View.resolve(request.query, default: .short)
         let renderer = EventRenderer(principal: principal, now: TitoFormats.milliseconds(request.now))
         return try .json { json in
             try json.object { json in
                 try json.field("events", array: { json in
-                    for row in result.rows { try renderer.encode(EventRecord(row: row), view: view, in: database, to: &json) }
+                    for row in result.items { try renderer.encode(EventRecord(row: row), view: view, in: database, to: &json) }
                 })
                 json.object("meta") { json in
-                    PageMeta(page: page, totalCount: result.totalCount, overallTotal: nil).write(to: &json)
+                    PageMeta(page: page, totalCount: result.total, overallTotal: nil).write(to: &json)
                     json.object("filter_options") { json in
                         ListMeta.writeStatesSection(to: &json)
                         json.field("collection", false)

@@ -92,7 +92,7 @@ struct QuestionDraft {
 
     /// A version-4 UUID drawn from the world's deterministic generator.
     private static func uuid(in database: Database) throws -> String {
-        var hex = Array(try Identifiers.randomCharacters(32, from: Array("0123456789abcdef"), in: database))
+        var hex = Array(try Identifiers.randomCharacters(32, from: IDAlphabet.hexDigits, in: database))
         hex[12] = "4"
         hex[16] = Array("89ab")[Int(String(hex[16]), radix: 16)! % 4]
         let text = String(hex)

@@ -87,10 +87,10 @@ enum QuestionEndpoints: TitoResourceGroup {
             let result = try database.page(
                 select: "an.*, q.slug AS question_slug",
                 from: "tito_answers AS an JOIN tito_questions AS q ON q.id = an.question_id JOIN tito_tickets AS t ON t.id = an.ticket_id",
-                where: filter, orderBy: "an.id", page: page)
+                where: filter, orderBy: "an.id", window: page.window, total: .count)
             return ResourceResponse.list(
-                "answers", items: result.rows.map { AnswerRecord(row: $0).json },
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount))
+                "answers", items: result.items.map { AnswerRecord(row: $0).json },
+                meta: PageMeta(page: page, totalCount: result.total, overallTotal: result.total))
         }
     }
 

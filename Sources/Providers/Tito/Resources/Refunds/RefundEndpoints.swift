@@ -20,8 +20,9 @@ enum RefundEndpoints {
             filter.add("f.event_id = ?", scope.event.id)
             scope.addVisibility(alias: "g", to: &filter)
             let page = PageRequest(request.query)
-            let result = try database.page(select: "f.*", from: source, where: filter, orderBy: sort.orderBy(request.query), page: page)
-            let refunds = result.rows.map(RefundRecord.init(row:))
+            let result = try database.page(
+                select: "f.*", from: source, where: filter, orderBy: sort.orderBy(request.query), window: page.window, total: .count)
+            let refunds = result.items.map(RefundRecord.init(row:))
             let registrations = try RegistrationRecord.all(ids: refunds.map(\.registrationID), in: database)
             let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
             let view = View.resolve(request.query, default: .short)
@@ -33,7 +34,7 @@ enum RefundEndpoints {
                         }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: result.total).write(to: &json)
                         ListMeta.writeEmptyFilterOptions(to: &json)
                     }
                 }

@@ -65,7 +65,7 @@ struct OrderCreation {
         let slugPrefix = testMode ? "reg_test_" : "reg_"
         var storedItems: [JSONValue] = []
         for item in lineItems {
-            let id = try database.nextSequenceValue("tito.line_items")
+            let id = try database.ids.integer("tito.line_items")
             storedItems.append(RegistrationRecord.LineItem(id: id, releaseID: item.releaseID, quantity: item.quantity, price: item.price).json)
         }
         let total = tickets.reduce(0) { $0 + $1.price }
@@ -77,7 +77,7 @@ struct OrderCreation {
             state: "complete", registrationType: "manual", testMode: testMode, total: total, receiptPaid: total == 0,
             refunded: false, source: source, discountCode: discountCode, paymentReference: nil, paymentProvider: nil,
             metadata: metadata, billingAddress: nil, ipAddress: "127.0.0.1", locale: "en", consentedAt: nil,
-            receiptID: try database.nextSequenceValue("tito.receipts"), receiptNumber: Self.receiptNumber(receiptCount + 1),
+            receiptID: try database.ids.integer("tito.receipts"), receiptNumber: Self.receiptNumber(receiptCount + 1),
             lineItems: JSONColumn.text(.array(storedItems)), createdAt: now, updatedAt: now, completedAt: now,
             expiresAt: now + 15 * 60 * 1000)
         try registration.insert(into: database)

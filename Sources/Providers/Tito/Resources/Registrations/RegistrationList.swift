@@ -39,21 +39,22 @@ enum RegistrationList {
             if requested == nil {
                 filter.add("g.state != 'cancelled'")
             } else if !states.isEmpty {
-                filter.add("(" + states.joined(separator: " OR ") + ")")
+                filter.add(anyOf: states.map { SQLFilter($0) })
             }
             ListQuery.addTimeFilters(query, alias: "g", to: &filter)
             if let text = ListQuery.searchText(query) {
-                ListQuery.addSearch(
-                    text, columns: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"], to: &filter)
+                filter.add(
+                    containing: text, inAnyOf: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"])
             }
             let source = "tito_registrations AS g"
             let page = PageRequest(query)
-            let result = try database.page(select: "g.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
+            let result = try database.page(
+                select: "g.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
             let overall = try database.count(from: source, where: scopeFilter)
             var cancelled = scopeFilter
             cancelled.add("g.state = 'cancelled'")
             let hidden = requested == nil ? try database.count(from: source, where: cancelled) : 0
-            let registrations = result.rows.map(RegistrationRecord.init(row:))
+            let registrations = result.items.map(RegistrationRecord.init(row:))
             let ids = registrations.map(\.id)
             let tickets = try TicketRecord.all(ofRegistrations: ids, in: database)
             let refunds = try RefundRecord.all(ofRegistrations: ids, in: database)
@@ -70,7 +71,7 @@ enum RegistrationList {
                         }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(["cancelled"], to: &json)

@@ -47,7 +47,7 @@ enum RegistrationUpdates {
                 var address = JSONColumn.object(registration.billingAddress)
                 if address.isEmpty {
                     address["_type"] = "billing_address"
-                    address["id"] = .int(try database.nextSequenceValue("tito.billing_addresses"))
+                    address["id"] = .int(try database.ids.integer("tito.billing_addresses"))
                     for key in billingAddressKeys { address[key] = .null }
                 }
                 for key in billingAddressKeys {

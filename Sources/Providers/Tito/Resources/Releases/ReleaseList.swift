@@ -49,14 +49,15 @@ enum ReleaseList {
                 for group in stateGroups(soldOut: soldOut) {
                     let chosen = group.filter { requested.contains($0.value) }
                     guard !chosen.isEmpty else { continue }
-                    filter.add("(" + chosen.map(\.condition).joined(separator: " OR ") + ")")
+                    filter.add(anyOf: chosen.map { SQLFilter($0.condition) })
                 }
             } else {
                 filter.add("r.archived = 0")
             }
             let page = PageRequest(request.query)
             let result = try database.page(
-                select: "r.*", from: "tito_releases AS r", where: filter, orderBy: sort.orderBy(request.query), page: page)
+                select: "r.*", from: "tito_releases AS r", where: filter, orderBy: sort.orderBy(request.query),
+                window: page.window, total: .count)
             let overall = try database.count(from: "tito_releases AS r", where: scopeFilter)
             var hiddenFilter = scopeFilter
             hiddenFilter.add("r.archived = 1")
@@ -67,10 +68,10 @@ enum ReleaseList {
             return .json { json in
                 json.object { json in
                     json.field("releases", array: { json in
-                        for row in result.rows { renderer.encode(ReleaseRecord(row: row), view: view, embedded: false, to: &json) }
+                        for row in result.items { renderer.encode(ReleaseRecord(row: row), view: view, embedded: false, to: &json) }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(["archived"], to: &json)

@@ -80,9 +80,10 @@ enum ReleaseInvitations: TitoResourceGroup {
             if !selected.isEmpty { filter.add("ri.redeemed = 1") }
             let page = PageRequest(request.query)
             let result = try database.page(
-                select: "ri.*", from: "tito_release_invitations AS ri", where: filter, orderBy: "ri.id", page: page)
+                select: "ri.*", from: "tito_release_invitations AS ri", where: filter, orderBy: "ri.id",
+                window: page.window, total: .count)
             let overall = try database.count(from: "tito_release_invitations AS ri", where: scopeFilter)
-            let invitations = result.rows.map(ReleaseInvitationRecord.init(row:))
+            let invitations = result.items.map(ReleaseInvitationRecord.init(row:))
             let embedded = try EmbeddedRecords(
                 scope: scope, now: request.nowMilliseconds, releaseIDs: invitations.flatMap(\.releaseIDs), in: database)
             let view = request.listView
@@ -91,7 +92,7 @@ enum ReleaseInvitations: TitoResourceGroup {
             }
             return ResourceResponse.list(
                 "release_invitations", items: items,
-                meta: PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall)
+                meta: PageMeta(page: page, totalCount: result.total, overallTotal: overall)
             ) { json in
                 json.object("filter_options") { json in
                     ListMeta.writeStatesSection(to: &json)

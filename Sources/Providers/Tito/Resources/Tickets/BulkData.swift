@@ -85,7 +85,7 @@ enum BulkData {
         }
     }
 
-    private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    private static let base62 = Array(IDAlphabet.base62)
     private static let references = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
 
     /// `d` + 22 base62 characters derived from the index.

@@ -54,7 +54,7 @@ enum TicketList {
             if mainStates.isEmpty {
                 filter.add("t.state != 'void'")
             } else {
-                filter.add("(" + mainStates.compactMap { stateConditions[$0] }.joined(separator: " OR ") + ")")
+                filter.add(anyOf: mainStates.compactMap { stateConditions[$0] }.map { SQLFilter($0) })
             }
             let locked = requested?.contains("changes_locked") ?? false
             let allowed = requested?.contains("changes_allowed") ?? false
@@ -64,11 +64,11 @@ enum TicketList {
             if !(requested?.contains("archived") ?? false) { filter.add("t.release_id", notIn: archivedReleases) }
             var source = Self.source
             if let types = ListQuery.values(query, "search[types]") {
-                var conditions: [String] = []
-                if types.contains("manual") { conditions.append("g.registration_type IN ('manual', 'imported')") }
-                if types.contains("standard") { conditions.append("g.registration_type NOT IN ('manual', 'imported')") }
+                var conditions: [SQLFilter] = []
+                if types.contains("manual") { conditions.append(SQLFilter("g.registration_type IN ('manual', 'imported')")) }
+                if types.contains("standard") { conditions.append(SQLFilter("g.registration_type NOT IN ('manual', 'imported')")) }
                 if !conditions.isEmpty {
-                    filter.add("(" + conditions.joined(separator: " OR ") + ")")
+                    filter.add(anyOf: conditions)
                     source = Self.sourceWithRegistrations
                 }
             }
@@ -83,15 +83,16 @@ enum TicketList {
             }
             ListQuery.addTimeFilters(query, alias: "t", to: &filter)
             if let text = ListQuery.searchText(query) {
-                ListQuery.addSearch(
-                    text,
-                    columns: [
+                filter.add(
+                    containing: text,
+                    inAnyOf: [
                         "t.first_name", "t.last_name", "(COALESCE(t.first_name, '') || ' ' || COALESCE(t.last_name, ''))",
                         "t.phone_number", "t.slug", "t.reference", "t.company_name", "t.tags", "t.email",
-                    ], to: &filter)
+                    ])
             }
             let page = PageRequest(query)
-            let result = try database.page(select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), page: page)
+            let result = try database.page(
+                select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
             let overall = try database.count(from: Self.source, where: scopeFilter)
             var hidden = 0
             if requested == nil {
@@ -100,7 +101,7 @@ enum TicketList {
                 shown.add("t.release_id", notIn: archivedReleases)
                 hidden = overall - (try database.count(from: Self.source, where: shown))
             }
-            let tickets = result.rows.map(TicketRecord.init(row:))
+            let tickets = result.items.map(TicketRecord.init(row:))
             let registrations = try RegistrationRecord.all(ids: tickets.map(\.registrationID), in: database)
             let answers = try AnswerRecord.byTicket(tickets.map(\.id), in: database)
             let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
@@ -120,7 +121,7 @@ enum TicketList {
                         }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(["void"], to: &json)

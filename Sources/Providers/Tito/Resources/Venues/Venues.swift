@@ -48,14 +48,14 @@ enum Venues: TitoResourceGroup {
             filter.add("v.event_id = ?", scope.event.id)
             let page = PageRequest(request.query)
             let result = try database.page(
-                select: "v.*", from: "tito_venues AS v", where: filter, orderBy: "v.position, v.id", page: page)
+                select: "v.*", from: "tito_venues AS v", where: filter, orderBy: "v.position, v.id", window: page.window, total: .count)
             return .json { json in
                 json.object { json in
                     json.field("venues", array: { json in
-                        for row in result.rows { encode(row, to: &json) }
+                        for row in result.items { encode(row, to: &json) }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: result.totalCount).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: result.total).write(to: &json)
                     }
                 }
             }

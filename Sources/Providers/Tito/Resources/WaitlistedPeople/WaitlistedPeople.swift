@@ -55,7 +55,8 @@ enum WaitlistedPeople: TitoResourceGroup {
             }
             let source = "tito_waitlisted_people AS w"
             let page = PageRequest(request.query)
-            let result = try database.page(select: "w.*", from: source, where: filter, orderBy: sort.orderBy(request.query), page: page)
+            let result = try database.page(
+                select: "w.*", from: source, where: filter, orderBy: sort.orderBy(request.query), window: page.window, total: .count)
             let overall = try database.count(from: source, where: scopeFilter)
             var hiddenFilter = scopeFilter
             hiddenFilter.add("w.state", in: hiddenByDefault)
@@ -65,10 +66,10 @@ enum WaitlistedPeople: TitoResourceGroup {
             return .json { json in
                 json.object { json in
                     json.field("waitlisted_people", array: { json in
-                        for row in result.rows { encode(row, now: now, to: &json) }
+                        for row in result.items { encode(row, now: now, to: &json) }
                     })
                     json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.totalCount, overallTotal: overall).write(to: &json)
+                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
                         json.field("resources_hidden_by_default_count", hidden)
                         json.key("search_states_hidden_by_default")
                         ListMeta.writeStrings(hiddenByDefault, to: &json)
