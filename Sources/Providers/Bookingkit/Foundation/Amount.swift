@@ -43,9 +43,15 @@ struct Amount: ColumnCodable, Comparable, Hashable {
     }
 
     static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.hundredths < rhs.hundredths }
-    static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(hundredths: lhs.hundredths + rhs.hundredths) }
-    static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(hundredths: lhs.hundredths - rhs.hundredths) }
-    static func * (lhs: Amount, rhs: Int64) -> Amount { Amount(hundredths: lhs.hundredths * rhs) }
+    // Saturating: a client may send amounts whose sums no real order reaches.
+    static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(hundredths: lhs.hundredths.saturatingAdd(rhs.hundredths)) }
+    static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(hundredths: lhs.hundredths.saturatingAdd(-rhs.hundredths)) }
+    static func * (lhs: Amount, rhs: Int64) -> Amount { Amount(hundredths: lhs.hundredths.saturatingMultiply(rhs)) }
+
+    /// An amount SQLite computed as REAL (`TOTAL(…)`, which cannot overflow), back in range.
+    init(totalHundredths value: Double) {
+        hundredths = value.isNaN ? 0 : Int64(max(-9.2e18, min(9.2e18, value.rounded())))
+    }
 
     /// `"139.80"`.
     var text: String {
@@ -99,4 +105,18 @@ extension ColumnFormat {
 
 extension Amount: SQLiteBindable {
     var sqliteValue: SQLiteValue { .integer(hundredths) }
+}
+
+extension Int64 {
+    /// The sum, or the nearest bound when it does not fit.
+    func saturatingAdd(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// The product, or the nearest bound when it does not fit.
+    func saturatingMultiply(_ other: Int64) -> Int64 {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) == (other < 0) ? .max : .min) : product
+    }
 }

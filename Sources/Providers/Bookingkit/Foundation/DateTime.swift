@@ -14,7 +14,8 @@ struct DateTime: ColumnCodable, Comparable, Hashable {
     }
 
     init(_ date: Date) {
-        seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let range = Timestamp.representableRange
+        seconds = Int64(min(max(date, range.lowerBound), range.upperBound).timeIntervalSince1970.rounded(.down))
     }
 
     /// The spec's strict query form, `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$`.
@@ -43,11 +44,11 @@ struct DateTime: ColumnCodable, Comparable, Hashable {
     var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
     var text: String {
-        UTCDateTime(milliseconds: seconds.multipliedReportingOverflow(by: 1000).partialValue)
+        UTCDateTime(milliseconds: seconds.saturatingMultiply(1000))
             .text(dateSeparator: "T", fraction: false, offset: "Z")
     }
 
-    func adding(seconds delta: Int64) -> DateTime { DateTime(seconds: seconds + delta) }
+    func adding(seconds delta: Int64) -> DateTime { DateTime(seconds: seconds.saturatingAdd(delta)) }
 
     static func < (lhs: DateTime, rhs: DateTime) -> Bool { lhs.seconds < rhs.seconds }
 

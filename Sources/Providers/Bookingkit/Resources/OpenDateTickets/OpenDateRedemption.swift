@@ -89,7 +89,7 @@ struct OpenDateRedemption {
             let freeSlots = strategy == "current_appointment_with_overbooking" ? "" : " AND available_slots > 0"
             guard let date = try database.fetchOne(
                 DateRecord.self, where: "event_id = ? AND active = 1 AND date <= ? AND date + ? > ?\(freeSlots) ORDER BY date, rowid", event.id, now,
-                event.duration * 60, now)
+                event.duration.saturatingMultiply(60), now)
             else { throw BookingkitError.businessRule("No current appointment available") }
             return date
         }

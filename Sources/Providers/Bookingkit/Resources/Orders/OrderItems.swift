@@ -31,7 +31,7 @@ enum OrderItems {
             if var existing = try database.fetchOne(
                 ProductLineRecord.self, where: "order_id = ? AND product_id = ?", order.id, product.id)
             {
-                existing.amount += input.amount ?? 1
+                existing.amount = existing.amount.saturatingAdd(input.amount ?? 1)
                 try database.update(existing)
                 continue
             }

@@ -6,19 +6,20 @@ import Emulation
 enum OrderTotal {
     static func compute(order: OrderRecord, in database: Database) throws -> Amount {
         var total = Amount.zero
+        // TOTAL rather than SUM: it never overflows (amounts are a client's to choose).
         func add(_ sql: String) throws {
             try database.forEachRow(sql, arguments: [order.id]) { row in
-                total = total + Amount(hundredths: row.optionalInteger(at: 0) ?? 0)
+                total = total + Amount(totalHundredths: row.real(at: 0))
             }
         }
         try add(
             """
-            SELECT SUM(p.price_value) FROM bookingkit_participants p JOIN bookingkit_tickets t ON t.id = p.ticket_id
+            SELECT TOTAL(p.price_value) FROM bookingkit_participants p JOIN bookingkit_tickets t ON t.id = p.ticket_id
             WHERE p.order_id = ? AND p.status = 'ACCEPTED' AND t.status NOT IN ('CANCELED', 'DECLINED')
             """)
-        try add("SELECT SUM(price * amount) FROM bookingkit_product_lines WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-        try add("SELECT SUM(value) FROM bookingkit_voucher_orders WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-        try add("SELECT SUM(price) FROM bookingkit_flex_tickets WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
+        try add("SELECT TOTAL(price * amount) FROM bookingkit_product_lines WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
+        try add("SELECT TOTAL(value) FROM bookingkit_voucher_orders WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
+        try add("SELECT TOTAL(price) FROM bookingkit_flex_tickets WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
         let discounted = total - order.additionalDiscount
         return discounted.hundredths < 0 ? .zero : discounted
     }

@@ -42,7 +42,7 @@ struct SeatLedger {
                 }
                 updated.availableSlots = max(0, date.availableSlots - change)
             } else {
-                updated.availableSlots = min(date.totalSlots, date.availableSlots - change)
+                updated.availableSlots = min(date.totalSlots, date.availableSlots.saturatingAdd(-change))
             }
             updated.updatedAt = now
             try database.update(updated)
@@ -53,7 +53,7 @@ struct SeatLedger {
             guard change != 0, var product = try database.fetchOne(ProductRecord.self, where: "id = ?", productID) else { continue }
             if let available = product.available {
                 if change > available { throw BookingkitError.businessRule("Not enough stock for product \"\(productID)\"") }
-                let restored = available - change
+                let restored = available.saturatingAdd(-change)
                 product.available = product.total.map { min($0, restored) } ?? restored
             }
             product.updatedAt = now
@@ -66,11 +66,11 @@ struct SeatLedger {
         var seats: [String: Int64] = [:]
         try database.forEachRow(
             """
-            SELECT t.date_id, SUM(p.seats) FROM bookingkit_participants p JOIN bookingkit_tickets t ON t.id = p.ticket_id
+            SELECT t.date_id, TOTAL(p.seats) FROM bookingkit_participants p JOIN bookingkit_tickets t ON t.id = p.ticket_id
             WHERE p.order_id = ? AND p.status = 'ACCEPTED' AND t.status NOT IN ('CANCELED', 'DECLINED')
             GROUP BY t.date_id
             """, arguments: [orderID]
-        ) { row in seats[row.string(at: 0)] = row.integer(at: 1) }
+        ) { row in seats[row.string(at: 0)] = Int64(min(row.real(at: 1), 9e18)) }
         return seats
     }
 
@@ -80,7 +80,7 @@ struct SeatLedger {
         try database.forEachRow(
             "SELECT product_id, amount FROM bookingkit_product_lines WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')",
             arguments: [orderID]
-        ) { row in stock[row.string(at: 0), default: 0] += row.integer(at: 1) }
+        ) { row in stock[row.string(at: 0), default: 0] = stock[row.string(at: 0), default: 0].saturatingAdd(row.integer(at: 1)) }
         return stock
     }
 }

@@ -40,9 +40,9 @@ enum Payments {
                     payment.relatedItems = ["orders": [["id": .string(order.id), "code": .string(order.code)]], "vouchers": []]
                     try database.insert(payment)
                     // Paid in full: the order is marked paid as of this payment, if it was not yet.
-                    let paid = try database.queryOne("SELECT COALESCE(SUM(value), 0) AS paid FROM bookingkit_payments WHERE order_id = ?", order.id)?
-                        .int("paid") ?? 0
-                    if order.paymentDate == nil, Int64(paid) >= order.totalInvoice.hundredths { order.paymentDate = payment.paymentDate }
+                    let paid = try database.queryOne("SELECT TOTAL(value) AS paid FROM bookingkit_payments WHERE order_id = ?", order.id)?
+                        .double("paid") ?? 0
+                    if order.paymentDate == nil, Amount(totalHundredths: paid) >= order.totalInvoice { order.paymentDate = payment.paymentDate }
                     order.updatedAt = now
                     try database.update(order)
                     // 200, not 201, and the reduced object (seed).
