@@ -132,6 +132,15 @@ import Testing
         #expect(try server.bk("GET", "/vouchers?with_count=true").header("X-Total_Count") == "3")
     }
 
+    @Test func anUnknownPathIsFoundOutBeforeABadBody() throws {
+        for (method, path) in [("POST", "/vendors/unknown/orders"), ("PATCH", "/orders/unknown"), ("POST", "/orders/unknown/payments"),
+                               ("PATCH", "/dates/unknown"), ("PATCH", "/events/unknown"), ("PATCH", "/products/unknown")]
+        {
+            #expect(try server.bk(method, path, body: "{broken").json == BKBodies.notFound, "\(method) \(path)")
+        }
+        #expect(try server.bk("POST", "/open_date_tickets/unknown/redeem", token: BK.museum, body: "{broken").json == BKBodies.notFound)
+    }
+
     @Test func anotherVendorsOrderIsNotFound() throws {
         #expect(try server.bk("GET", "/orders/\(BK.oa)").json == BKBodies.notFound)
         #expect(try server.bk("PATCH", "/orders/\(BK.oa)", json: ["name": "Someone"]).json == BKBodies.notFound)

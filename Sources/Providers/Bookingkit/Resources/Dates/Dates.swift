@@ -17,9 +17,9 @@ enum Dates {
                 }
             },
             endpoints.route("PATCH", "/dates/{id}", .calendarWrite) { request, client in
-                let change = try DateWrites.Change(BookingkitBody.object(request), inBatch: false)
-                return try request.write { database in
+                try request.write { database in
                     let date = try DateWrites.visibleDate(request.parameter("id"), client, in: database)
+                    let change = try DateWrites.Change(BookingkitBody.object(request), inBatch: false)
                     let updated = try DateWrites.apply(change, to: date, client, now: DateTime(request.now), in: database)
                     return try single(updated.id, request, database)
                 }

@@ -33,11 +33,11 @@ enum EventWrites {
 
     /// `PATCH /events/{id}`: a partial update of an active event the client sees.
     static func update(_ request: ProviderRequest, _ client: BookingkitClient) throws -> HTTPResponse {
-        var draft = EventDraft(try BookingkitBody.object(request), creating: false)
-        return try request.write { database in
+        try request.write { database in
             guard var event = try database.fetchOne(EventRecord.self, where: "id = ? AND active = 1", request.parameter("id")),
                 client.sees(vendor: event.vendorID)
             else { throw BookingkitError.notFound }
+            var draft = EventDraft(try BookingkitBody.object(request), creating: false)
             let previousRoot = event.rootEventID
             try draft.apply(to: &event)
             if let vendorID = draft.vendorID, !vendorID.isEmpty, vendorID != event.vendorID {

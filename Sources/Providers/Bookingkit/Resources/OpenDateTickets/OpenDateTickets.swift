@@ -21,11 +21,11 @@ enum OpenDateTickets {
                 }
             },
             endpoints.route("POST", "/open_date_tickets/{id}/redeem", Access.ordersWrite.vendorsOnly) { request, client in
-                let fields = try BookingkitBody.object(request)
-                let appointmentID = try fields.string("appointment_id").flatMap { $0.isEmpty ? nil : $0 }
-                let given = try fields.oneOf("redemption_strategy", strategies)
-                return try request.write { database in
+                try request.write { database in
                     let ticket = try visible(request.parameter("id"), client, in: database)
+                    let fields = try BookingkitBody.object(request)
+                    let appointmentID = try fields.string("appointment_id").flatMap { $0.isEmpty ? nil : $0 }
+                    let given = try fields.oneOf("redemption_strategy", strategies)
                     guard let strategy = given ?? (appointmentID == nil ? nil : "selected_appointment") else {
                         throw fields.required("redemption_strategy")
                     }

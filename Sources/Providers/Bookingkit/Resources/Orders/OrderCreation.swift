@@ -7,6 +7,8 @@ enum OrderCreation {
     static let statuses = ["ACCEPTED", "CANCELED", "PENDING", "OPEN", "RESERVED"]
 
     static func create(_ request: ProviderRequest, _ client: BookingkitClient, pathVendor: String?) throws -> HTTPResponse {
+        // The path's vendor first (404), then the body (400), as the spec orders its checks (§2.3).
+        if let pathVendor { _ = try Vendors.visibleVendor(pathVendor, client) }
         let body = try BookingkitBody.object(request)
         // Validation in the schema's order; the first problem is the answer (§4.1).
         let bodyVendor = try body.string("vendor_id").flatMap { $0.isEmpty ? nil : $0 }
@@ -28,12 +30,8 @@ enum OrderCreation {
 
         return try request.write { database in
             let now = DateTime(request.now)
-            if let pathVendor {
-                guard client.sees(vendor: pathVendor), try database.fetchOne(VendorRecord.self, where: "id = ?", pathVendor) != nil
-                else { throw BookingkitError.notFound }
-                if let bodyVendor, bodyVendor != pathVendor {
-                    throw BookingkitError.businessRule("The path vendor id and the body vendor_id do not match")
-                }
+            if let pathVendor, let bodyVendor, bodyVendor != pathVendor {
+                throw BookingkitError.businessRule("The path vendor id and the body vendor_id do not match")
             }
             if let bodyVendor, !client.sees(vendor: bodyVendor) { throw BookingkitError.unauthorized }
             guard !tickets.isEmpty || !voucherOrders.isEmpty || !flexTickets.isEmpty else {

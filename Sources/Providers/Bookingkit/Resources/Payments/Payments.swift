@@ -19,15 +19,15 @@ enum Payments {
                 }
             },
             endpoints.route("POST", "/orders/{id}/payments", .ordersWrite) { request, client in
-                let fields = try BookingkitBody.object(request)
-                guard let method = try fields.oneOf("payment_method", ["ThirdParty", "Cash", "MobileApp"]) else {
-                    throw fields.required("payment_method")
-                }
-                let value = try fields.requiredAmount("value")
-                guard let type = try fields.oneOf("type", ["payment", "refund"]) else { throw fields.required("type") }
-                let paidAt = try fields.dateTime("payment_date")
-                return try request.write { database in
+                try request.write { database in
                     var order = try OrderAccess.writable(request.parameter("id"), by: client, in: database)
+                    let fields = try BookingkitBody.object(request)
+                    guard let method = try fields.oneOf("payment_method", ["ThirdParty", "Cash", "MobileApp"]) else {
+                        throw fields.required("payment_method")
+                    }
+                    let value = try fields.requiredAmount("value")
+                    guard let type = try fields.oneOf("type", ["payment", "refund"]) else { throw fields.required("type") }
+                    let paidAt = try fields.dateTime("payment_date")
                     let now = DateTime(request.now)
                     var payment = PaymentRecord()
                     payment.id = try database.ids.digestHex("bookingkit.payments", count: 32)

@@ -49,9 +49,9 @@ enum Products {
                 }
             },
             endpoints.route("PATCH", "/products/{id}", Access.inventoryWrite.vendorsOnly) { request, client in
-                let fields = try BookingkitBody.object(request)
-                return try request.write { database in
+                try request.write { database in
                     var product = try visible(request.parameter("id"), client, in: database)
+                    let fields = try BookingkitBody.object(request)
                     let vendor = product.vendorID
                     try ProductDraft.apply(fields, to: &product, creating: false)
                     guard product.vendorID == vendor else {
