@@ -33,7 +33,8 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         // One target per emulated API, each depending on Emulation only.

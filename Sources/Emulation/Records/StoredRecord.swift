@@ -46,9 +46,21 @@ extension StoredRecord {
     }
 }
 
+/// What an INSERT does when the row would break a uniqueness constraint.
+public enum InsertConflict: String, Sendable {
+    /// Fail with the constraint error (SQLite's default).
+    case abort = "INSERT"
+    /// Keep the row already there and change nothing.
+    case ignore = "INSERT OR IGNORE"
+    /// Replace the row already there.
+    case replace = "INSERT OR REPLACE"
+}
+
 extension Database {
-    public func insert<Record: StoredRecord>(_ record: Record) throws {
-        try run(Record.table.insertSQL, arguments: try record.columnValues())
+    public func insert<Record: StoredRecord>(_ record: Record, onConflict conflict: InsertConflict = .abort) throws {
+        let table = Record.table
+        let sql = conflict == .abort ? table.insertSQL : conflict.rawValue + table.insertSQL.dropFirst("INSERT".count)
+        try run(sql, arguments: try record.columnValues())
     }
 
     /// Stores every column of an existing record, found by its primary key.
@@ -89,6 +101,21 @@ extension Database {
     ) throws -> Int {
         try run("DELETE FROM \(Record.table.name) WHERE \(condition)", arguments: arguments)
         return changes
+    }
+}
+
+extension SeedRecord {
+    /// The seed object read as a record (`StoredRecord.init(seed:)`); members the record has no
+    /// column for (embedded links, say) are left for the caller.
+    public func record<Record: StoredRecord>(_ type: Record.Type) throws -> Record {
+        do {
+            return try Record(seed: fields)
+        } catch let error as SeedError {
+            throw error
+        } catch {
+            let id = fields["id"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) }.map { " of \($0)" } ?? ""
+            throw SeedError(file: file, reason: "the \(Record.self)\(id): \(error)")
+        }
     }
 }
 

@@ -1,41 +1,62 @@
 import Emulation
 
-/// An event as GoEvent stores it; `path`, the URLs and the cover are derived on every read.
-struct Event {
-    let id: String
-    let name: String
-    let slug: String
-    let dateStart: String
-    let dateEnd: String
-    let location: String?
-    let publish: Bool
-    let coverImageID: String?
+/// An event as GoEvent stores it; `path`, the URLs and the cover are derived when it is rendered.
+struct Event: StoredRecord {
+    /// Creation order, the order lists return (assigned by SQLite).
+    var seq: Int64?
+    var id = ""
+    var name = ""
+    var slug = ""
+    var dateStart = ""
+    var dateEnd = ""
+    var location: String?
+    var publish = false
+    var coverImageID: String?
 
-    /// The columns `init(row:)` reads, for queries aliasing `goevent_events` as `e`.
-    static let columns = "e.id, e.name, e.slug, e.date_start, e.date_end, e.location, e.publish, e.cover_image_id"
+    static let table = RecordTable(
+        "goevent_events", of: Event.self, primaryKey: ["seq"], constraints: [.unique(["id"]), .unique(["slug"])])
+    static let seedKeys = JSONKeyStyle.camelCase
 
-    init(row: Row) {
-        id = row.string("id") ?? ""
-        name = row.string("name") ?? ""
-        slug = row.string("slug") ?? ""
-        dateStart = row.string("date_start") ?? ""
-        dateEnd = row.string("date_end") ?? ""
-        location = row.string("location")
-        publish = row.bool("publish") ?? false
-        coverImageID = row.string("cover_image_id")
+    /// The Event schema of spec §6.1, keys in the documented order.
+    static let json = RecordView<Void>(table, [
+        .column("id"), .column("name"), .column("slug"),
+        .derived("path") { row, _, json in json.string(concatenating: "/", row.string("slug")) },
+        .column("date_start", as: "dateStart"), .column("date_end", as: "dateEnd"), .column("location"), .column("publish"),
+        .derived("cover") { row, _, json in
+            if let imageID = row.optionalString("cover_image_id") { writeCover(imageID, to: &json) } else { json.null() }
+        },
+        .derived("checkoutUrl") { row, _, json in
+            json.string(concatenating: "https://www.goevent.live/e/", row.string("slug"), "/checkout")
+        },
+        .derived("siteUrl") { row, _, json in json.string(concatenating: "https://www.goevent.live/e/", row.string("slug")) },
+    ])
+
+    /// The four Cloudinary renditions of the cover image.
+    private static func writeCover(_ imageID: String, to json: inout JSONBuilder) {
+        let upload = "https://res.cloudinary.com/genielabel/image/upload/"
+        json.object { json in
+            json.key("square")
+            json.string(concatenating: upload, "c_fill,w_200,h_200,g_auto/", imageID, ".jpg")
+            json.key("thumb")
+            json.string(concatenating: upload, "c_thumb,w_400,h_300/", imageID, ".jpg")
+            json.key("medium")
+            json.string(concatenating: upload, "c_scale,w_800/", imageID, ".jpg")
+            json.key("original")
+            json.string(concatenating: upload, imageID, ".jpg")
+        }
     }
+
+    /// The FROM clause of events with their admins (`a.user_id`), events as `e`.
+    static let administeredSource = "goevent_event_admins AS a JOIN goevent_events AS e ON e.seq = a.event_seq"
 
     /// The event `id` if `user` is one of its admins. Anything else is "Event not found": the live
     /// service does not tell a missing event from someone else's.
     static func administered(_ id: String, by user: GoEventUser, in database: Database) throws -> Event {
-        let row = try database.queryOne(
-            """
-            SELECT \(columns) FROM goevent_events AS e
-            JOIN goevent_event_admins AS a ON a.event_seq = e.seq AND a.user_id = ?2
-            WHERE e.id = ?1
-            """, id, user.id)
-        guard let row else { throw GoEventError.notFound("Event not found") }
-        return Event(row: row)
+        let select = "SELECT \(table.selectList(alias: "e")) FROM \(administeredSource) WHERE a.user_id = ? AND e.id = ?"
+        var event: Event?
+        try database.forEachRow(select, arguments: [user.id, id]) { event = try Event(row: $0) }
+        guard let event else { throw GoEventError.notFound("Event not found") }
+        return event
     }
 
     /// The `eventId` a request names (query or body), checked as spec §5.3 and §5.4 order it.
@@ -52,42 +73,16 @@ struct Event {
     }
 }
 
-extension Event: JSONEncodable {
-    /// The Event schema of spec §6.1, keys in the documented order.
-    func encode(to json: inout JSONBuilder) {
-        json.object { json in
-            json.field("id", id)
-            json.field("name", name)
-            json.field("slug", slug)
-            json.key("path")
-            json.string(concatenating: "/", slug)
-            json.field("dateStart", dateStart)
-            json.field("dateEnd", dateEnd)
-            json.field("location", location)
-            json.field("publish", publish)
-            json.key("cover")
-            if let coverImageID { Self.encodeCover(coverImageID, to: &json) } else { json.null() }
-            json.key("checkoutUrl")
-            json.string(concatenating: "https://www.goevent.live/e/", slug, "/checkout")
-            json.key("siteUrl")
-            json.string(concatenating: "https://www.goevent.live/e/", slug)
-        }
-    }
+/// Who administers an event: the key is the user, then the event's creation order, so
+/// `GET /events` reads one user's range of the key in order.
+struct EventAdmin: StoredRecord {
+    var userID = ""
+    var eventSeq: Int64 = 0
 
-    /// The four Cloudinary renditions of the cover image.
-    private static func encodeCover(_ imageID: String, to json: inout JSONBuilder) {
-        let upload = "https://res.cloudinary.com/genielabel/image/upload/"
-        json.object { json in
-            json.key("square")
-            json.string(concatenating: upload, "c_fill,w_200,h_200,g_auto/", imageID, ".jpg")
-            json.key("thumb")
-            json.string(concatenating: upload, "c_thumb,w_400,h_300/", imageID, ".jpg")
-            json.key("medium")
-            json.string(concatenating: upload, "c_scale,w_800/", imageID, ".jpg")
-            json.key("original")
-            json.string(concatenating: upload, imageID, ".jpg")
-        }
-    }
+    static let table = RecordTable(
+        "goevent_event_admins", of: EventAdmin.self, primaryKey: ["user_id", "event_seq"],
+        constraints: [.references("event_seq", "goevent_events", target: "seq")], indexes: ["event_seq"],
+        withoutRowID: true)
 }
 
 /// `GET /events` and `GET /event/{id}` (spec §5.1, §5.2).
@@ -95,15 +90,18 @@ enum Events {
     /// The events the user administers, published or not, in creation order.
     static func list(_ request: ProviderRequest, _ user: GoEventUser) throws -> HTTPResponse {
         let pagination = GoEventPagination(request.query)
-        let page = try request.read { database in
-            try database.page(
-                select: Event.columns, from: "goevent_event_admins AS a JOIN goevent_events AS e ON e.seq = a.event_seq",
-                where: SQLFilter("a.user_id = ?", user.id), orderBy: "a.event_seq", window: pagination.window)
-        }
-        return .json { json in
-            json.object { json in
-                json.field("events", elements: page.items.lazy.map(Event.init(row:)))
-                json.field("paginate", pagination.paginate(page))
+        return try request.read { database in
+            try .json { json in
+                try json.object { json in
+                    var page: OffsetPage<Void>?
+                    try json.field("events", array: { json in
+                        page = try database.page(
+                            select: Event.table.selectList(alias: "e"), from: Event.administeredSource,
+                            where: SQLFilter("a.user_id = ?", user.id), orderBy: "a.event_seq", window: pagination.window
+                        ) { try Event.json.write($0, to: &json) }
+                    })
+                    if let page { json.field("paginate", pagination.paginate(page)) }
+                }
             }
         }
     }
@@ -115,11 +113,13 @@ enum Events {
         }
         return try request.read { database in
             let event = try Event.administered(id, by: user, in: database)
-            let tickets = try TicketType.all(ofEvent: event.id, in: database)
-            return .json { json in
-                json.object { json in
-                    json.field("event", event)
-                    json.field("tickets", elements: tickets)
+            return try .json { json in
+                try json.object { json in
+                    json.key("event")
+                    try database.forEachRow(
+                        "SELECT \(Event.table.selectList()) FROM goevent_events WHERE seq = ?", arguments: [event.seq]
+                    ) { try Event.json.write($0, to: &json) }
+                    try json.field("tickets", array: { json in try TicketType.writeAll(ofEvent: event.id, in: database, to: &json) })
                 }
             }
         }

@@ -10,8 +10,17 @@ enum GoEventControl {
 
     /// `GET /_understudy/goevent/issued-tickets`: every batch `POST /tickets/create` issued, oldest first.
     static func issuedTickets(_ request: ProviderRequest) throws -> HTTPResponse {
-        let records = try request.read { try IssuedTicket.all(in: $0) }
-        return .json(["issuedTickets": .array(records.map(\.json))], contentType: "application/json")
+        try request.read { database in
+            try .json(contentType: "application/json") { json in
+                try json.object { json in
+                    try json.field("issuedTickets", array: { json in
+                        try database.write(
+                            IssuedTicket.json, "SELECT \(IssuedTicket.table.selectList()) FROM goevent_issued_tickets ORDER BY seq",
+                            arguments: [], context: (), to: &json)
+                    })
+                }
+            }
+        }
     }
 
     /// `POST /_understudy/goevent/tokens` with `{"token": "…", "userId": "…", "use"?: "…"}`: the

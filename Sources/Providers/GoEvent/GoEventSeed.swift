@@ -1,44 +1,51 @@
 import Emulation
 
+/// A GoEvent user account: who administers events and owns participants. The first one (in
+/// seed order) is the default demo user.
+struct UserAccount: StoredRecord {
+    var seq: Int64?
+    var id = ""
+    var name = ""
+
+    static let table = RecordTable("goevent_users", of: UserAccount.self, primaryKey: ["seq"], constraints: [.unique(["id"])])
+}
+
 /// Loads `seed/goevent/`: `users.json` (users; their tokens go to the token store, see
 /// `GoEventTokens`), `events.json` (with their admins), `tickets.json` (ticket types) and
-/// `participants.json` (with their linked events).
-/// Ids are checked and timestamps normalised here, so handlers can trust what they read.
+/// `participants.json` (with their linked events). Ids are checked and timestamps normalised
+/// here, so handlers can trust what they read.
 enum GoEventSeed {
     static func load(from seed: SeedDirectory, into database: Database) throws {
-        let users = try seed.json("users.json")
-        for user in try SeedRecord.array("users", in: users, file: "users.json") {
-            try database.run(
-                "INSERT INTO goevent_users (id, name) VALUES (?, ?)", try user.objectID("id"), try user.string("name"))
+        for record in try SeedRecord.array("users", in: try seed.json("users.json"), file: "users.json") {
+            var user = try record.record(UserAccount.self)
+            user.id = try record.objectID("id")
+            try database.insert(user)
         }
-        for event in try seed.seedRecords("events.json", key: "events") {
-            try database.run(
-                """
-                INSERT INTO goevent_events (id, name, slug, date_start, date_end, location, publish, cover_image_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                try event.objectID("id"), try event.string("name"), try event.string("slug"),
-                try event.timestamp("dateStart"), try event.timestamp("dateEnd"), try event.optionalString("location"),
-                try event.bool("publish"), try event.optionalString("coverImageId"))
+        for record in try seed.seedRecords("events.json", key: "events") {
+            var event = try record.record(Event.self)
+            event.id = try record.objectID("id")
+            event.dateStart = try record.timestamp("dateStart")
+            event.dateEnd = try record.timestamp("dateEnd")
+            try database.insert(event)
             let eventSeq = database.lastInsertRowID
-            for admin in try event.objectIDs("admins") {
-                try database.run("INSERT INTO goevent_event_admins (user_id, event_seq) VALUES (?, ?)", admin, eventSeq)
+            for admin in try record.objectIDs("admins") {
+                try database.insert(EventAdmin(userID: admin, eventSeq: eventSeq))
             }
         }
-        for ticket in try seed.seedRecords("tickets.json", key: "tickets") {
-            try database.run(
-                "INSERT INTO goevent_tickets (id, event_id, name, quantity, enabled) VALUES (?, ?, ?, ?, ?)",
-                try ticket.objectID("id"), try ticket.objectID("eventId"), try ticket.string("name"),
-                try ticket.count("quantity"), try ticket.bool("enabled"))
+        for record in try seed.seedRecords("tickets.json", key: "tickets") {
+            var ticket = try record.record(TicketType.self)
+            ticket.id = try record.objectID("id")
+            ticket.eventID = try record.objectID("eventId")
+            ticket.quantity = try record.count("quantity")
+            try database.insert(ticket)
         }
         for record in try seed.seedRecords("participants.json", key: "participants") {
-            let participant = Participant(
-                id: try record.objectID("id"), lastName: try record.string("last_name"),
-                firstName: try record.string("first_name"), email: try record.string("email"),
-                phone: try record.optionalString("phone"), address: try record.optionalString("address"),
-                confirmed: try record.bool("confirmed"), created: try record.timestamp("created"))
-            try participant.insert(owner: GoEventUser(id: try record.objectID("ownerUserId")), into: database)
-            for eventID in try record.objectIDs("eventIds") {
+            var participant = try record.record(Participant.self)
+            participant.id = try record.objectID("id")
+            participant.ownerUserID = try record.objectID("owner_user_id")
+            participant.created = try record.timestamp("created")
+            try database.insert(participant)
+            for eventID in try record.objectIDs("event_ids") {
                 try participant.link(toEvent: eventID, in: database)
             }
         }

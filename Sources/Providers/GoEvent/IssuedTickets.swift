@@ -2,14 +2,32 @@ import Emulation
 
 /// A batch of tickets issued by `POST /tickets/create`: one per request item. The live service
 /// renders each batch as a PDF on S3; the mock keeps the record and a link of the same shape.
-struct IssuedTicket {
-    let id: String
-    let eventID: String
-    let ticketID: String
-    let participantID: String?
-    let quantity: Int64
-    let url: String
-    let createdAt: String
+struct IssuedTicket: StoredRecord {
+    var seq: Int64?
+    var id = ""
+    var eventID = ""
+    var ticketID = ""
+    var participantID: String?
+    var quantity: Int64 = 0
+    var url = ""
+    var createdAt = ""
+
+    static let table = RecordTable(
+        "goevent_issued_tickets", of: IssuedTicket.self, primaryKey: ["seq"],
+        constraints: [
+            .unique(["id"]), .references("event_id", "goevent_events"), .references("ticket_id", "goevent_tickets"),
+            .references("participant_id", "goevent_participants"),
+        ],
+        indexes: ["event_id", "ticket_id", "participant_id"])
+
+    /// The IssuedTicketRecord of spec §5.4, for the control API.
+    static let json = RecordView<Void>(table, [
+        .column("id"), .column("event_id", as: "eventId"), .column("ticket_id", as: "ticketId"),
+        .column("participant_id", as: "participantId"), .column("quantity"), .column("url"),
+        .column("created_at", as: "createdAt"),
+    ])
+
+    init() {}
 
     /// A new record with a fresh id and its PDF link.
     init(eventID: String, ticketID: String, participantID: String?, quantity: Int64, createdAt: String, in database: Database) throws {
@@ -20,44 +38,6 @@ struct IssuedTicket {
         self.quantity = quantity
         url = "https://goeventcloud2.s3.amazonaws.com/ticket-\(id).pdf?signature=\(Self.signature(of: id))"
         self.createdAt = createdAt
-    }
-
-    private init(row: Row) {
-        id = row.string("id") ?? ""
-        eventID = row.string("event_id") ?? ""
-        ticketID = row.string("ticket_id") ?? ""
-        participantID = row.string("participant_id")
-        quantity = Int64(row.int("quantity") ?? 0)
-        url = row.string("url") ?? ""
-        createdAt = row.string("created_at") ?? ""
-    }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO goevent_issued_tickets (id, event_id, ticket_id, participant_id, quantity, url, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, id, eventID, ticketID, participantID, quantity, url, createdAt)
-    }
-
-    /// Every issued batch, oldest first.
-    static func all(in database: Database) throws -> [IssuedTicket] {
-        try database.query(
-            "SELECT id, event_id, ticket_id, participant_id, quantity, url, created_at FROM goevent_issued_tickets ORDER BY seq"
-        ).map(IssuedTicket.init(row:))
-    }
-
-    /// The IssuedTicketRecord of spec §5.4, for the control API.
-    var json: JSONValue {
-        [
-            "id": .string(id),
-            "eventId": .string(eventID),
-            "ticketId": .string(ticketID),
-            "participantId": .string(participantID),
-            "quantity": .int(quantity),
-            "url": .string(url),
-            "createdAt": .string(createdAt),
-        ]
     }
 
     /// 40 lower-case hex digits that depend only on the id, in the place of the S3 signature:

@@ -2,22 +2,37 @@ import Emulation
 
 /// A participant (attendee) as GoEvent stores it. It belongs to the user who created it and is
 /// linked to any number of that user's events.
-struct Participant: JSONEncodable {
-    let id: String
-    let lastName: String
-    let firstName: String
-    let email: String
-    let phone: String?
-    let address: String?
-    let confirmed: Bool
-    let created: String
+struct Participant: StoredRecord {
+    var seq: Int64?
+    var id = ""
+    var ownerUserID = ""
+    var lastName = ""
+    var firstName = ""
+    var email = ""
+    var phone: String?
+    var address: String?
+    var confirmed = false
+    /// ISO 8601 with milliseconds and Z, so text order is time order.
+    var created = ""
 
-    /// The columns `init(row:)` reads, for queries aliasing `goevent_participants` as `p`.
-    static let columns = "p.id, p.last_name, p.first_name, p.email, p.phone, p.address, p.confirmed, p.created"
+    static let table = RecordTable("goevent_participants", of: Participant.self, primaryKey: ["seq"], constraints: [.unique(["id"])])
 
-    init(id: String, lastName: String, firstName: String, email: String, phone: String?, address: String?,
-         confirmed: Bool, created: String) {
+    /// The first six keys of spec §6.3: the form `POST /tickets/create` answers with.
+    private static let contactFields: [RecordView<Void>.Member] = [
+        .column("id"), .column("last_name"), .column("first_name"), .column("email"), .column("phone"), .column("address"),
+    ]
+    /// The list form of spec §6.3, keys in the documented order (snake_case names, then `created`).
+    static let json = RecordView<Void>(table, contactFields + [.column("confirmed"), .column("created")])
+    static let contactJSON = RecordView<Void>(table, contactFields)
+
+    init() {}
+
+    init(
+        id: String, ownerUserID: String, lastName: String, firstName: String, email: String, phone: String?,
+        address: String?, confirmed: Bool, created: String
+    ) {
         self.id = id
+        self.ownerUserID = ownerUserID
         self.lastName = lastName
         self.firstName = firstName
         self.email = email
@@ -27,58 +42,35 @@ struct Participant: JSONEncodable {
         self.created = created
     }
 
-    init(row: Row) {
-        self.init(
-            id: row.string("id") ?? "", lastName: row.string("last_name") ?? "", firstName: row.string("first_name") ?? "",
-            email: row.string("email") ?? "", phone: row.string("phone"), address: row.string("address"),
-            confirmed: row.bool("confirmed") ?? false, created: row.string("created") ?? "")
-    }
-
-    /// The list form of spec §6.3, keys in the documented order (snake_case names, then `created`).
-    func encode(to json: inout JSONBuilder) {
-        json.object { json in
-            encodeContactFields(to: &json)
-            json.field("confirmed", confirmed)
-            json.field("created", created)
-        }
-    }
-
-    /// The form `POST /tickets/create` answers with: the first six keys only.
-    func encodeContact(to json: inout JSONBuilder) {
-        json.object { json in encodeContactFields(to: &json) }
-    }
-
-    private func encodeContactFields(to json: inout JSONBuilder) {
-        json.field("id", id)
-        json.field("last_name", lastName)
-        json.field("first_name", firstName)
-        json.field("email", email)
-        json.field("phone", phone)
-        json.field("address", address)
-    }
-
     /// The participant `id` if `user` owns it.
     static func owned(_ id: String, by user: GoEventUser, in database: Database) throws -> Participant? {
-        try database.queryOne(
-            "SELECT \(columns) FROM goevent_participants AS p WHERE p.id = ? AND p.owner_user_id = ?", id, user.id
-        ).map(Participant.init(row:))
+        try database.fetchOne(Participant.self, where: "id = ? AND owner_user_id = ?", id, user.id)
     }
 
-    func insert(owner: GoEventUser, into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO goevent_participants
-                (id, owner_user_id, last_name, first_name, email, phone, address, confirmed, created)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, id, owner.id, lastName, firstName, email, phone, address, confirmed, created)
+    /// Writes the stored participant `id` in its contact form.
+    static func writeContact(_ id: String, in database: Database, to json: inout JSONBuilder) throws {
+        try database.write(
+            contactJSON, "SELECT \(table.selectList()) FROM goevent_participants WHERE id = ?", arguments: [id], context: (),
+            to: &json)
     }
 
     /// Links the participant to an event, so the event's participant list shows it; linking twice changes nothing.
     func link(toEvent eventID: String, in database: Database) throws {
-        try database.run(
-            "INSERT OR IGNORE INTO goevent_participant_events (event_id, created, participant_id) VALUES (?, ?, ?)",
-            eventID, created, id)
+        try database.insert(ParticipantEvent(eventID: eventID, created: created, participantID: id), onConflict: .ignore)
     }
+}
+
+/// Which events a participant is linked to. `created` is copied from the participant (it never
+/// changes) so the key itself serves `GET /participants`' order: created, then id.
+struct ParticipantEvent: StoredRecord {
+    var eventID = ""
+    var created = ""
+    var participantID = ""
+
+    static let table = RecordTable(
+        "goevent_participant_events", of: ParticipantEvent.self, primaryKey: ["event_id", "created", "participant_id"],
+        constraints: [.references("event_id", "goevent_events"), .references("participant_id", "goevent_participants")],
+        indexes: ["participant_id"], withoutRowID: true)
 }
 
 /// `GET /participants?eventId=…` (spec §5.5).
@@ -87,17 +79,21 @@ enum Participants {
     static func list(_ request: ProviderRequest, _ user: GoEventUser) throws -> HTTPResponse {
         let eventID = try Event.requiredID(request.query)
         let pagination = GoEventPagination(request.query)
-        let page = try request.read { database in
+        return try request.read { database in
             let event = try Event.administered(eventID, by: user, in: database)
-            return try database.page(
-                select: Participant.columns,
-                from: "goevent_participant_events AS l JOIN goevent_participants AS p ON p.id = l.participant_id",
-                where: SQLFilter("l.event_id = ?", event.id), orderBy: "l.created, l.participant_id", window: pagination.window)
-        }
-        return .json { json in
-            json.object { json in
-                json.field("participants", elements: page.items.lazy.map(Participant.init(row:)))
-                json.field("paginate", pagination.paginate(page))
+            return try .json { json in
+                try json.object { json in
+                    var page: OffsetPage<Void>?
+                    try json.field("participants", array: { json in
+                        page = try database.page(
+                            select: Participant.table.selectList(alias: "p"),
+                            from: "goevent_participant_events AS l JOIN goevent_participants AS p ON p.id = l.participant_id",
+                            where: SQLFilter("l.event_id = ?", event.id), orderBy: "l.created, l.participant_id",
+                            window: pagination.window
+                        ) { try Participant.json.write($0, to: &json) }
+                    })
+                    if let page { json.field("paginate", pagination.paginate(page)) }
+                }
             }
         }
     }

@@ -1,44 +1,38 @@
 import Emulation
 
 /// A ticket type of an event. `quantity` is the stock still available for issue.
-struct TicketType: JSONEncodable {
-    let id: String
-    let name: String
-    let quantity: Int64
-    let enabled: Bool
+struct TicketType: StoredRecord {
+    /// Creation order (assigned by SQLite).
+    var seq: Int64?
+    var id = ""
+    var eventID = ""
+    var name = ""
+    var quantity: Int64 = 0
+    var enabled = false
 
-    init(row: Row) {
-        id = row.string("id") ?? ""
-        name = row.string("name") ?? ""
-        quantity = Int64(row.int("quantity") ?? 0)
-        enabled = row.bool("enabled") ?? false
-    }
-
-    /// Whether tickets of this type can be issued now.
-    var available: Bool { enabled && quantity > 0 }
+    static let table = RecordTable(
+        "goevent_tickets", of: TicketType.self, primaryKey: ["seq"],
+        constraints: [.unique(["id"]), .references("event_id", "goevent_events"), .check("quantity >= 0")],
+        indexes: ["event_id, seq"])
+    static let seedKeys = JSONKeyStyle.camelCase
 
     /// The Ticket schema of spec §6.2, keys in the documented order.
-    func encode(to json: inout JSONBuilder) {
-        json.object { json in
-            json.field("id", id)
-            json.field("name", name)
-            json.field("available", available)
-            json.field("quantity", quantity)
-        }
-    }
+    static let json = RecordView<Void>(table, [
+        .column("id"), .column("name"),
+        .derived("available") { row, _, json in json.bool(row.bool("enabled") && row.integer("quantity") > 0) },
+        .column("quantity"),
+    ])
 
-    /// The event's ticket types in creation order.
-    static func all(ofEvent eventID: String, in database: Database) throws -> [TicketType] {
-        try database.query(
-            "SELECT id, name, quantity, enabled FROM goevent_tickets WHERE event_id = ? ORDER BY seq", eventID
-        ).map(TicketType.init(row:))
+    /// Writes the event's ticket types in creation order, each as an element of the array being built.
+    static func writeAll(ofEvent eventID: String, in database: Database, to json: inout JSONBuilder) throws {
+        try database.write(
+            Self.json, "SELECT \(table.selectList()) FROM goevent_tickets WHERE event_id = ? ORDER BY seq", arguments: [eventID],
+            context: (), to: &json)
     }
 
     /// The ticket type `id` if it belongs to the event.
     static func find(_ id: String, ofEvent eventID: String, in database: Database) throws -> TicketType? {
-        try database.queryOne(
-            "SELECT id, name, quantity, enabled FROM goevent_tickets WHERE id = ? AND event_id = ?", id, eventID
-        ).map(TicketType.init(row:))
+        try database.fetchOne(TicketType.self, where: "id = ? AND event_id = ?", id, eventID)
     }
 }
 
@@ -47,12 +41,13 @@ enum Tickets {
     /// All ticket types of one of the user's events; not paginated.
     static func list(_ request: ProviderRequest, _ user: GoEventUser) throws -> HTTPResponse {
         let eventID = try Event.requiredID(request.query)
-        let tickets = try request.read { database in
+        return try request.read { database in
             let event = try Event.administered(eventID, by: user, in: database)
-            return try TicketType.all(ofEvent: event.id, in: database)
-        }
-        return .json { json in
-            json.object { json in json.field("tickets", elements: tickets) }
+            return try .json { json in
+                try json.object { json in
+                    try json.field("tickets", array: { json in try TicketType.writeAll(ofEvent: event.id, in: database, to: &json) })
+                }
+            }
         }
     }
 
@@ -76,9 +71,10 @@ enum Tickets {
 
             if case .new(let details) = order.participant {
                 let created = Participant(
-                    id: try ObjectID.next(in: database), lastName: details.lastName, firstName: details.firstName,
-                    email: details.email, phone: details.phone, address: details.address, confirmed: true, created: now)
-                try created.insert(owner: user, into: database)
+                    id: try ObjectID.next(in: database), ownerUserID: user.id, lastName: details.lastName,
+                    firstName: details.firstName, email: details.email, phone: details.phone, address: details.address,
+                    confirmed: true, created: now)
+                try database.insert(created)
                 participant = created
             }
             try participant?.link(toEvent: event.id, in: database)
@@ -88,18 +84,18 @@ enum Tickets {
                 let batch = try IssuedTicket(
                     eventID: event.id, ticketID: item.ticketID, participantID: participant?.id, quantity: item.quantity,
                     createdAt: now, in: database)
-                try batch.insert(into: database)
+                try database.insert(batch)
                 issued.append([
                     "name": .string(ticketTypes[item.ticketID]?.name ?? ""),
                     "url": .string(batch.url),
                     "quantity": .int(item.quantity),
                 ])
             }
-            return .json { json in
-                json.object { json in
+            return try .json { json in
+                try json.object { json in
                     json.field("success", true)
                     json.key("participant")
-                    if let participant { participant.encodeContact(to: &json) } else { json.null() }
+                    if let participant { try Participant.writeContact(participant.id, in: database, to: &json) } else { json.null() }
                     json.field("tickets", .array(issued))
                 }
             }
