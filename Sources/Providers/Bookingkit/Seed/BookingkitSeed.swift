@@ -25,14 +25,14 @@ enum BookingkitSeed {
 
     /// An event with its prices and category paths (`category_ids` names the assigned ones).
     static func insertEvent(_ seed: SeedRecord, into database: Database) throws {
-        var event = try record(EventRecord.self, seed)
+        var event = try seed.record(EventRecord.self)
         guard let ids = seed["category_ids"]?.arrayValue?.compactMap(\.intValue) else { throw seed.invalid("category_ids", "an array of ids") }
         guard let paths = try EventCategories.paths(ids, in: database) else { throw seed.invalid("category_ids", "known category ids") }
         EventCategories.assign(paths, to: &event)
         try database.insert(event)
         try EventCategories.reindex(event, in: database)
         for price in try seed.records("prices") {
-            var record = try self.record(PriceRecord.self, price)
+            var record = try price.record(PriceRecord.self)
             record.eventID = event.id
             try database.insert(record)
         }
@@ -40,14 +40,14 @@ enum BookingkitSeed {
 
     /// An order with its tickets and participants, payments and lines, nested as the order shows them.
     static func insertOrder(_ seed: SeedRecord, into database: Database) throws {
-        let order = try record(OrderRecord.self, seed)
+        let order = try seed.record(OrderRecord.self)
         try database.insert(order)
         for ticketSeed in try nested(seed, "tickets") {
-            var ticket = try record(TicketRecord.self, ticketSeed)
+            var ticket = try ticketSeed.record(TicketRecord.self)
             ticket.orderID = order.id
             try database.insert(ticket)
             for participantSeed in try nested(ticketSeed, "participants") {
-                var participant = try record(ParticipantRecord.self, participantSeed)
+                var participant = try participantSeed.record(ParticipantRecord.self)
                 participant.ticketID = ticket.id
                 participant.orderID = order.id
                 participant.seats = max(1, Int64(participant.entryUnits.arrayValue?.count ?? 1))
@@ -55,22 +55,22 @@ enum BookingkitSeed {
             }
         }
         for payment in try nested(seed, "payments") {
-            var record = try record(PaymentRecord.self, payment)
+            var record = try payment.record(PaymentRecord.self)
             record.orderID = order.id
             try database.insert(record)
         }
         for line in try nested(seed, "products") {
-            var record = try record(ProductLineRecord.self, line)
+            var record = try line.record(ProductLineRecord.self)
             record.orderID = order.id
             try database.insert(record)
         }
         for purchase in try nested(seed, "voucher_orders") {
-            var record = try record(VoucherOrderRecord.self, purchase)
+            var record = try purchase.record(VoucherOrderRecord.self)
             record.orderID = order.id
             try database.insert(record)
         }
         for flexTicket in try nested(seed, "flex_tickets") {
-            var record = try record(FlexTicketRecord.self, flexTicket)
+            var record = try flexTicket.record(FlexTicketRecord.self)
             record.orderID = order.id
             try database.insert(record)
         }
@@ -78,13 +78,5 @@ enum BookingkitSeed {
 
     private static func nested(_ seed: SeedRecord, _ key: String) throws -> [SeedRecord] {
         seed[key] == nil ? [] : try seed.records(key)
-    }
-
-    private static func record<Record: StoredRecord>(_ type: Record.Type, _ seed: SeedRecord) throws -> Record {
-        do {
-            return try Record(seed: seed.fields)
-        } catch {
-            throw SeedError(file: seed.file, reason: "\(seed.fields["id"].flatMap { $0.stringValue ?? $0.intValue.map(String.init) } ?? "a record"): \(error)")
-        }
     }
 }
