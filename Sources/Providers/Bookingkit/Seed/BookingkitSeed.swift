@@ -9,7 +9,13 @@ enum BookingkitSeed {
         for vendor in try seed.records(VendorRecord.self, "vendors.json", key: "vendors") { try database.insert(vendor) }
         for category in try seed.records(CategoryRecord.self, "categories.json", key: "categories") { try database.insert(category) }
         for object in try seed.seedRecords("events.json", key: "events") { try insertEvent(object, into: database) }
-        for date in try seed.records(DateRecord.self, "dates.json", key: "dates") { try database.insert(date) }
+        for var date in try seed.records(DateRecord.self, "dates.json", key: "dates") {
+            guard let event = try database.fetchOne(EventRecord.self, where: "id = ?", date.eventID) else {
+                throw SeedError(file: "dates.json", reason: "date \(date.id) names no event")
+            }
+            date.vendorID = event.vendorID
+            try database.insert(date)
+        }
         for product in try seed.records(ProductRecord.self, "products.json", key: "products") { try database.insert(product) }
         for object in try seed.seedRecords("orders.json", key: "orders") { try insertOrder(object, into: database) }
         for offer in try seed.records(FlexOfferRecord.self, "flex_offers.json", key: "flex_offers") { try database.insert(offer) }

@@ -50,6 +50,7 @@ struct BulkData {
             var date = DateRecord()
             date.id = try ids.digestHex("bookingkit.bulk.dates", count: 32)
             date.eventID = events[index % events.count].event.id
+            date.vendorID = vendor.id
             date.date = firstDate.adding(seconds: Int64(index) * 3 * 3600)
             date.totalSlots = 20
             date.availableSlots = 20

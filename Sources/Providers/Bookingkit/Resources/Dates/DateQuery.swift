@@ -27,7 +27,7 @@ enum DateQuery {
     {
         let query = QueryReader(query: request.query)
         var list = try ListRequest(query, eventFilters ? vendorCollection : collection, readsMatch: eventFilters)
-        list.filter.add(client.vendorCondition("e.vendor_id"))
+        list.filter.add(client.vendorCondition("d.vendor_id"))
         list.filter.add("d.active = 1 AND e.active = 1")
         if let (condition, value) = scope { list.filter.add(condition, value) }
         try addFilters(query, now: DateTime(request.now), to: &list, eventFilters: eventFilters)
@@ -39,8 +39,8 @@ enum DateQuery {
         if try query.boolean("available") ?? true { list.filter.add("d.available_slots > 0") }
         if let start = try query.dateTime("start_date") { list.filter.add("d.date >= ?", start) }
         if let end = try query.dateTime("end_date") { list.filter.add("d.date <= ?", end) }
-        if let vendors = query.list("accept_vendors") { list.filter.add("e.vendor_id", in: vendors) }
-        if let vendors = query.list("exclude_vendors") { list.filter.add("e.vendor_id", notIn: vendors) }
+        if let vendors = query.list("accept_vendors") { list.filter.add("d.vendor_id", in: vendors) }
+        if let vendors = query.list("exclude_vendors") { list.filter.add("d.vendor_id", notIn: vendors) }
         if let events = query.list("accept_events") { list.filter.add("d.event_id", in: events) }
         if let events = query.list("exclude_events") { list.filter.add("d.event_id", notIn: events) }
         if eventFilters {

@@ -44,11 +44,12 @@ enum DateWrites {
         return event
     }
 
-    /// Inserts a date (active, with a new id) and returns it.
-    static func insert(_ creation: Creation, now: DateTime, in database: Database) throws -> DateRecord {
+    /// Inserts a date of `event` (active, with a new id) and returns it.
+    static func insert(_ creation: Creation, of event: EventRecord, now: DateTime, in database: Database) throws -> DateRecord {
         var date = DateRecord()
         date.id = try database.ids.digestHex("bookingkit.dates", count: 32)
-        date.eventID = creation.eventID
+        date.eventID = event.id
+        date.vendorID = event.vendorID
         date.date = creation.date
         date.availableSlots = creation.availableSlots
         date.totalSlots = creation.totalSlots

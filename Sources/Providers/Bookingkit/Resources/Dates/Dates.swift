@@ -39,7 +39,7 @@ enum Dates {
             },
             endpoints.route("GET", "/vendors/{id}/dates", example: "/vendors/\(FixtureIDs.vendor)/dates", .calendarRead) { request, client in
                 let vendor = try Vendors.visibleVendor(request.parameter("id"), client)
-                return try list(DateQuery.list(request, client, scope: ("e.vendor_id = ?", vendor), eventFilters: true), request)
+                return try list(DateQuery.list(request, client, scope: ("d.vendor_id = ?", vendor), eventFilters: true), request)
             },
             endpoints.route("POST", "/vendors/{id}/dates", .calendarWrite) { request, client in
                 let vendor = try Vendors.visibleVendor(request.parameter("id"), client)
@@ -67,8 +67,8 @@ enum Dates {
         let creation = try DateWrites.Creation(BookingkitBody.object(request))
         return try request.write { database in
             try check(creation, database)
-            _ = try DateWrites.event(creation.eventID, client, in: database)
-            let date = try DateWrites.insert(creation, now: DateTime(request.now), in: database)
+            let event = try DateWrites.event(creation.eventID, client, in: database)
+            let date = try DateWrites.insert(creation, of: event, now: DateTime(request.now), in: database)
             return try BookingkitResponse.single(
                 DateRecord.view, "SELECT \(DateRecord.table.selectList()) FROM bookingkit_dates WHERE id = ?", arguments: [date.id],
                 context: (), status: 201, in: database)

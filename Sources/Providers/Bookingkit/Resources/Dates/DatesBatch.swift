@@ -10,8 +10,8 @@ enum DatesBatch {
                 return try request.write { database in
                     let now = DateTime(request.now)
                     for creation in creations {
-                        _ = try DateWrites.event(creation.eventID, client, in: database)
-                        _ = try DateWrites.insert(creation, now: now, in: database)
+                        let event = try DateWrites.event(creation.eventID, client, in: database)
+                        _ = try DateWrites.insert(creation, of: event, now: now, in: database)
                     }
                     return result(creations.count, status: 201)
                 }

@@ -14,7 +14,7 @@ enum EventDates {
             endpoints.route("GET", "/vendors/{id}/eventDates", example: "/vendors/\(FixtureIDs.vendor)/eventDates", .calendarRead) {
                 request, client in
                 let vendor = try Vendors.visibleVendor(request.parameter("id"), client)
-                return try render(DateQuery.list(request, client, scope: ("e.vendor_id = ?", vendor)), request, client)
+                return try render(DateQuery.list(request, client, scope: ("d.vendor_id = ?", vendor)), request, client)
             },
         ]
     }
