@@ -40,3 +40,11 @@ echo
 echo "== GET /tito/v3/demo/big-conf/tickets (100 of 4,000 tickets, 364 KB)"
 wrk -t1 -c50 -d"${duration}s" --latency -H 'Authorization: Token token=tito-mock-live-token-ab1C' \
     "http://127.0.0.1:$port/tito/v3/demo/big-conf/tickets"
+echo
+echo "== GET /bookingkit/v3/dates?limit=100 (100 of the bulk vendor's 2,000 dates, 28 KB)"
+bookingkit_token=$(curl -fsS "http://127.0.0.1:$port/_understudy/credentials" | python3 -c '
+import json, sys
+clients = json.load(sys.stdin)["providers"]["bookingkit"]["clients"]
+print(next(c["access_token"] for c in clients if c["client_id"] == "mock-vendor-bulk"))')
+wrk -t1 -c50 -d"${duration}s" --latency -H "Authorization: Bearer $bookingkit_token" \
+    "http://127.0.0.1:$port/bookingkit/v3/dates?limit=100"

@@ -87,6 +87,13 @@ import Testing
         #expect(try ids("delta_since=2026-01-01T00:00:00Z") == [])
     }
 
+    @Test func answersTheOtherPlausibleSpellingsOfItsPath() throws {
+        let camel = try server.bk("GET", "/flexOffers", token: BK.museum)
+        #expect(camel.count == 2)
+        #expect(camel.header("X-Understudy-Route") == "GET /v3/flex_offers")
+        #expect(try server.bk("GET", "/flex-offers/2005cef0597aac12c83162c9a48104f8", token: BK.museum).json["stock"] == 10)
+    }
+
     @Test func readsAFlexOfferAsTheDocsSampleShowsIt() throws {
         let offer = try server.bk("GET", "/flex_offers/2005cef0597aac12c83162c9a48104f8", token: BK.museum).json
         #expect(offer.keys == [

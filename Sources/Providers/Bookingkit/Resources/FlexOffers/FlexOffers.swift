@@ -1,8 +1,9 @@
 import Emulation
 
 /// `GET /flex_offers` and `GET /flex_offers/{id}` (spec §5.11). The docs print no path: these
-/// follow bookingkit's snake_case plurals (§10 D1). No paging parameters are documented; `limit`
-/// and `offset` are accepted anyway (§10 D25).
+/// follow bookingkit's snake_case plurals (§10 D1), and `/flexOffers` and `/flex-offers` answer
+/// too until a real client shows which one it calls. No paging parameters are documented;
+/// `limit` and `offset` are accepted anyway (§10 D25).
 enum FlexOffers {
     static let collection = Collection(
         from: "bookingkit_flex_offers f", select: FlexOfferRecord.table.selectList(alias: "f"), identifier: "f.id",
@@ -25,7 +26,7 @@ enum FlexOffers {
                 if let until = try query.dateTime("available_until") { list.filter.add("f.end_date <= ?", until) }
                 try list.readDelta(query)
                 return try request.read { try ListResponse.render(FlexOfferRecord.view, list, context: (), request: request, in: $0) }
-            },
+            }.alias(nil, "/flexOffers").alias(nil, "/flex-offers"),
             endpoints.route("GET", "/flex_offers/{id}", example: "/flex_offers/\(FixtureIDs.flexOffer)", .calendarRead) { request, client in
                 let visible = client.vendorCondition("vendor_id")
                 return try request.read { database in
@@ -34,7 +35,7 @@ enum FlexOffers {
                         "SELECT \(FlexOfferRecord.table.selectList()) FROM bookingkit_flex_offers WHERE id = ? AND \(visible.clause)",
                         arguments: [request.parameter("id")] + visible.arguments, context: (), keeping: request.fieldSelection, in: database)
                 }
-            },
+            }.alias(nil, "/flexOffers/{id}").alias(nil, "/flex-offers/{id}"),
         ]
     }
 }
