@@ -17,10 +17,11 @@ public struct RecordView<Context>: Sendable {
     public typealias Condition = @Sendable (ViewRow, Context) -> Bool
 
     public struct Member: Sendable {
-        enum Source: Sendable {
+        indirect enum Source: Sendable {
             case column(String, ColumnFormat?)
             case constant(JSONValue)
             case derived(Derive)
+            case object([Member])
         }
 
         let key: String
@@ -40,6 +41,12 @@ public struct RecordView<Context>: Sendable {
             Member(key: key, source: .derived(write))
         }
 
+        /// An object of further members of the same row: a nested object the API writes from the
+        /// record's own columns (`"voucher": {"id": …, "code": …}`).
+        public static func object(_ key: String, _ members: [Member]) -> Member {
+            Member(key: key, source: .object(members))
+        }
+
         /// The member, written only for rows (and contexts) where `condition` holds.
         public func when(_ condition: @escaping Condition) -> Member {
             var member = self
@@ -48,10 +55,11 @@ public struct RecordView<Context>: Sendable {
         }
     }
 
-    private enum Writer: Sendable {
+    private indirect enum Writer: Sendable {
         case column(Int, ColumnFormat)
         case constant([UInt8])
         case derived(Derive)
+        case object([Resolved])
     }
 
     private struct Resolved: Sendable {
@@ -66,7 +74,11 @@ public struct RecordView<Context>: Sendable {
 
     public init(_ table: RecordTable, _ members: [Member]) {
         self.table = table
-        self.members = members.map { member in
+        self.members = Self.resolve(members, in: table)
+    }
+
+    private static func resolve(_ members: [Member], in table: RecordTable) -> [Resolved] {
+        members.map { member in
             let writer: Writer
             switch member.source {
             case .column(let name, let format):
@@ -78,6 +90,8 @@ public struct RecordView<Context>: Sendable {
                 writer = .constant(JSONWriter.encode(value))
             case .derived(let write):
                 writer = .derived(write)
+            case .object(let nested):
+                writer = .object(resolve(nested, in: table))
             }
             return Resolved(name: member.key, key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
         }
@@ -93,16 +107,22 @@ public struct RecordView<Context>: Sendable {
     public func write(
         _ cursor: StatementCursor, _ context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws {
-        let row = ViewRow(cursor: cursor, table: table)
+        try Self.write(members, ViewRow(cursor: cursor, table: table), context, keeping: keys, to: &json)
+    }
+
+    private static func write(
+        _ members: [Resolved], _ row: ViewRow, _ context: Context, keeping keys: Set<String>?, to json: inout JSONBuilder
+    ) throws {
         try json.object { json in
             for member in members {
                 if let keys, !keys.contains(member.name) { continue }
                 if let condition = member.condition, !condition(row, context) { continue }
                 json.key(bytes: member.key)
                 switch member.writer {
-                case .column(let position, let format): format.write(cursor, position, &json)
+                case .column(let position, let format): format.write(row.cursor, position, &json)
                 case .constant(let bytes): json.encodedValue(bytes)
                 case .derived(let write): try write(row, context, &json)
+                case .object(let nested): try write(nested, row, context, keeping: nil, to: &json)
                 }
             }
         }
