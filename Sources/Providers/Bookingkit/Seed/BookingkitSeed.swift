@@ -60,25 +60,21 @@ enum BookingkitSeed {
                 try database.insert(participant)
             }
         }
-        for payment in try nested(seed, "payments") {
-            var record = try payment.record(PaymentRecord.self)
-            record.orderID = order.id
-            try database.insert(record)
-        }
-        for line in try nested(seed, "products") {
-            var record = try line.record(ProductLineRecord.self)
-            record.orderID = order.id
-            try database.insert(record)
-        }
-        for purchase in try nested(seed, "voucher_orders") {
-            var record = try purchase.record(VoucherOrderRecord.self)
-            record.orderID = order.id
-            try database.insert(record)
-        }
-        for flexTicket in try nested(seed, "flex_tickets") {
-            var record = try flexTicket.record(FlexTicketRecord.self)
-            record.orderID = order.id
-            try database.insert(record)
+        try insertLines(PaymentRecord.self, "payments", of: seed, order: order.id, \.orderID, into: database)
+        try insertLines(ProductLineRecord.self, "products", of: seed, order: order.id, \.orderID, into: database)
+        try insertLines(VoucherOrderRecord.self, "voucher_orders", of: seed, order: order.id, \.orderID, into: database)
+        try insertLines(FlexTicketRecord.self, "flex_tickets", of: seed, order: order.id, \.orderID, into: database)
+    }
+
+    /// The records of an order's nested array `key`, each given the order's id.
+    private static func insertLines<Line: StoredRecord>(
+        _: Line.Type, _ key: String, of seed: SeedRecord, order: String, _ orderID: WritableKeyPath<Line, String>,
+        into database: Database
+    ) throws {
+        for object in try nested(seed, key) {
+            var line = try object.record(Line.self)
+            line[keyPath: orderID] = order
+            try database.insert(line)
         }
     }
 

@@ -92,12 +92,7 @@ struct BulkData {
                 participant.status = order.status == .canceled ? .canceled : .accepted
                 participant.name = person == 0 ? order.name : "\(names[(index + 7) % names.count]) \(last)"
                 participant.email = person == 0 ? order.email : ""
-                participant.priceID = price.id
-                participant.priceValue = price.value
-                participant.priceTitle = price.title
-                participant.vat = price.vat
-                participant.entryUnits = price.entryUnits
-                participant.seats = price.seats
+                participant.book(at: BookedPrice(price))
                 participant.cancellationDate = order.cancellationDate
                 participant.code = try HumanCodes.next(.participant, in: database)
                 return participant

@@ -44,9 +44,11 @@ struct OpenDateRedemption {
         try database.insert(orderTicket)
         // The event's price of the ticket's title, if there is one; the ticket's value either way.
         let known = try database.fetchOne(PriceRecord.self, where: "event_id = ? AND title = ? ORDER BY rowid", event.id, ticket.priceTitle)
-        let price = TicketBooking.Price(
-            id: known?.id ?? 0, value: ticket.priceValue, title: ticket.priceTitle, vat: known?.vat ?? .zero,
-            entryUnits: [["type": "ADULT"]], seats: 1)
+        var price = BookedPrice.custom(ticket.priceValue, title: ticket.priceTitle)
+        if let known {
+            price.id = known.id
+            price.vat = known.vat
+        }
         var participant = ParticipantInput.empty
         participant.name = ticket.customerName
         participant.email = ticket.customerEmail

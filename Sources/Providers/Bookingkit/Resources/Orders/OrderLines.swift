@@ -42,18 +42,10 @@ struct VoucherOrderRecord: StoredRecord {
 
     static let view = RecordView<Void>(table, [
         .column("id"), .column("status"), .column("vat", format: .amountText),
-        .derived("voucher") { row, _, json in
-            json.object { json in
-                json.key("id")
-                row.write("voucher_id", to: &json)
-                json.key("code")
-                row.write("voucher_code", to: &json)
-                json.key("value")
-                row.write("value", format: .amountText, to: &json)
-                json.key("currency")
-                row.write("currency", to: &json)
-            }
-        },
+        .object("voucher", [
+            .column("voucher_id", as: "id"), .column("voucher_code", as: "code"), .column("value", format: .amountText),
+            .column("currency"),
+        ]),
     ])
 
     var isCanceled: Bool { status == "CANCELED" || status == "DECLINED" }
@@ -85,16 +77,7 @@ struct FlexTicketRecord: StoredRecord {
         .column("id"), .column("code"), .column("status"), .column("title"), .column("redemption_total"),
         .column("redemption_available"), .column("unlimited_redemptions"), .column("price", format: .amountText),
         .column("price_title"), .column("currency"), .column("vat", format: .amountText),
-        .derived("flexOffer") { row, _, json in
-            json.object { json in
-                json.key("id")
-                row.write("flex_offer_id", to: &json)
-                json.key("price_category_id")
-                row.write("price_category_id", to: &json)
-                json.key("event_id")
-                row.write("event_id", to: &json)
-            }
-        },
+        .object("flexOffer", [.column("flex_offer_id", as: "id"), .column("price_category_id"), .column("event_id")]),
     ])
 
     var isCanceled: Bool { status == "CANCELED" || status == "DECLINED" }

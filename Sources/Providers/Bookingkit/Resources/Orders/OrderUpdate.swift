@@ -109,13 +109,7 @@ enum OrderUpdate {
         if let code = input.code { participant.code = code }
         if let checkedIn = input.checkedIn { participant.checkedIn = checkedIn }
         if input.sentPriceID || input.priceValue != nil {
-            let price = try booking.price(for: input, at: date, of: event)
-            participant.priceID = price.id
-            participant.priceValue = price.value
-            participant.priceTitle = price.title
-            participant.vat = price.vat
-            participant.entryUnits = price.entryUnits
-            participant.seats = price.seats
+            participant.book(at: try booking.price(for: input, at: date, of: event))
         }
     }
 

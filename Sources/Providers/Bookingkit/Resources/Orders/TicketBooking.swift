@@ -11,16 +11,6 @@ struct TicketBooking {
     let client: BookingkitClient
     let database: Database
 
-    /// The price a participant is booked at.
-    struct Price {
-        var id: Int64
-        var value: Amount
-        var title: String
-        var vat: Amount
-        var entryUnits: JSONValue
-        var seats: Int64
-    }
-
     /// A date the client may book: active, of an active event of a vendor it sees, and of the
     /// order's vendor (`Date "…" not found` otherwise, §4.2).
     mutating func bookableDate(_ id: String) throws -> (DateRecord, EventRecord) {
@@ -68,7 +58,7 @@ struct TicketBooking {
     }
 
     /// A new participant of a ticket at `price` (see `price(for:at:of:)`).
-    func addParticipant(_ input: ParticipantInput, price: Price, to ticket: TicketRecord, now: DateTime) throws {
+    func addParticipant(_ input: ParticipantInput, price: BookedPrice, to ticket: TicketRecord, now: DateTime) throws {
         var participant = ParticipantRecord()
         participant.id = try freshID(input.id, table: "bookingkit_participants")
         participant.ticketID = ticket.id
@@ -78,12 +68,7 @@ struct TicketBooking {
         participant.email = input.email ?? ""
         participant.phone = input.phone ?? ""
         participant.comment = input.comment ?? ""
-        participant.priceID = price.id
-        participant.priceValue = price.value
-        participant.priceTitle = price.title
-        participant.vat = price.vat
-        participant.entryUnits = price.entryUnits
-        participant.seats = price.seats
+        participant.book(at: price)
         participant.code = try HumanCodes.next(.participant, in: database)
         participant.checkedIn = input.checkedIn
         if participant.status == .canceled { participant.cancellationDate = ticket.cancellationDate ?? now }
@@ -95,7 +80,7 @@ struct TicketBooking {
     /// comes without a known `price_id`, is a custom price, which needs `orders_custom_prices`.
     /// An unknown `price_id` without a value falls back to the event's first public price, so the
     /// seed's update sample replays. Neither → 400.
-    func price(for input: ParticipantInput, at date: DateRecord, of event: EventRecord) throws -> Price {
+    func price(for input: ParticipantInput, at date: DateRecord, of event: EventRecord) throws -> BookedPrice {
         let known = try input.priceID.flatMap { id in
             try database.fetchOne(
                 PriceRecord.self,
@@ -103,8 +88,7 @@ struct TicketBooking {
                 id, event.id, event.id)
         }
         if let known {
-            var price = Price(
-                id: known.id, value: known.value, title: known.title, vat: known.vat, entryUnits: known.entryUnits, seats: known.seats)
+            var price = BookedPrice(known)
             if let value = input.priceValue, value != known.value {
                 try requireCustomPrices()
                 price.value = value
@@ -113,15 +97,13 @@ struct TicketBooking {
         }
         if let value = input.priceValue {
             try requireCustomPrices()
-            return Price(id: 0, value: value, title: input.priceTitle ?? "", vat: .zero, entryUnits: [["type": "ADULT"]], seats: 1)
+            return .custom(value, title: input.priceTitle ?? "")
         }
         if input.sentPriceID,
             let fallback = try database.fetchOne(
                 PriceRecord.self, where: "event_id = ? AND public = 1 ORDER BY rowid", event.id)
         {
-            return Price(
-                id: fallback.id, value: fallback.value, title: fallback.title, vat: fallback.vat, entryUnits: fallback.entryUnits,
-                seats: fallback.seats)
+            return BookedPrice(fallback)
         }
         if let id = input.priceID {
             throw BookingkitError.businessRule("Price \"\(id)\" is not valid for date \"\(date.id)\" and no price_value was given")
