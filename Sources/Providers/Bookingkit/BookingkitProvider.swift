@@ -37,7 +37,7 @@ public struct BookingkitProvider: Provider {
         VendorRecord.table, CategoryRecord.table, EventRecord.table, EventCategoryRecord.table, PriceRecord.table,
         DateRecord.table, ProductRecord.table, OrderRecord.table, TicketRecord.table, ParticipantRecord.table,
         ProductLineRecord.table, VoucherOrderRecord.table, FlexTicketRecord.table, PaymentRecord.table, FlexOfferRecord.table,
-        OpenDateTicketRecord.table, CouponRecord.table, VoucherRecord.table, UserRecord.table,
+        OpenDateTicketRecord.table, RedeemableCodeRecord.table, UserRecord.table,
     ]
 
     public var schema: String { ([oauth.clients.schema] + Self.tables.map(\.schema)).joined(separator: "\n") }

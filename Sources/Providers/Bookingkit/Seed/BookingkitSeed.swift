@@ -22,8 +22,12 @@ enum BookingkitSeed {
         for ticket in try seed.records(OpenDateTicketRecord.self, "open_date_tickets.json", key: "open_date_tickets") {
             try database.insert(ticket)
         }
-        for coupon in try seed.records(CouponRecord.self, "coupons.json", key: "coupons") { try database.insert(coupon) }
-        for voucher in try seed.records(VoucherRecord.self, "vouchers.json", key: "vouchers") { try database.insert(voucher) }
+        for (file, kind) in [("coupons.json", RedeemableCodeRecord.Kind.coupon), ("vouchers.json", .voucher)] {
+            for var code in try seed.records(RedeemableCodeRecord.self, file, key: kind.rawValue + "s") {
+                code.kind = kind
+                try database.insert(code)
+            }
+        }
         for user in try seed.records(UserRecord.self, "users.json", key: "users") { try database.insert(user) }
         try BulkData(seed: try seed.json("bulk.json"), sizes: bulk).generate(into: database)
         try PriceIDs.start(in: database)

@@ -61,7 +61,8 @@ enum OrderItems {
             purchase.value = value
             purchase.currency = input.currency ?? order.currency
             try database.insert(purchase)
-            var voucher = VoucherRecord()
+            var voucher = RedeemableCodeRecord()
+            voucher.kind = .voucher
             voucher.ident = purchase.voucherID
             voucher.vendorID = order.vendorID
             voucher.title = "Voucher \(value.text) \(purchase.currency)"

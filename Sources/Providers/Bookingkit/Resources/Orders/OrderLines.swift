@@ -25,7 +25,7 @@ struct ProductLineRecord: StoredRecord {
 }
 
 /// A voucher bought with an order (spec §6.8 `voucherOrders`); the voucher itself is also a
-/// `VoucherRecord` of the vendor (§7.3).
+/// `RedeemableCodeRecord` voucher of the vendor (§7.3).
 struct VoucherOrderRecord: StoredRecord {
     var id = ""
     var orderID = ""

@@ -7,14 +7,18 @@ struct VendorDirectory {
     let table: RecordTable
     let view: RecordView<Void>
     let identifier: String
+    /// The kind of code a table of several kinds holds for this path.
+    var kind: RedeemableCodeRecord.Kind?
     let example: String
 
     static let users = VendorDirectory(
         path: "/users", table: UserRecord.table, view: UserRecord.view, identifier: "id", example: FixtureIDs.user)
     static let coupons = VendorDirectory(
-        path: "/coupons", table: CouponRecord.table, view: CouponRecord.view, identifier: "ident", example: FixtureIDs.coupon)
+        path: "/coupons", table: RedeemableCodeRecord.table, view: RedeemableCodeRecord.view, identifier: "ident", kind: .coupon,
+        example: FixtureIDs.coupon)
     static let vouchers = VendorDirectory(
-        path: "/vouchers", table: VoucherRecord.table, view: VoucherRecord.view, identifier: "ident", example: FixtureIDs.voucher)
+        path: "/vouchers", table: RedeemableCodeRecord.table, view: RedeemableCodeRecord.view, identifier: "ident", kind: .voucher,
+        example: FixtureIDs.voucher)
 
     func routes(_ endpoints: Endpoints) -> [Route<BookingkitClient>] {
         let collection = Collection(
@@ -23,14 +27,17 @@ struct VendorDirectory {
         let view = view
         let table = table
         let identifier = identifier
+        let kind = kind
         return [
             endpoints.route("GET", path, example: path, Access.calendarRead.vendorsOnly) { request, client in
                 var list = try ListRequest(QueryReader(query: request.query), collection, readsOrder: false, readsMatch: false)
+                if let kind { list.filter.add("x.kind = ?", kind.rawValue) }
                 list.filter.add(client.vendorCondition("x.vendor_id"))
                 return try request.read { try ListResponse.render(view, list, context: (), request: request, in: $0) }
             },
             endpoints.route("GET", path + "/{id}", example: path + "/" + example, Access.calendarRead.vendorsOnly) { request, client in
-                let visible = client.vendorCondition("vendor_id")
+                var visible = client.vendorCondition("vendor_id")
+                if let kind { visible.add("kind = ?", kind.rawValue) }
                 return try request.read { database in
                     try BookingkitResponse.single(
                         view, "SELECT \(table.selectList()) FROM \(table.name) WHERE \(identifier) = ? AND \(visible.clause)",
