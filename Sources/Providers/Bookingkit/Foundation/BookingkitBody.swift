@@ -39,12 +39,6 @@ struct BodyFields {
     /// The seed's request samples put this text into date-time fields they mean to leave out (§1).
     static let dateTimePlaceholder = "format: YYYY-MM-DDThh:mm:ssZ, UTC"
 
-    /// Whether the member is there and not null.
-    func has(_ key: String) -> Bool {
-        guard let value = object[key] else { return false }
-        return value != .null
-    }
-
     func name(_ key: String) -> String { path + key }
 
     func required(_ key: String) -> BookingkitError {

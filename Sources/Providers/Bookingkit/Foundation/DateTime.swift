@@ -41,8 +41,6 @@ struct DateTime: ColumnCodable, Comparable, Hashable {
         self.init(date)
     }
 
-    var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
-
     var text: String {
         UTCDateTime(milliseconds: seconds.saturatingMultiply(1000))
             .text(dateSeparator: "T", fraction: false, offset: "Z")

@@ -32,3 +32,14 @@ enum EventCategories {
         for id in ids.sorted() { try database.insert(EventCategoryRecord(eventID: event.id, categoryID: id)) }
     }
 }
+
+/// Every category id on the path of an event's categories, for `category`, `categories` and
+/// `preferred_categories` (§5.2).
+struct EventCategoryRecord: StoredRecord {
+    var eventID = ""
+    var categoryID: Int64 = 0
+
+    static let table = RecordTable(
+        "bookingkit_event_categories", of: EventCategoryRecord.self, primaryKey: ["category_id", "event_id"],
+        constraints: [.references("event_id", "bookingkit_events", onDelete: "CASCADE")], withoutRowID: true)
+}

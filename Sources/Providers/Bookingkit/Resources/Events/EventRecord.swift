@@ -55,17 +55,4 @@ struct EventRecord: StoredRecord {
         "bookingkit_events", of: EventRecord.self,
         constraints: [.references("vendor_id", "bookingkit_vendors")],
         indexes: ["vendor_id", "root_event_id", "main_event_id", "updated_at"])
-
-    var isActive: Bool { active == 1 }
-}
-
-/// Every category id on the path of an event's categories, for `category`, `categories` and
-/// `preferred_categories` (§5.2).
-struct EventCategoryRecord: StoredRecord {
-    var eventID = ""
-    var categoryID: Int64 = 0
-
-    static let table = RecordTable(
-        "bookingkit_event_categories", of: EventCategoryRecord.self, primaryKey: ["category_id", "event_id"],
-        constraints: [.references("event_id", "bookingkit_events", onDelete: "CASCADE")], withoutRowID: true)
 }

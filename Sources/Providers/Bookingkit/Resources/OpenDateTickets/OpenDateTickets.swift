@@ -29,7 +29,7 @@ enum OpenDateTickets {
                     guard let strategy = given ?? (appointmentID == nil ? nil : "selected_appointment") else {
                         throw fields.required("redemption_strategy")
                     }
-                    let redemption = try OpenDateRedemption(ticket: ticket, client: client, now: DateTime(request.now), database: database)
+                    let redemption = OpenDateRedemption(ticket: ticket, client: client, now: DateTime(request.now), database: database)
                     let (orderID, dateID) = try redemption.redeem(strategy: strategy, appointmentID: appointmentID)
                     return BookingkitResponse.json(
                         ["id": .string(ticket.id), "order_id": .string(orderID), "appointment_id": .string(dateID),

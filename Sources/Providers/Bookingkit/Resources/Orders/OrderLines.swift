@@ -20,8 +20,6 @@ struct ProductLineRecord: StoredRecord {
         .column("product_id"), .column("status"), .column("title"), .column("price", format: .amountText), .column("amount"),
         .column("currency"), .column("vat", format: .amountText),
     ])
-
-    var isCanceled: Bool { status == "CANCELED" || status == "DECLINED" }
 }
 
 /// A voucher bought with an order (spec §6.8 `voucherOrders`); the voucher itself is also a
@@ -47,8 +45,6 @@ struct VoucherOrderRecord: StoredRecord {
             .column("currency"),
         ]),
     ])
-
-    var isCanceled: Bool { status == "CANCELED" || status == "DECLINED" }
 }
 
 /// A flex ticket bought with an order (spec §6.8 `flexTickets`), from a `FlexOfferRecord`.
@@ -79,6 +75,4 @@ struct FlexTicketRecord: StoredRecord {
         .column("price_title"), .column("currency"), .column("vat", format: .amountText),
         .object("flexOffer", [.column("flex_offer_id", as: "id"), .column("price_category_id"), .column("event_id")]),
     ])
-
-    var isCanceled: Bool { status == "CANCELED" || status == "DECLINED" }
 }

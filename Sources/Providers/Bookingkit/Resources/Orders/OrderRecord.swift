@@ -12,8 +12,6 @@ struct OrderRecord: StoredRecord {
         var holdsSeats: Bool { self != .canceled && self != .declined }
         /// CANCELED and DECLINED are final.
         var isFinal: Bool { !holdsSeats }
-        /// Statuses that cancel themselves at `expire_date` (§7.4, §10 D14).
-        var expires: Bool { self == .reserved || self == .open || self == .pending }
     }
 
     var id = ""

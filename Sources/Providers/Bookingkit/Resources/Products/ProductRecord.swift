@@ -28,8 +28,6 @@ struct ProductRecord: StoredRecord {
         .column("available", format: .integerOrEmpty), .column("price", format: .amountNumber), .column("currency"),
         .column("shipping_address"), .column("dependencies"),
     ])
-
-    var hasUnlimitedStock: Bool { available == nil }
 }
 
 extension ColumnFormat {
