@@ -45,6 +45,7 @@ let package = Package(
             path: "Sources/Providers/LetsDoThis"
         ),
         .target(name: "Tito", dependencies: ["Emulation"], path: "Sources/Providers/Tito"),
+        .target(name: "Eventbrite", dependencies: ["Emulation"], path: "Sources/Providers/Eventbrite", exclude: ["README.md"]),
         .target(
             name: "Bookingkit",
             dependencies: ["Emulation", .product(name: "Crypto", package: "swift-crypto")],
@@ -52,7 +53,7 @@ let package = Package(
         ),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Bookingkit"]),
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite", "Bookingkit"]),
 
         .executableTarget(
             name: "understudy",
@@ -73,6 +74,7 @@ let package = Package(
         .testTarget(name: "GoEventTests", dependencies: ["GoEvent", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
+        .testTarget(name: "EventbriteTests", dependencies: ["Eventbrite", "UnderstudyServer", "TestSupport"]),
         .testTarget(
             name: "BookingkitTests",
             dependencies: ["Bookingkit", "UnderstudyServer", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]

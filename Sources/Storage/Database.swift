@@ -155,7 +155,13 @@ public final class Database {
     }
 
     private func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statements[sql] { return statement }
+        if let statement = statements[sql] {
+            // A statement still stepping through its rows belongs to a caller up the stack (a
+            // record rendered while its list is read runs the same query for an embedded
+            // record): re-binding it would cut that caller's rows short, so this use gets its own.
+            if sqlite3_stmt_busy(statement.handle) != 0 { return try Statement(database: self, sql: sql) }
+            return statement
+        }
         let statement = try Statement(database: self, sql: sql)
         statements[sql] = statement
         return statement

@@ -1,5 +1,6 @@
 import Bookingkit
 import Emulation
+import Eventbrite
 import GoEvent
 import LetsDoThis
 import Tito
@@ -13,6 +14,7 @@ public enum ProviderCatalog {
             { try LetsDoThisProvider(environment: environment) },
             { try GoEventProvider(environment: environment) },
             { try TitoProvider(environment: environment) },
+            { try EventbriteProvider(environment: environment) },
             { try BookingkitProvider(environment: environment) },
         ])
     }

@@ -21,7 +21,7 @@ import Testing
         #expect(response.header("Content-Type") == "application/json")
         #expect(response.header("Cache-Control") == "no-store")
         #expect(response.header("Pragma") == "no-cache")
-        #expect(response.json.keys == ["access_token", "expires_in", "token_type", "scope"])
+        #expect(keys(response.json) == ["access_token", "expires_in", "token_type", "scope"])
         let value = try #require(response.json["access_token"]?.stringValue)
         #expect(value.count == 40 && value.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         #expect(response.json["expires_in"] == 3600)

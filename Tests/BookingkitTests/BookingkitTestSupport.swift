@@ -135,12 +135,3 @@ extension TestResponse {
 
     var count: Int { json.arrayValue?.count ?? -1 }
 }
-
-extension JSONValue {
-    subscript(index: Int) -> JSONValue? {
-        guard let array = arrayValue, array.indices.contains(index) else { return nil }
-        return array[index]
-    }
-
-    var keys: [String] { objectValue?.keys ?? [] }
-}

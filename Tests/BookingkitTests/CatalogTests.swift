@@ -96,7 +96,7 @@ import Testing
 
     @Test func readsAFlexOfferAsTheDocsSampleShowsIt() throws {
         let offer = try server.bk("GET", "/flex_offers/2005cef0597aac12c83162c9a48104f8", token: BK.museum).json
-        #expect(offer.keys == [
+        #expect(keys(offer) == [
             "id", "active", "title", "vendor_id", "event_id", "start_date", "end_date", "redemption_start_date", "redemption_end_date", "stock",
             "redemptions", "unlimited_redemptions", "type", "flex_offer_prices",
         ])

@@ -15,7 +15,7 @@ import Testing
 
     @Test func theDocsOrderRendersAsTheirSample() throws {
         let order = try server.bk("GET", "/orders/\(BK.oa)", token: BK.marketplace).json
-        #expect(order.keys == [
+        #expect(keys(order) == [
             "id", "code", "external_reference", "vendor_id", "date", "payment_date", "expire_date", "status", "lang", "currency", "email",
             "name", "company", "vat_number", "phone", "street", "streetnr", "zip", "city", "country", "internal_notes", "comment",
             "additional_information", "booking_channel", "cancellation_date", "total_invoice", "additional_discount", "redeemed_coupons",

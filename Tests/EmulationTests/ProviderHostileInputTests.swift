@@ -41,6 +41,11 @@ import TestSupport
             "search[activity_ids][]", "search[created_at][gt]", "search[created_at][gte]", "search[updated_at][lt]",
             "search[updated_at][lte]",
         ],
+        "eventbrite": [
+            "page", "page_size", "continuation", "expand", "expand.event", "token", "status", "order_by", "time_filter",
+            "series_filter", "show_series_parent", "name_filter", "venue_filter", "event_ids", "start_date.range_start",
+            "only_public", "q", "price", "location.latitude", "location.within", "response_type", "client_id", "redirect_uri",
+        ],
         "bookingkit": [
             "limit", "offset", "accept", "exclude", "fields", "with_count", "order", "match", "delta_since", "type", "category",
             "categories", "accept_vendors", "exclude_vendors", "preferred_categories", "available_from", "available_until",
@@ -64,6 +69,11 @@ import TestSupport
             "release_ids", "question_ids", "activity_ids", "email", "first_name", "last_name", "line_items", "quantity",
             "release_id", "discount_code", "manual", "value", "type", "code", "start_at", "end_at", "price", "resell",
             "url", "included_triggers", "description", "live", "test_mode", "time_zone", "location", "tags",
+        ],
+        "eventbrite": [
+            "name", "summary", "description", "start", "end", "currency", "venue_id", "organizer_id", "capacity", "listed",
+            "invite_only", "password", "is_series", "online_event", "start_date", "end_date", "timezone", "address",
+            "age_restriction", "grant_type", "code", "client_id", "client_secret",
         ],
         "bookingkit": [
             "grant_type", "client_id", "client_secret", "scope", "active", "root_event_id", "title", "description", "type", "duration",
@@ -243,6 +253,15 @@ import TestSupport
                 default:
                     return body["status"] == .int(status) && body["error"]?.stringValue != nil ? nil : "not {status,error}"
                 }
+            case "eventbrite":
+                if body["status_code"] == .int(status), body["error"]?.stringValue != nil, body["error_description"]?.stringValue != nil {
+                    return nil
+                }
+                // The OAuth endpoints answer RFC 6749's bodies.
+                if body["status_code"] == nil, body["error"]?.stringValue != nil, body["error_description"]?.stringValue != nil {
+                    return nil
+                }
+                return "not {status_code,error_description,error}"
             case "bookingkit":
                 return ProviderHostileInputTests.bookingkitErrorShapeProblem(response, body)
             default:
@@ -283,7 +302,8 @@ import TestSupport
     // MARK: - The runs
 
     @Test(arguments: [
-        ("goevent", UInt64(11), 10), ("letsdothis", UInt64(22), 4), ("tito", UInt64(33), 1), ("bookingkit", UInt64(44), 1),
+        ("goevent", UInt64(11), 10), ("letsdothis", UInt64(22), 4), ("tito", UInt64(33), 1), ("eventbrite", UInt64(44), 1),
+        ("bookingkit", UInt64(55), 1),
     ])
     func everyRouteSurvivesHostileInput(provider: String, seed: UInt64, intensity: Int) throws {
         let run = try Run(provider: provider, seed: seed, intensity: intensity, requestBudget: 2500, seconds: 9)
@@ -406,7 +426,8 @@ import TestSupport
             run.send(route.method, target, body: run.pick(Self.wholeBodies), note: "(whole body)")
         }
         let (sampleWrapper, fields) = Self.sample(for: route, routes, run)
-        let wrapper = sampleWrapper ?? (run.provider == "tito" ? Self.titoWrapper(route.template) : nil)
+        // Tito and Eventbrite wrap a record in its singular name (`{"release": …}`, `{"event": …}`).
+        let wrapper = sampleWrapper ?? (["tito", "eventbrite"].contains(run.provider) ? Self.titoWrapper(route.template) : nil)
         if let wrapper {
             for _ in 0..<3 where !run.exhausted {
                 let raw = run.pick(["null", "\"x\"", "1", "[]", "[{}]", "true", "{}", "\"\"", "[null]"])

@@ -66,13 +66,3 @@ extension JSONValue {
     var meta: JSONValue { self["meta"] ?? .null }
 }
 
-/// The keys of a JSON object, in order.
-func keys(_ value: JSONValue?) -> [String] { value?.objectValue?.keys ?? [] }
-
-extension JSONValue {
-    /// The element at `index` of an array, or nil.
-    subscript(index: Int) -> JSONValue? {
-        guard let array = arrayValue, array.indices.contains(index) else { return nil }
-        return array[index]
-    }
-}

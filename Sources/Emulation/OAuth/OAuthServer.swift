@@ -49,11 +49,15 @@ public struct OAuthServer: Sendable {
     public var limitsActiveTokens: Bool
     /// How the token endpoint reads its body.
     public var bodyReading: BodyReading
+    /// Whether the tokens it mints keep working after a reset of the provider
+    /// (`IssuedToken.keptOnReset`); Eventbrite's spec has a reset take them back.
+    public var mintedTokensOutliveResets: Bool
 
     public init(
         provider: String, grantTypes: [OAuthGrantType], responseTypes: [OAuthResponseType] = [],
         tokenFormat: CredentialFormat, tokenLifetime: TimeInterval?, codeFormat: CredentialFormat? = nil,
-        codeLifetime: TimeInterval = 600, limitsActiveTokens: Bool = false, bodyReading: BodyReading = .oauthParameters
+        codeLifetime: TimeInterval = 600, limitsActiveTokens: Bool = false, bodyReading: BodyReading = .oauthParameters,
+        mintedTokensOutliveResets: Bool = true
     ) {
         self.provider = provider
         clients = OAuthClientTable(provider: provider)
@@ -65,6 +69,7 @@ public struct OAuthServer: Sendable {
         self.codeLifetime = codeLifetime
         self.limitsActiveTokens = limitsActiveTokens
         self.bodyReading = bodyReading
+        self.mintedTokensOutliveResets = mintedTokensOutliveResets
     }
 
     // MARK: - Token endpoint
@@ -251,7 +256,8 @@ public struct OAuthServer: Sendable {
             provider: provider, value: value,
             subject: JSONObject(subject.keys.sorted().map { (key: $0, value: .string(subject[$0])) }), scopes: scopes,
             expiresAt: tokenLifetime.map { now.addingTimeInterval($0) }, clientID: client.id,
-            purpose: "Issued to client \(client.id) by the \(grant?.rawValue ?? "implicit") grant", origin: .minted)
+            purpose: "Issued to client \(client.id) by the \(grant?.rawValue ?? "implicit") grant", origin: .minted,
+            keptOnReset: mintedTokensOutliveResets)
         world.tokens.add(token)
         contents.latestTokens[clientKey] = value
         return token

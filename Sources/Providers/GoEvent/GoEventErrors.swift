@@ -36,7 +36,7 @@ enum GoEventErrors {
     /// unknown path and for a known path with another method (spec §4.2). Express adds the two
     /// security headers to it, and ends the document with a newline.
     static func routeNotFound(method: String, path: String) -> HTTPResponse {
-        let message = escapeHTML("Cannot \(method) \(encodeURL(path))")
+        let message = HTMLEscaping.escape("Cannot \(method) \(encodeURL(path))")
         let page = """
             <!DOCTYPE html>
             <html lang="en">
@@ -72,22 +72,6 @@ enum GoEventErrors {
                 output += "%" + hexByte(byte)
             }
             index += 1
-        }
-        return output
-    }
-
-    /// `escape-html`: the five characters that would change the meaning of HTML text.
-    private static func escapeHTML(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
         }
         return output
     }

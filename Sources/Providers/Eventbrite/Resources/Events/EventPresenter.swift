@@ -1,0 +1,161 @@
+import Emulation
+
+extension Event {
+    /// Fields only members of the event's organization see (§9.5.1).
+    private static let membersOnly: RecordView<RenderContext>.Condition = { row, context in
+        context.caller.isMember(of: row.integer("organization_id"))
+    }
+
+    /// The event as every endpoint writes it (§9.5.2, in the captured key order), expansions last.
+    static let presenter = Presenter(
+        type: "event",
+        view: RecordView(table, [
+            .derived("name") { row, _, json in
+                EventbriteFormats.writeMultipartText(html: row.string("name_html"), text: row.string("name_text"), to: &json)
+            },
+            .derived("description") { row, context, json in
+                guard !context.switches.isEnabled(APISwitches.omitDescription) else { return json.null() }
+                let html = row.optionalString("description_html") ?? row.optionalString("summary").map(MultipartText.html(fromPlain:))
+                guard let html else { return json.null() }
+                EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
+            },
+            .id("id"),
+            .column("url"),
+            .column("vanity_url").when { row, _ in !row.isNull("vanity_url") },
+            .derived("start") { row, _, json in
+                EventbriteFormats.writeDateTimeZone(utc: row.integer("start_utc"), timezone: row.string("start_timezone"), to: &json)
+            },
+            .derived("end") { row, _, json in
+                EventbriteFormats.writeDateTimeZone(utc: row.integer("end_utc"), timezone: row.string("end_timezone"), to: &json)
+            },
+            .id("organization_id"),
+            .column("created", format: EventbriteFormats.utc),
+            .column("changed", format: EventbriteFormats.utc),
+            .column("published", format: EventbriteFormats.utc),
+            .derived("capacity") { row, _, json in
+                if let custom = row.optionalInteger("custom_capacity") {
+                    json.int(custom)
+                } else if let sum = row.optionalInteger("ticket_capacity") {
+                    json.int(sum)
+                } else {
+                    json.null()
+                }
+            }.when(membersOnly),
+            .derived("capacity_is_custom") { row, _, json in json.bool(!row.isNull("custom_capacity")) }.when(membersOnly),
+            .derived("status") { row, context, json in json.string(Event.displayedStatus(row, now: context.now)) },
+            .column("currency"),
+            .column("listed").when(membersOnly),
+            .column("shareable").when(membersOnly),
+            .column("invite_only").when(membersOnly),
+            .column("online_event"),
+            .column("show_remaining").when(membersOnly),
+            .column("tx_time_limit"),
+            .column("hide_start_date"),
+            .column("hide_end_date"),
+            .column("locale"),
+            .column("is_locked"),
+            .column("privacy_setting"),
+            .column("is_series"),
+            .column("is_series_parent"),
+            .id("series_id").when { row, _ in !row.isNull("series_id") },
+            .column("inventory_type"),
+            .column("is_reserved_seating"),
+            .column("show_pick_seat", as: "show_pick_a_seat"),
+            .column("show_seatmap_thumbnail"),
+            .column("show_colors_in_seatmap_thumbnail"),
+            .column("source"),
+            .derived("is_free") { row, _, json in json.bool(row.bool("derived_is_free")) },
+            .constant("version", .null),
+            .column("summary"),
+            .constant("facebook_event_id", .null),
+            .id("logo_id"),
+            .id("organizer_id"),
+            .id("venue_id"),
+            .id("category_id"),
+            .id("subcategory_id"),
+            .id("format_id"),
+            .derived("resource_uri") { row, context, json in context.writeResourceURI("events/", id: row.integer("id"), to: &json) },
+            .column("is_externally_ticketed"),
+            .column("password").when { row, context in
+                membersOnly(row, context) && !(row.optionalString("password") ?? "").isEmpty
+            },
+        ] + EventExpansions.members),
+        alias: "e",
+        extraColumns: [
+            // The capacity of a non-custom event: its ticket classes' (§10.2), NULL when it has none.
+            """
+            (SELECT SUM(t.capacity) FROM eventbrite_ticket_classes t WHERE t.event_id = e.id AND NOT t.is_deleted)
+             AS ticket_capacity
+            """,
+            """
+            NOT EXISTS (SELECT 1 FROM eventbrite_ticket_classes t
+                        WHERE t.event_id = e.id AND NOT t.is_deleted AND t.\(TicketClass.isPaid)) AS derived_is_free
+            """,
+        ])
+
+    /// `started` and `ended` are what a `live` event is once its start or end has passed (§10.3).
+    static func displayedStatus(_ row: ViewRow, now: Int64) -> String {
+        let stored = row.string("status")
+        guard stored == EventStatus.live.rawValue else { return stored }
+        if now >= row.integer("end_utc") { return "ended" }
+        if now >= row.integer("start_utc") { return "started" }
+        return stored
+    }
+}
+
+/// The expansions of an event (§5.4) that its own record and the reference data answer. The
+/// ticket-based ones (`ticket_availability`, `event_sales_status`, `basic_inventory_info`,
+/// `ticket_classes`) and `series_dates` come with the ticket class and series endpoints; until
+/// then they are ignored like any unknown name.
+enum EventExpansions {
+    static let members: [RecordView<RenderContext>.Member] = [
+        .expansion("logo", from: "logo_id") { Image.presenter },
+        .expansion("venue", from: "venue_id") { Venue.presenter },
+        .expansion("organizer", from: "organizer_id") { Organizer.presenter },
+        .expansion("format", from: "format_id") { Format.presenter },
+        .expansion("category", from: "category_id") { Category.presenter },
+        .expansion("subcategory", from: "subcategory_id") { Subcategory.presenter },
+        .expansion("bookmark_info") { _, _, json in json.value(["bookmarked": false]) },
+        // The seed types it a string and gives no value; the organizer default is no refunds.
+        .expansion("refund_policy") { _, _, json in json.string("No Refunds") },
+        .expansion("external_ticketing") { row, _, json in
+            guard row.bool("is_externally_ticketed") else { return json.null() }
+            json.object { json in
+                json.field("external_url", "")
+                json.field("ticketing_provider_name", "")
+                json.field("is_free", row.bool("derived_is_free"))
+                json.field("minimum_ticket_price", .null)
+                json.field("maximum_ticket_price", .null)
+                json.field("sales_start", .null)
+                json.field("sales_end", .null)
+            }
+        },
+        .expansion("music_properties") { _, _, json in
+            json.value(["age_restriction": nil, "presented_by": nil, "door_time": nil])
+        },
+        // Undocumented shape (A24).
+        .expansion("publish_settings") { _, _, json in json.value([:]) },
+        .expansion("checkout_settings") { row, _, json in
+            let changed = EventbriteFormats.utcText(row.integer("created"))
+            let currency = row.string("currency")
+            json.object { json in
+                json.field("created", changed)
+                json.field("changed", changed)
+                json.field("country_code", Currency.country[currency] ?? "US")
+                json.field("currency_code", currency)
+                json.field("checkout_method", "eventbrite")
+                json.field("offline_settings", .array([]))
+                json.field("user_instrument_vault_id", "")
+            }
+        },
+        .expansion("listing_properties") { row, _, json in
+            json.object { json in
+                json.field("seatmap_thumbnail_url", .null)
+                json.field("is_paid", !row.bool("derived_is_free"))
+            }
+        },
+        .expansion("has_digital_content") { _, _, json in
+            json.value(["has_digital_content": false, "digital_content_url": ""])
+        },
+    ]
+}

@@ -1,0 +1,54 @@
+import Emulation
+import TestSupport
+import Testing
+
+/// The control API as Eventbrite uses it: resets, credentials, routes.
+@Suite struct ControlTests {
+    let server: TestServer
+
+    init() throws { server = try TestServer() }
+
+    @Test func aResetRestoresTheSeedAndTakesBackOAuthTokens() throws {
+        let created = try server.createEvent()
+        #expect(created == "800000000001")
+        let approval = try server.request(
+            "GET", "/eventbrite/oauth/authorize?response_type=token&client_id=MOCK_API_KEY&redirect_uri=http://localhost/cb")
+        let location = try #require(approval.header("Location"))
+        let token = try #require(QueryParameters(String(location.split(separator: "?").last ?? ""))["access_token"])
+        #expect(try server.eventbrite("GET", "/users/me/", token: token).status == 200)
+
+        #expect(try server.request("POST", "/_understudy/eventbrite/reset").status == 200)
+        #expect(try server.eventbrite("GET", "/events/\(created)/").json == Bodies.notFound("event"))
+        #expect(try server.eventbrite("GET", "/users/me/", token: token).json == Bodies.invalidAuth)
+        #expect(try server.eventbrite("GET", "/users/me/").status == 200)
+        // Ids start over: the same requests give the same ids.
+        #expect(try server.createEvent() == "800000000001")
+    }
+
+    @Test func credentialsListTheDemoHeaderEveryTokenAndTheApps() throws {
+        let eventbrite = try #require(try server.request("GET", "/_understudy/credentials").json["providers"]?["eventbrite"])
+        #expect(eventbrite["headers"] == ["Authorization": "Bearer PERSONAL_OAUTH_TOKEN"])
+        let tokens = eventbrite["tokens"]?.arrayValue?.compactMap { $0["token"]?.stringValue } ?? []
+        #expect(tokens == ["PERSONAL_OAUTH_TOKEN", "MYTOKEN", "OTHER_USER_TOKEN", "DISABLED_TOKEN", "SOA_TOKEN"])
+        let clients = eventbrite["oauth_clients"]?.arrayValue?.compactMap { $0["client_id"]?.stringValue } ?? []
+        #expect(clients == ["MOCK_API_KEY", "API_KEY", "YOUR_API_KEY"])
+    }
+
+    @Test func everyGetRouteHasAnExampleThatAnswers() throws {
+        let routes = try server.request("GET", "/_understudy/routes?provider=eventbrite").json["routes"]?.arrayValue ?? []
+        #expect(routes.count >= 39)
+        for route in routes where route["method"] == "GET" {
+            let template = route["template"]?.stringValue ?? ""
+            guard let example = route["example"]?.stringValue else {
+                Issue.record("\(template) has no example")
+                continue
+            }
+            let response = try server.request("GET", example, headers: [("Authorization", "Bearer \(Seed.token)")])
+            switch template {
+            case "/v3/events/search/": #expect(response.status == 404)
+            case "/oauth/authorize": #expect(response.status == 302)
+            default: #expect(response.status == 200, "\(example) → \(response.status)")
+            }
+        }
+    }
+}
