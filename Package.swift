@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // SHA-256 for generated ids and HMAC-SHA256 for Let's Do This's JWTs.
+        // SHA-256 for generated ids, HMAC-SHA256 for Let's Do This's JWTs, MD5 and SHA-1 for bookingkit's derived URLs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
@@ -46,9 +46,14 @@ let package = Package(
         ),
         .target(name: "Tito", dependencies: ["Emulation"], path: "Sources/Providers/Tito"),
         .target(name: "Eventbrite", dependencies: ["Emulation"], path: "Sources/Providers/Eventbrite", exclude: ["README.md"]),
+        .target(
+            name: "Bookingkit",
+            dependencies: ["Emulation", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/Providers/Bookingkit"
+        ),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite"]),
+        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite", "Bookingkit"]),
 
         .executableTarget(
             name: "understudy",
@@ -70,6 +75,10 @@ let package = Package(
         .testTarget(name: "LetsDoThisTests", dependencies: ["LetsDoThis", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "TitoTests", dependencies: ["Tito", "UnderstudyServer", "TestSupport"]),
         .testTarget(name: "EventbriteTests", dependencies: ["Eventbrite", "UnderstudyServer", "TestSupport"]),
+        .testTarget(
+            name: "BookingkitTests",
+            dependencies: ["Bookingkit", "UnderstudyServer", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

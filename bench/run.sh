@@ -71,6 +71,10 @@ bulk_token=$(curl -fsS "http://127.0.0.1:$port/_understudy/credentials" | python
 import json, sys
 tokens = json.load(sys.stdin)["providers"]["letsdothis"]["tokens"]
 print(next(t["token"] for t in tokens if "bulk" in t["purpose"]))')
+bookingkit_token=$(curl -fsS "http://127.0.0.1:$port/_understudy/credentials" | python3 -c '
+import json, sys
+clients = json.load(sys.stdin)["providers"]["bookingkit"]["clients"]
+print(next(c["access_token"] for c in clients if c["client_id"] == "mock-vendor-bulk"))')
 
 rps() {  # rps URL [HEADER]: requests per second of one wrk run
     local url="$1" header="${2:-}"
@@ -95,6 +99,8 @@ for round in $(seq 1 "$rounds"); do
         'Authorization: Token token=tito-mock-live-token-ab1C')"
     record ldt_participants "$(rps "http://127.0.0.1:$port/letsdothis/v0/participants?page%5Bsize%5D=100" \
         "Authorization: Bearer $bulk_token")"
+    record bookingkit_dates "$(rps "http://127.0.0.1:$port/bookingkit/v3/dates?limit=100" \
+        "Authorization: Bearer $bookingkit_token")"
     echo "round $round of $rounds done" >&2
 done
 
@@ -118,3 +124,4 @@ row "Hummingbird: a fixed 10 KB JSON body" hummingbird hummingbird
 row "GoEvent first events page, 20 events (against Hummingbird)" goevent hummingbird
 row "Tito tickets page of 100, demo/big-conf (against Hummingbird)" tito_tickets hummingbird
 row "Let's Do This participants page of 100 (against Hummingbird)" ldt_participants hummingbird
+row "bookingkit dates page of 100 (against Hummingbird)" bookingkit_dates hummingbird

@@ -1,3 +1,4 @@
+import Bookingkit
 import Emulation
 import Eventbrite
 import GoEvent
@@ -14,6 +15,7 @@ public enum ProviderCatalog {
             { try GoEventProvider(environment: environment) },
             { try TitoProvider(environment: environment) },
             { try EventbriteProvider(environment: environment) },
+            { try BookingkitProvider(environment: environment) },
         ])
     }
 }

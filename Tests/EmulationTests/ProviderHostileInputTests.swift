@@ -47,6 +47,14 @@ import UnderstudyServer
             "series_filter", "show_series_parent", "name_filter", "venue_filter", "event_ids", "start_date.range_start",
             "only_public", "q", "price", "location.latitude", "location.within", "response_type", "client_id", "redirect_uri",
         ],
+        "bookingkit": [
+            "limit", "offset", "accept", "exclude", "fields", "with_count", "order", "match", "delta_since", "type", "category",
+            "categories", "accept_vendors", "exclude_vendors", "preferred_categories", "available_from", "available_until",
+            "geolocation", "with_private_prices", "only_root_events", "only_main_duration", "min_price", "max_price", "available",
+            "start_date", "end_date", "accept_events", "exclude_events", "ignore_latest_booking_time", "requires_shipping",
+            "with_private_products", "status", "start_event_date", "end_event_date", "accept_external_reference", "accept_code",
+            "exclude_code", "accept_dates", "vendor_id", "event_id", "active", "method", "access_token",
+        ],
     ]
 
     /// Body fields the specs document, sent besides the fields a record shows on reads, so
@@ -68,6 +76,15 @@ import UnderstudyServer
             "invite_only", "password", "is_series", "online_event", "start_date", "end_date", "timezone", "address",
             "age_restriction", "grant_type", "code", "client_id", "client_secret",
         ],
+        "bookingkit": [
+            "grant_type", "client_id", "client_secret", "scope", "active", "root_event_id", "title", "description", "type", "duration",
+            "pre_time", "max_participants", "timezone", "location", "location_lng", "location_lat", "meeting_location",
+            "meeting_location_lng", "meeting_location_lat", "vendor_id", "images", "highlights", "categories", "prices", "tags",
+            "min_participants", "latest_booking_time", "event_id", "date", "available_slots", "total_slots", "date_id", "name", "total",
+            "available", "price", "currency", "shipping_address", "dependencies", "status", "lang", "email", "tickets", "voucherOrders",
+            "products", "flexTickets", "expire_date", "payment_date", "cancellation_date", "additional_discount", "additional_information",
+            "payment_method", "value", "appointment_id", "redemption_strategy",
+        ],
     ]
 
     /// JSON texts put in place of one body field: wrong types, extremes, bad dates.
@@ -81,6 +98,11 @@ import UnderstudyServer
         "\"${jndi:ldap://127.0.0.1/x}\"", "\"../../../../etc/passwd\"", "\"%00%n%s\"", "\"\\u202e\\ufeff\\u0000x\"",
         "[\(Array(repeating: "{\"ticketId\":1,\"release_id\":\"x\",\"quantity\":1e308}", count: 3).joined(separator: ","))]",
     ]
+
+    /// Fields whose documented effect on an update is that reads no longer find the record
+    /// (bookingkit's `active: 0` deactivates an event, spec §5.2 E10): updates of a new record
+    /// leave them out, since each update is followed by a read that must find it.
+    static let hidingFields: [String: Set<String>] = ["bookingkit": ["active"]]
 
     /// Whole bodies that are not what any route expects.
     static let wholeBodies = [
@@ -249,6 +271,8 @@ import UnderstudyServer
                     return nil
                 }
                 return "not {status_code,error_description,error}"
+            case "bookingkit":
+                return ProviderHostileInputTests.bookingkitErrorShapeProblem(response, body)
             default:
                 // A provider without a check of its own here: its errors must at least be JSON.
                 return nil  // (the guard above already required a JSON object)
@@ -268,6 +292,21 @@ import UnderstudyServer
     struct HostileInputError: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
+    }
+
+    /// bookingkit's two error shapes (spec §4): the API's `{message, code, user_message}` with a code
+    /// that starts with the status, and the OAuth library's `{error, error_description}`.
+    static func bookingkitErrorShapeProblem(_ response: TestResponse, _ body: JSONObject) -> String? {
+        if let code = body["code"]?.stringValue {
+            guard body.keys == ["message", "code", "user_message"], body["message"]?.stringValue != nil,
+                body["user_message"]?.stringValue != nil, code.count == 5, code.hasPrefix(String(response.status))
+            else { return "not {message, code, user_message}" }
+            return nil
+        }
+        guard body["error"]?.stringValue != nil, body["error_description"]?.stringValue != nil else {
+            return "neither bookingkit's error body nor the OAuth one"
+        }
+        return nil
     }
 
     // MARK: - The runs
@@ -377,14 +416,16 @@ import UnderstudyServer
     /// route's read (or the first item of its list), and the key a write wraps it in (Tito).
     static func sample(for route: Route, _ routes: [Route], _ run: Run) -> (wrapper: String?, fields: JSONObject) {
         guard routes.contains(where: { $0.method == "GET" && $0.template == route.template }),
-            let response = try? run.server.request("GET", route.example, headers: run.headers), response.status == 200,
-            case .object(let body) = response.json
+            let response = try? run.server.request("GET", route.example, headers: run.headers), response.status == 200
         else { return (nil, JSONObject()) }
         func record(_ value: JSONValue?) -> JSONObject? {
             if case .object(let object)? = value { return object }
             if case .array(let items)? = value, case .object(let first)? = items.first { return first }
             return nil
         }
+        // A bare array of records (bookingkit's lists).
+        if case .array = response.json { return (nil, record(response.json) ?? JSONObject()) }
+        guard case .object(let body) = response.json else { return (nil, JSONObject()) }
         if run.provider == "tito" {
             for (_, value) in body {
                 if let object = record(value), let type = object["_type"]?.stringValue { return (type, object) }
@@ -471,7 +512,8 @@ import UnderstudyServer
         guard let id = record["id"].flatMap({ $0.stringValue ?? $0.intValue.map { String($0) } }) else { return }
         run.tally.creates += 1
         let path = route.example + "/" + id
-        let names = Array(Set(fields.keys + (Self.documentedBodyFields[run.provider] ?? []))).sorted()
+        let names = Array(Set(fields.keys + (Self.documentedBodyFields[run.provider] ?? [])))
+            .filter { !(Self.hidingFields[run.provider] ?? []).contains($0) }.sorted()
         for member in members where ["PUT", "PATCH"].contains(member.method) {
             for _ in 0..<(6 * run.intensity) where !run.exhausted {
                 run.send(member.method, path, body: Self.body(JSONObject(), setting: run.pick(names), to: run.pick(Self.fieldValues), wrapper: wrapper),

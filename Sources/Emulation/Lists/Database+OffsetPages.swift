@@ -12,12 +12,15 @@ extension Database {
 
     /// One window read in place: `read` turns each row into an item while the statement is on it
     /// (`Record(row:)` of a `StoredRecord`, or a `RecordView` writing straight into a response).
+    /// `selectArguments` bind the `?`s of `columns` (a computed column such as a correlated
+    /// subquery), which come before the filter's.
     public func page<Item>(
-        select columns: String, from source: String, where filter: SQLFilter, orderBy order: String, window: OffsetWindow,
-        read: (StatementCursor) throws -> Item
+        select columns: String, selectArguments: [any SQLiteBindable] = [], from source: String, where filter: SQLFilter,
+        orderBy order: String, window: OffsetWindow, read: (StatementCursor) throws -> Item
     ) throws -> OffsetPage<Item> {
         guard !window.isPastAnyList else { return OffsetPage(items: [], window: window, hasMore: false) }
-        let (sql, arguments) = Self.windowQuery(columns, source, filter, order, window)
+        let (sql, windowArguments) = Self.windowQuery(columns, source, filter, order, window)
+        let arguments = selectArguments + windowArguments
         var items: [Item] = []
         var seen = 0
         try forEachRow(sql, arguments: arguments) { cursor in
@@ -39,11 +42,13 @@ extension Database {
     }
 
     public func page<Item>(
-        select columns: String, from source: String, where filter: SQLFilter, orderBy order: String, window: OffsetWindow,
-        total: PageTotal, read: (StatementCursor) throws -> Item
+        select columns: String, selectArguments: [any SQLiteBindable] = [], from source: String, where filter: SQLFilter,
+        orderBy order: String, window: OffsetWindow, total: PageTotal, read: (StatementCursor) throws -> Item
     ) throws -> CountedPage<Item> {
         try counted(source, filter, window, total) {
-            try page(select: columns, from: source, where: filter, orderBy: order, window: window, read: read)
+            try page(
+                select: columns, selectArguments: selectArguments, from: source, where: filter, orderBy: order, window: window,
+                read: read)
         }
     }
 

@@ -17,10 +17,11 @@ public struct RecordView<Context>: Sendable {
     public typealias Condition = @Sendable (ViewRow, Context) -> Bool
 
     public struct Member: Sendable {
-        enum Source: Sendable {
+        indirect enum Source: Sendable {
             case column(String, ColumnFormat?)
             case constant(JSONValue)
             case derived(Derive)
+            case object([Member])
         }
 
         let key: String
@@ -40,6 +41,12 @@ public struct RecordView<Context>: Sendable {
             Member(key: key, source: .derived(write))
         }
 
+        /// An object of further members of the same row: a nested object the API writes from the
+        /// record's own columns (`"voucher": {"id": …, "code": …}`).
+        public static func object(_ key: String, _ members: [Member]) -> Member {
+            Member(key: key, source: .object(members))
+        }
+
         /// The member, written only for rows (and contexts) where `condition` holds.
         public func when(_ condition: @escaping Condition) -> Member {
             var member = self
@@ -55,64 +62,72 @@ public struct RecordView<Context>: Sendable {
         case formatted(position: Int, format: Int)
         case constant(Int)
         case derived(Int)
+        /// A nested object: the members of `objects[index]`.
+        case object(Int)
     }
 
     private struct Resolved: Sendable {
+        let name: String
         let key: Range<Int>
         let writer: Writer
         let condition: Int?
     }
 
-    public let table: RecordTable
-    private let members: [Resolved]
-    /// Every member's `"key":` bytes, one after another (`Resolved.key` ranges into it).
-    private let keys: [UInt8]
-    private let formats: [ColumnFormat]
-    private let constants: [[UInt8]]
-    private let derivations: [Derive]
-    private let conditions: [Condition]
-
-    public init(_ table: RecordTable, _ members: [Member]) {
-        self.table = table
+    /// What resolving a view's members builds: the members and the tables they index into.
+    private struct Parts {
         var keys: [UInt8] = []
         var formats: [ColumnFormat] = []
         var constants: [[UInt8]] = []
         var derivations: [Derive] = []
         var conditions: [Condition] = []
-        self.members = members.map { member in
-            let writer: Writer
-            switch member.source {
-            case .column(let name, let format):
-                guard let position = table.position(ofColumn: name) else {
-                    preconditionFailure("\(table.name) has no column \(name) to render")
+        var objects: [[Resolved]] = []
+
+        mutating func resolve(_ members: [Member], in table: RecordTable) -> [Resolved] {
+            members.map { member in
+                let writer: Writer
+                switch member.source {
+                case .column(let name, let format):
+                    guard let position = table.position(ofColumn: name) else {
+                        preconditionFailure("\(table.name) has no column \(name) to render")
+                    }
+                    if let format {
+                        formats.append(format)
+                        writer = .formatted(position: position, format: formats.count - 1)
+                    } else {
+                        writer = .stored(position: position, table.columns[position].storage)
+                    }
+                case .constant(let value):
+                    constants.append(JSONWriter.encode(value))
+                    writer = .constant(constants.count - 1)
+                case .derived(let write):
+                    derivations.append(write)
+                    writer = .derived(derivations.count - 1)
+                case .object(let nested):
+                    let resolved = resolve(nested, in: table)
+                    objects.append(resolved)
+                    writer = .object(objects.count - 1)
                 }
-                if let format {
-                    formats.append(format)
-                    writer = .formatted(position: position, format: formats.count - 1)
-                } else {
-                    writer = .stored(position: position, table.columns[position].storage)
+                var condition: Int?
+                if let test = member.condition {
+                    conditions.append(test)
+                    condition = conditions.count - 1
                 }
-            case .constant(let value):
-                constants.append(JSONWriter.encode(value))
-                writer = .constant(constants.count - 1)
-            case .derived(let write):
-                derivations.append(write)
-                writer = .derived(derivations.count - 1)
+                let start = keys.count
+                keys += JSONBuilder.keyBytes(member.key)
+                return Resolved(name: member.key, key: start..<keys.count, writer: writer, condition: condition)
             }
-            var condition: Int?
-            if let test = member.condition {
-                conditions.append(test)
-                condition = conditions.count - 1
-            }
-            let start = keys.count
-            keys += JSONBuilder.keyBytes(member.key)
-            return Resolved(key: start..<keys.count, writer: writer, condition: condition)
         }
-        self.keys = keys
-        self.formats = formats
-        self.constants = constants
-        self.derivations = derivations
-        self.conditions = conditions
+    }
+
+    public let table: RecordTable
+    private let members: [Resolved]
+    private let parts: Parts
+
+    public init(_ table: RecordTable, _ members: [Member]) {
+        self.table = table
+        var parts = Parts()
+        self.members = parts.resolve(members, in: table)
+        self.parts = parts
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -120,20 +135,33 @@ public struct RecordView<Context>: Sendable {
         table.columns.filter { !except.contains($0.name) }.map { .column($0.name) }
     }
 
-    /// Writes the cursor's current row as one object.
-    public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
+    /// Writes the cursor's current row as one object; with `keys`, only the members of those
+    /// keys (a client's sparse field list, `?fields=id,title`), still in the view's order.
+    public func write(
+        _ cursor: StatementCursor, _ context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
+    ) throws {
         let row = ViewRow(cursor: cursor, table: table)
+        try parts.keys.withUnsafeBufferPointer { keyBytes in
+            try write(members, row, context, keeping: keys, keyBytes: keyBytes, to: &json)
+        }
+    }
+
+    private func write(
+        _ members: [Resolved], _ row: ViewRow, _ context: Context, keeping keys: Set<String>?,
+        keyBytes: UnsafeBufferPointer<UInt8>, to json: inout JSONBuilder
+    ) throws {
         try json.object { json in
-            try keys.withUnsafeBufferPointer { keys in
-                for member in members {
-                    if let condition = member.condition, !conditions[condition](row, context) { continue }
-                    json.key(bytes: UnsafeBufferPointer(rebasing: keys[member.key]))
-                    switch member.writer {
-                    case .stored(let position, let storage): ColumnFormat.writeStored(storage, cursor, position, &json)
-                    case .formatted(let position, let format): formats[format].write(cursor, position, &json)
-                    case .constant(let index): json.encodedValue(constants[index])
-                    case .derived(let index): try derivations[index](row, context, &json)
-                    }
+            for member in members {
+                if let keys, !keys.contains(member.name) { continue }
+                if let condition = member.condition, !parts.conditions[condition](row, context) { continue }
+                json.key(bytes: UnsafeBufferPointer(rebasing: keyBytes[member.key]))
+                switch member.writer {
+                case .stored(let position, let storage): ColumnFormat.writeStored(storage, row.cursor, position, &json)
+                case .formatted(let position, let format): parts.formats[format].write(row.cursor, position, &json)
+                case .constant(let index): json.encodedValue(parts.constants[index])
+                case .derived(let index): try parts.derivations[index](row, context, &json)
+                case .object(let index):
+                    try write(parts.objects[index], row, context, keeping: nil, keyBytes: keyBytes, to: &json)
                 }
             }
         }
@@ -141,8 +169,8 @@ public struct RecordView<Context>: Sendable {
 }
 
 extension RecordView where Context == Void {
-    public func write(_ cursor: StatementCursor, to json: inout JSONBuilder) throws {
-        try write(cursor, (), to: &json)
+    public func write(_ cursor: StatementCursor, keeping keys: Set<String>? = nil, to json: inout JSONBuilder) throws {
+        try write(cursor, (), keeping: keys, to: &json)
     }
 }
 
@@ -195,7 +223,7 @@ public struct ViewRow {
 
     /// The position of a column: the record's own first, then the SELECT's other columns by name.
     public func position(_ column: String) -> Int {
-        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {  // a record column, or another
+        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {
             preconditionFailure("the query for \(table.name) selects no column \(column)")
         }
         return position
@@ -223,15 +251,16 @@ public struct ViewRow {
 
 extension Database {
     /// Runs a query whose columns start with `view.table.selectList(…)` and writes each row with
-    /// `view` as an element of the array being built; returns how many rows there were.
+    /// `view` as an element of the array being built (only the members of `keys`, when given);
+    /// returns how many rows there were.
     @discardableResult
     public func write<Context>(
         _ view: RecordView<Context>, _ sql: String, arguments: [any SQLiteBindable], context: Context,
-        to json: inout JSONBuilder
+        keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws -> Int {
         var count = 0
         try forEachRow(sql, arguments: arguments) { row in
-            try view.write(row, context, to: &json)
+            try view.write(row, context, keeping: keys, to: &json)
             count += 1
         }
         return count

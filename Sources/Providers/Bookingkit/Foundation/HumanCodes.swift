@@ -1,0 +1,36 @@
+import Emulation
+
+/// The human-facing codes bookingkit prints on orders, tickets, participants and vouchers (spec
+/// §6.1), in the shapes of every seed example, drawn from the world's `bookingkit.random`
+/// sequence: the same requests after a reset produce the same codes.
+enum HumanCodes {
+    enum Kind {
+        /// `VWR-3KD9A5`
+        case order
+        /// `C6YH4Q`
+        case ticket
+        /// `PCG-JE53DT-BQ5`
+        case participant
+        /// `372FX-UNSH2-S3WRX` (vouchers, flex tickets)
+        case voucher
+
+        /// Groups of characters, and whether the group is letters only.
+        var groups: [(length: Int, lettersOnly: Bool)] {
+            switch self {
+            case .order: return [(3, true), (6, false)]
+            case .ticket: return [(6, false)]
+            case .participant: return [(3, false), (6, false), (3, false)]
+            case .voucher: return [(5, false), (5, false), (5, false)]
+            }
+        }
+    }
+
+    private static let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    static func next(_ kind: Kind, in database: Database) throws -> String {
+        try kind.groups.map { group in
+            try database.ids.characters(
+                "bookingkit.random", count: group.length, alphabet: group.lettersOnly ? letters : IDAlphabet.uppercaseAlphanumerics)
+        }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,99 @@
+import Emulation
+
+/// Tickets and participants of orders (spec §5.8, §5.9), in their endpoint forms (with the
+/// `order` and `ticket_id` they belong to). `accept_code` and `exclude_code` filter on codes.
+enum Tickets {
+    static func routes(_ endpoints: Endpoints) -> [Route<BookingkitClient>] {
+        [
+            endpoints.route("GET", "/orders/{id}/tickets", example: "/orders/\(FixtureIDs.order)/tickets", .ordersRead) { request, client in
+                try request.read { database in
+                    let order = try OrderAccess.visible(request.parameter("id"), to: client, in: database)
+                    var conditions = codes(request, column: "t.code")
+                    conditions.add("t.order_id = ?", order.id)
+                    return try array(OrderViews.ticket, table: TicketRecord.table, alias: "t", conditions, database)
+                }
+            },
+            endpoints.route(
+                "GET", "/orders/{id}/tickets/{ticket_id}", example: "/orders/\(FixtureIDs.order)/tickets/\(FixtureIDs.ticket)", .ordersRead
+            ) { request, client in
+                try request.read { database in
+                    let ticket = try visibleTicket(request, client, database)
+                    return try BookingkitResponse.single(
+                        OrderViews.ticket, "SELECT \(TicketRecord.table.selectList()) FROM bookingkit_tickets WHERE id = ?",
+                        arguments: [ticket.id], context: OrderRenderContext(database: database, endpointForm: true),
+                        keeping: request.fieldSelection, in: database)
+                }
+            },
+            endpoints.route(
+                "GET", "/orders/{id}/tickets/{ticket_id}/participant_tickets",
+                example: "/orders/\(FixtureIDs.order)/tickets/\(FixtureIDs.ticket)/participant_tickets", .ordersRead
+            ) { request, client in
+                try request.read { database in
+                    let ticket = try visibleTicket(request, client, database)
+                    var conditions = codes(request, column: "p.code")
+                    conditions.add("p.ticket_id = ?", ticket.id)
+                    return try array(OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database)
+                }
+            },
+            endpoints.route(
+                "GET", "/orders/{id}/tickets/{ticket_id}/participant_tickets/{participant_ticket_id}",
+                example: "/orders/\(FixtureIDs.order)/tickets/\(FixtureIDs.ticket)/participant_tickets/\(FixtureIDs.participant)",
+                .ordersRead
+            ) { request, client in
+                try request.read { database in
+                    let ticket = try visibleTicket(request, client, database)
+                    return try BookingkitResponse.single(
+                        OrderViews.participant,
+                        "SELECT \(ParticipantRecord.table.selectList()) FROM bookingkit_participants WHERE id = ? AND ticket_id = ?",
+                        arguments: [request.parameter("participant_ticket_id"), ticket.id],
+                        context: OrderRenderContext(database: database, endpointForm: true), keeping: request.fieldSelection, in: database)
+                }
+            },
+            endpoints.route("GET", "/participant_tickets", example: "/participant_tickets", .ordersRead) { request, client in
+                let query = QueryReader(query: request.query)
+                let window = OffsetWindow(offset: try query.integer("offset") ?? 0, limit: try query.integer("limit") ?? ListRequest.defaultLimit)
+                return try request.read { database in
+                    var conditions = codes(request, column: "p.code")
+                    let visible = OrderAccess.condition(for: client)
+                    conditions.add("p.order_id IN (SELECT o.id FROM bookingkit_orders o WHERE \(visible.clause))", arguments: visible.arguments)
+                    return try array(
+                        OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database, window: window)
+                }
+            },
+        ]
+    }
+
+    /// `accept_code` and `exclude_code` (optional, whatever the docs' "required" says, §9.3).
+    static func codes(_ request: ProviderRequest, column: String) -> SQLFilter {
+        let query = QueryReader(query: request.query)
+        var filter = SQLFilter()
+        if let codes = query.list("accept_code") { filter.add(column, in: codes) }
+        if let codes = query.list("exclude_code") { filter.add(column, notIn: codes) }
+        return filter
+    }
+
+    /// The ticket of the path, of an order the client sees; 404 otherwise.
+    static func visibleTicket(_ request: ProviderRequest, _ client: BookingkitClient, _ database: Database) throws -> TicketRecord {
+        let order = try OrderAccess.visible(request.parameter("id"), to: client, in: database)
+        guard let ticket = try database.fetchOne(TicketRecord.self, where: "id = ? AND order_id = ?", request.parameter("ticket_id"), order.id)
+        else { throw BookingkitError.notFound }
+        return ticket
+    }
+
+    /// A bare array of the rows of `table` the conditions select, in creation order, in endpoint
+    /// form; all of them unless `window` says otherwise (`/participant_tickets` pages leniently).
+    private static func array(
+        _ view: RecordView<OrderRenderContext>, table: RecordTable, alias: String, _ conditions: SQLFilter, _ database: Database,
+        window: OffsetWindow = OffsetWindow(offset: 0, limit: ListRequest.defaultLimit)
+    ) throws -> HTTPResponse {
+        var json = JSONBuilder()
+        let context = OrderRenderContext(database: database, endpointForm: true)
+        try json.array { json in
+            _ = try database.page(
+                select: table.selectList(alias: alias), from: "\(table.name) \(alias)", where: conditions, orderBy: "\(alias).rowid",
+                window: window
+            ) { cursor in try view.write(cursor, context, to: &json) }
+        }
+        return BookingkitResponse.body(json.bytes)
+    }
+}
