@@ -14,6 +14,8 @@ public struct UnderstudyConfiguration: Sendable {
     /// When set, every control request but `health` must carry it; when nil, only loopback and
     /// private-network clients may use the control API.
     public var controlToken: String?
+    /// Whether memoized read routes reuse their answers until the data changes (`ResponseCache`).
+    public var memoizesResponses = true
     /// Provider settings read from the environment (e.g. `GOEVENT_AUTH_MODE`).
     public var environment: [String: String]
 

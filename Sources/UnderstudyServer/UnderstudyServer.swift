@@ -26,7 +26,7 @@ public final class UnderstudyServer: Sendable {
             diskCache: configuration.seedCacheDirectory.map(SeedDiskCache.init(directory:)))
         self.storeSeed = storeSeed
         let location: Database.Location = configuration.databasePath.map { .file(path: $0) } ?? .memory
-        let world = try World(seed: seed, location: location)
+        let world = try World(seed: seed, location: location, memoizesResponses: configuration.memoizesResponses)
         emulator = Emulator(
             providers: providers, world: world, version: Self.version,
             controlAccess: ControlAccess(token: configuration.controlToken))

@@ -38,6 +38,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Token every control API request but health must carry, as 'Authorization: Bearer TOKEN' or 'X-Understudy-Control-Token: TOKEN' [UNDERSTUDY_CONTROL_TOKEN] (default: none; then only loopback and private-network clients may use the control API).")
     var controlToken: String?
 
+    @Option(help: "Whether repeated reads of the same list or record are answered from memory until the data changes: on or off [UNDERSTUDY_RESPONSE_CACHE] (default: on).")
+    var responseCache: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical [UNDERSTUDY_LOG_LEVEL] (default: info).")
     var logLevel: String?
 
@@ -52,9 +55,11 @@ struct ServeCommand: ParsableCommand {
         settings.override("UNDERSTUDY_LOG_LEVEL", with: logLevel, option: "--log-level")
         settings.override("UNDERSTUDY_CONTROL_TOKEN", with: controlToken, option: "--control-token")
         settings.override("UNDERSTUDY_SEED_CACHE", with: seedCache, option: "--seed-cache")
+        settings.override("UNDERSTUDY_RESPONSE_CACHE", with: responseCache, option: "--response-cache")
 
         let portNumber = settings.integer("UNDERSTUDY_PORT", in: 0...65535, default: 8080)
         let level = settings.choice("UNDERSTUDY_LOG_LEVEL", default: Logger.Level.info)
+        let memoizesResponses = settings.flag("UNDERSTUDY_RESPONSE_CACHE", default: true)
         let seedDirectory: URL?
         if settings.string("UNDERSTUDY_SEED") != nil {
             seedDirectory = settings.value("UNDERSTUDY_SEED", expecting: "an existing folder") { path in
@@ -80,6 +85,7 @@ struct ServeCommand: ParsableCommand {
         configuration.http.port = portNumber
         configuration.databasePath = settings.string("UNDERSTUDY_DB")
         configuration.controlToken = settings.string("UNDERSTUDY_CONTROL_TOKEN")
+        configuration.memoizesResponses = memoizesResponses
         configuration.seedCacheDirectory = Self.seedCacheDirectory(settings.string("UNDERSTUDY_SEED_CACHE"), environment)
         return (configuration, level)
     }

@@ -42,8 +42,8 @@ import TestSupport
         let outcome = try Self.run(["--help"])
         #expect(outcome.status == 0)
         for option in [
-            "--host", "--port", "--db", "--seed", "--control-token", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT", "UNDERSTUDY_DB",
-            "UNDERSTUDY_SEED", "UNDERSTUDY_CONTROL_TOKEN",
+            "--host", "--port", "--db", "--seed", "--control-token", "--response-cache", "UNDERSTUDY_HOST", "UNDERSTUDY_PORT",
+            "UNDERSTUDY_DB", "UNDERSTUDY_SEED", "UNDERSTUDY_CONTROL_TOKEN", "UNDERSTUDY_RESPONSE_CACHE",
         ] {
             #expect(outcome.output.contains(option), "help should mention \(option)")
         }
@@ -55,6 +55,7 @@ import TestSupport
         (["--no-such-flag"], [:]),
         (["--seed", "/nonexistent/seed"], [:]),
         ([], ["UNDERSTUDY_PORT": "-1"]),
+        (["--response-cache", "sometimes"], [:]),
     ] as [([String], [String: String])])
     func badOptionsPrintOneErrorLineAndExitTwo(arguments: [String], environment: [String: String]) throws {
         let outcome = try Self.run(arguments, environment: environment)

@@ -16,13 +16,17 @@ public final class TokenStore: Sendable {
         var byKey: [Key: IssuedToken] = [:]
         /// Each provider's token values in the order added, so listings are stable.
         var order: [String: [String]] = [:]
+        /// Moves on with every change, so a memoized answer knows its token may mean someone else now.
+        var generation: UInt64 = 0
 
         mutating func add(_ token: IssuedToken) {
+            generation &+= 1
             let key = Key(provider: token.provider, value: token.value)
             if byKey.updateValue(token, forKey: key) == nil { order[token.provider, default: []].append(token.value) }
         }
 
         mutating func removeAll(provider: String) {
+            generation &+= 1
             for value in order.removeValue(forKey: provider) ?? [] {
                 byKey.removeValue(forKey: Key(provider: provider, value: value))
             }
@@ -53,6 +57,9 @@ public final class TokenStore: Sendable {
         contents.withLock { $0.byKey[Key(provider: provider, value: value)] }
     }
 
+    /// A number that changes whenever a token is added, replaced or removed.
+    public var generation: UInt64 { contents.withLock { $0.generation } }
+
     /// A provider's tokens in the order they were added.
     public func tokens(provider: String) -> [IssuedToken] {
         contents.withLock { $0.tokens(provider: provider) }
@@ -63,6 +70,7 @@ public final class TokenStore: Sendable {
     public func remove(provider: String, value: String) -> Bool {
         contents.withLock { contents in
             guard contents.byKey.removeValue(forKey: Key(provider: provider, value: value)) != nil else { return false }
+            contents.generation &+= 1
             contents.order[provider]?.removeAll { $0 == value }
             return true
         }

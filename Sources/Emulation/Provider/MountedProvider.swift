@@ -77,11 +77,16 @@ struct MountedProvider: Sendable {
     /// handler turned into a response becomes the provider's 500, and is logged with the route.
     private static func endpoint<P: Provider>(_ route: Route<P.Principal>, label: String, provider: P) -> Endpoint {
         let handler = route.handler
+        let isMemoized = route.isMemoized
         return Endpoint(label: label) { request in
             do {
                 switch handler {
                 case .authenticated(let handle):
-                    return Answer(response: try handle(request, try provider.authenticate(request)))
+                    let principal = try provider.authenticate(request)
+                    guard isMemoized, request.world.responses.isEnabled else {
+                        return Answer(response: try handle(request, principal))
+                    }
+                    return Answer(response: try memoizedResponse(request, label: label) { try handle(request, principal) })
                 case .anonymous(let handle):
                     return Answer(response: try handle(request))
                 }
@@ -97,6 +102,24 @@ struct MountedProvider: Sendable {
                 return Answer(response: provider.errorResponse(for: error, status: 500), unexpectedError: description)
             }
         }
+    }
+
+    /// The answer to a memoized route: the cached one while the data and the tokens are as they
+    /// were when it was made (generations read before the handler runs), else a fresh one, kept
+    /// when it is a success.
+    private static func memoizedResponse(
+        _ request: ProviderRequest, label: String, handle: () throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        let world = request.world
+        let key = ResponseCache.Key(route: label, target: request.http.target, credentials: request.headers["Authorization"])
+        let data = world.database.generation
+        let tokens = world.tokens.generation
+        if let cached = world.responses.response(for: key, dataGeneration: data, tokenGeneration: tokens) { return cached }
+        let response = try handle()
+        if (200..<300).contains(response.status) {
+            world.responses.store(response, for: key, dataGeneration: data, tokenGeneration: tokens)
+        }
+        return response
     }
 
     /// The URL a client of Understudy uses for `example`.

@@ -20,6 +20,9 @@ public struct Route<Principal: Sendable>: Sendable {
     /// Whether `template` is relative to the host root rather than to the base path (OAuth
     /// endpoints: `/oauth/token` beside `/v3/…`).
     public private(set) var isOutsideBasePath = false
+    /// Whether answers may be reused for the same caller and target until the data changes
+    /// (see `ResponseCache`).
+    public private(set) var isMemoized = false
 
     /// A route that requires the provider's authentication.
     public init(
@@ -41,6 +44,14 @@ public struct Route<Principal: Sendable>: Sendable {
         self.template = template
         self.example = example
         self.handler = .anonymous(handler)
+    }
+
+    /// The route, its answers reused while the world's data and tokens stay the same (see
+    /// `ResponseCache`): only for reads whose answer depends on nothing else, the clock included.
+    public func memoized() -> Route {
+        var route = self
+        route.isMemoized = true
+        return route
     }
 
     /// The route with `template` taken from the host root, not the base path (see `isOutsideBasePath`).

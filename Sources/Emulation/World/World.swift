@@ -15,11 +15,15 @@ public final class World: Sendable {
     public let oauth: OAuthState
     /// Per-token request budgets; a reset puts each provider's default back.
     public let rateLimits: RateLimiter
+    /// Answers of memoized routes, reused until the data or the tokens change.
+    public let responses: ResponseCache
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
     /// file that already holds data of the same schema.
-    public init(seed: SeedSnapshot, location: Database.Location, journalCapacity: Int = 1000) throws {
+    public init(
+        seed: SeedSnapshot, location: Database.Location, journalCapacity: Int = 1000, memoizesResponses: Bool = true
+    ) throws {
         self.seed = seed
         let connection = try Database(location)
         let reopened = try World.holdsData(connection, schemaVersion: seed.schemaVersion)
@@ -36,6 +40,7 @@ public final class World: Sendable {
         tokens = TokenStore(seed.tokens)
         oauth = OAuthState()
         rateLimits = RateLimiter()
+        responses = ResponseCache(enabled: memoizesResponses)
     }
 
     /// Puts the data of one provider (or of all, when `provider` is nil) back to the seed state.
@@ -45,6 +50,7 @@ public final class World: Sendable {
         tokens.reset(provider: provider)
         rateLimits.reset(provider: provider)
         try database.read { try SeedRestore(seed: seed, database: $0).run(provider: provider) }
+        database.noteReplaced()  // a page copy changes rows without counting them
     }
 
     /// Whether a database already holds a world built with this schema (a reopened `--db` file).

@@ -31,12 +31,13 @@ public struct GoEventProvider: Provider {
 
     public var routes: [Route<GoEventUser>] {
         [
-            Route("GET", "/events", example: "/events?page=1&limit=20", Events.list),
-            Route("GET", "/event/{id}", example: "/event/67212707e47ff56741acb3a6", Events.show),
-            Route("GET", "/tickets", example: "/tickets?eventId=67212707e47ff56741acb3a6", Tickets.list),
+            // The reads depend on the data and the caller only: their answers are reused until either changes.
+            Route("GET", "/events", example: "/events?page=1&limit=20", Events.list).memoized(),
+            Route("GET", "/event/{id}", example: "/event/67212707e47ff56741acb3a6", Events.show).memoized(),
+            Route("GET", "/tickets", example: "/tickets?eventId=67212707e47ff56741acb3a6", Tickets.list).memoized(),
             Route("POST", "/tickets/create", Tickets.create),
             Route("GET", "/participants", example: "/participants?eventId=67212707e47ff56741acb3a6&page=1&limit=50",
-                  Participants.list),
+                  Participants.list).memoized(),
         ]
     }
 
