@@ -25,6 +25,8 @@ public struct EventbriteProvider: Provider {
         Events.self,
         TicketClasses.self,
         Orders.self,
+        EventSettings.self,
+        Series.self,
     ]
 
     let settings: EventbriteSettings
