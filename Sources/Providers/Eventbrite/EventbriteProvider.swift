@@ -26,6 +26,7 @@ public struct EventbriteProvider: Provider {
         TicketClasses.self,
         Orders.self,
         EventSettings.self,
+        Questions.self,
         Series.self,
     ]
 
