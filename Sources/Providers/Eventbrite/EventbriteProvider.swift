@@ -27,6 +27,7 @@ public struct EventbriteProvider: Provider {
         Orders.self,
         EventSettings.self,
         Questions.self,
+        StructuredContent.self,
         Series.self,
     ]
 

@@ -57,7 +57,7 @@ enum TicketBuyerSettingsUpdate {
             flag("allow_attendee_update", \.allowAttendeeUpdate)
             switch fields.string("redirect_url") {
             case .value(let url) where url.isEmpty: settings.redirectURL = nil
-            case .value(let url) where isAbsoluteURL(url): settings.redirectURL = url
+            case .value(let url) where AbsoluteURL.isValid(url): settings.redirectURL = url
             case .value: invalid.append(fields.path("redirect_url"))
             case .null: settings.redirectURL = nil
             case .absent: break
@@ -109,14 +109,5 @@ enum TicketBuyerSettingsUpdate {
     private static func isTicketClass(_ id: Int64, of eventID: Int64, in database: Database) throws -> Bool {
         try database.queryOne(
             "SELECT 1 FROM eventbrite_ticket_classes WHERE event_id = ? AND id = ? AND NOT is_deleted", eventID, id) != nil
-    }
-
-    /// An absolute http or https URL with a host.
-    static func isAbsoluteURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return false }
-        let rest = text.dropFirst(scheme.count)
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: { $0.isWhitespace }) && text.count <= 2048
     }
 }
