@@ -29,6 +29,9 @@ public struct EventbriteProvider: Provider {
         Questions.self,
         StructuredContent.self,
         Series.self,
+        SeatMaps.self,
+        TextOverrides.self,
+        Webhooks.self,
     ]
 
     let settings: EventbriteSettings
@@ -78,6 +81,7 @@ public struct EventbriteProvider: Provider {
 
     public var controlRoutes: [ControlRoute] {
         Self.groups.flatMap { $0.controlRoutes } + oauth.controlRoutes + EventbriteRateLimit.controlRoutes
+            + WebhookDeliveries.routes(settings: settings)
     }
 
     public func authenticate(_ request: ProviderRequest) throws -> Caller {
