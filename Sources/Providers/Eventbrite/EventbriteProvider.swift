@@ -32,6 +32,7 @@ public struct EventbriteProvider: Provider {
         SeatMaps.self,
         TextOverrides.self,
         Webhooks.self,
+        EventbriteControl.self,
     ]
 
     let settings: EventbriteSettings
