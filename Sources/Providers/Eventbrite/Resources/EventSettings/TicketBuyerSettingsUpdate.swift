@@ -97,7 +97,7 @@ enum TicketBuyerSettingsUpdate {
             // Type errors the readers found count as invalid values too.
             for entry in fields.errors.fields where !invalid.contains(entry.field) { invalid.append(entry.field) }
             if !invalid.isEmpty {
-                throw EventbriteError.rule("FIELD_INVALID", "The following fields are invalid: " + invalid.joined(separator: ", "))
+                throw EventbriteError.rule("FIELD_INVALID", "The following fields are invalid: " + invalid.sorted().joined(separator: ", "))
             }
             try database.insert(settings, onConflict: .replace)
             try Event.touch(event.id, now: request.now, in: database)
