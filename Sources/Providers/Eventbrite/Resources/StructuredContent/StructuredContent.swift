@@ -38,7 +38,10 @@ enum StructuredContent: EventbriteResourceGroup {
             routes.get("/events/{id}/structured_content/edit/", example: "/events/21321/structured_content/edit/") { request in
                 try respondLatest(request, publishedOnly: false)
             },
-            routes.post("/events/{id}/structured_content/{version}/", StructuredContentWrite.create),
+            // An example, as no read names a `{version}`: the seed's next version of the demo event.
+            routes.route(
+                "POST", "/events/{id}/structured_content/{version}/", example: "/events/21321/structured_content/2/",
+                StructuredContentWrite.create),
             routes.get("/events/{event_id}/description/", example: "/events/12345/description/") { request in
                 let description = try request.read { database -> String in
                     let event = try request.describedEvent("event_id", changing: false, in: database)
