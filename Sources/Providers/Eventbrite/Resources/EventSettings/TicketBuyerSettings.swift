@@ -34,10 +34,7 @@ struct TicketBuyerSettings: StoredRecord {
     }
 
     private static func message(_ column: String) -> RecordView<RenderContext>.Member {
-        .derived(String(column.dropLast("_html".count))) { row, _, json in
-            let html = row.string(column)
-            EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
-        }
+        .multipartText(String(column.dropLast("_html".count)), html: column)
     }
 
     /// The key order of the seed's example.

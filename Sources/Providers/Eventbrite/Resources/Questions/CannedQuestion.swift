@@ -46,16 +46,9 @@ struct CannedQuestion: StoredRecord {
     static let presenter = Presenter(
         type: "question",
         view: RecordView(table, [
-            .derived("resource_uri") { row, context, json in
-                json.string(
-                    concatenating: context.settings.resourceURIBase, "events/", String(row.integer("event_id")), "/canned_questions/",
-                    row.string("id"), "/")
-            },
+            .eventResourceURI("canned_questions"),
             .column("id"),
-            .derived("question") { row, _, json in
-                let html = row.string("question_html")
-                EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
-            },
+            .multipartText("question", html: "question_html"),
             .column("type"),
             .column("required"),
             .column("include"),
@@ -67,7 +60,7 @@ struct CannedQuestion: StoredRecord {
                         let html = choice.stringValue ?? ""
                         json.object { json in
                             json.key("answer")
-                            EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
+                            EventbriteFormats.writeMultipartText(html: html, to: &json)
                         }
                     }
                 }

@@ -38,16 +38,9 @@ struct CustomQuestion: StoredRecord {
     static let presenter = Presenter(
         type: "question",
         view: RecordView(table, [
-            .derived("resource_uri") { row, context, json in
-                json.string(
-                    concatenating: context.settings.resourceURIBase, "events/", String(row.integer("event_id")), "/questions/",
-                    String(row.integer("id")), "/")
-            },
+            .eventResourceURI("questions"),
             .id("id"),
-            .derived("question") { row, _, json in
-                let html = row.string("question_html")
-                EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
-            },
+            .multipartText("question", html: "question_html"),
             .column("required"),
             .column("display_answer_on_order"),
             .column("type"),
@@ -82,7 +75,7 @@ struct CustomQuestion: StoredRecord {
                 let available = choice["quantity_available"] ?? .null
                 json.object { json in
                     json.key("answer")
-                    EventbriteFormats.writeMultipartText(html: html, text: MultipartText.text(fromHTML: html), to: &json)
+                    EventbriteFormats.writeMultipartText(html: html, to: &json)
                     json.field("quantity_available", available)
                     json.field("quantity_sold", choice["quantity_sold"]?.intValue ?? 0)
                     // The stock level below which the choice counts as running low; the seed's
