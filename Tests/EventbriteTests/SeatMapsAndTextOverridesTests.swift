@@ -97,6 +97,11 @@ import Testing
         #expect(try soldOut("&event_id=12345") == "All gone")
         #expect(try soldOut("&venue_id=12345") == "All gone")
         #expect(try soldOut("") == "Sold Out")
+        // A form sends the list as JSON text.
+        let form = try server.eventbrite(
+            "POST", path, headers: [("Content-Type", "application/x-www-form-urlencoded")],
+            body: "venue_id=3003&strings=%5B%7B%22text_code%22%3A%22event_cancelled%22%2C%22message%22%3A%22Off%22%7D%5D")
+        #expect(form.json == [Self.text("event_cancelled", "Off", nil, "Canceled", "custom")])
         // A later write replaces.
         #expect(try server.eventbrite("POST", path, json: ["strings": [["text_code": "tickets_sold_out", "message": "Nope"]]]).status == 200)
         #expect(try soldOut("") == "Nope")

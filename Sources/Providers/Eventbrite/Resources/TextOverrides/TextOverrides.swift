@@ -103,8 +103,11 @@ enum TextOverrides: EventbriteResourceGroup {
             } else if let eventID, let event = try Event.find(eventID, in: database) {
                 locale = event.locale
             }
-            guard case .array(let strings)? = fields.object["strings"] else {
-                if fields.object["strings"] == nil || fields.object["strings"] == .null { throw missing("strings") }
+            // A form sends the list as JSON text (§1.4).
+            var given = fields.object["strings"]
+            if case .string(let text)? = given, let parsed = try? JSONParser.parse(text) { given = parsed }
+            guard case .array(let strings)? = given else {
+                if given == nil || given == .null { throw missing("strings") }
                 throw invalid("strings")
             }
             guard !strings.isEmpty else { throw missing("strings") }
