@@ -46,6 +46,8 @@ import UnderstudyServer
             "page", "page_size", "continuation", "expand", "expand.event", "token", "status", "order_by", "time_filter",
             "series_filter", "show_series_parent", "name_filter", "venue_filter", "event_ids", "start_date.range_start",
             "only_public", "q", "price", "location.latitude", "location.within", "response_type", "client_id", "redirect_uri",
+            "include_all", "as_owner", "purpose", "width", "height", "type", "text_codes", "locale", "event_id", "venue_id",
+            "venue_name_filter", "start_date.range_end",
         ],
         "bookingkit": [
             "limit", "offset", "accept", "exclude", "fields", "with_count", "order", "match", "delta_since", "type", "category",
@@ -74,7 +76,12 @@ import UnderstudyServer
         "eventbrite": [
             "name", "summary", "description", "start", "end", "currency", "venue_id", "organizer_id", "capacity", "listed",
             "invite_only", "password", "is_series", "online_event", "start_date", "end_date", "timezone", "address",
-            "age_restriction", "grant_type", "code", "client_id", "client_secret",
+            "age_restriction", "grant_type", "code", "client_id", "client_secret", "occurrence_duration", "recurrence_rule",
+            "question", "canned_type", "required", "type", "respondent", "choices", "ticket_classes", "parent_id",
+            "parent_choice_id", "display_answer_on_order", "waiver", "show_start_date", "terminology", "show_remaining",
+            "confirmation_message", "redirect_url", "survey_respondent", "survey_time_limit", "survey_ticket_classes", "modules",
+            "widgets", "publish", "purpose", "access_type", "strings", "locale", "source_seatmap_id", "upload_token",
+            "crop_mask", "endpoint_url", "actions", "event_id",
         ],
         "bookingkit": [
             "grant_type", "client_id", "client_secret", "scope", "active", "root_event_id", "title", "description", "type", "duration",

@@ -25,6 +25,14 @@ public struct EventbriteProvider: Provider {
         Events.self,
         TicketClasses.self,
         Orders.self,
+        EventSettings.self,
+        Questions.self,
+        StructuredContent.self,
+        Series.self,
+        SeatMaps.self,
+        TextOverrides.self,
+        Webhooks.self,
+        EventbriteControl.self,
     ]
 
     let settings: EventbriteSettings
@@ -74,6 +82,7 @@ public struct EventbriteProvider: Provider {
 
     public var controlRoutes: [ControlRoute] {
         Self.groups.flatMap { $0.controlRoutes } + oauth.controlRoutes + EventbriteRateLimit.controlRoutes
+            + WebhookDeliveries.routes(settings: settings)
     }
 
     public func authenticate(_ request: ProviderRequest) throws -> Caller {

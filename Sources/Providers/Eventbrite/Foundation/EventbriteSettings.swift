@@ -26,6 +26,15 @@ struct EventbriteSettings: Sendable {
     var resourceURIBase = "https://www.eventbriteapi.com/v3/"
     /// `EVENTBRITE_OAUTH_USER_ID`: the user OAuth grants are issued for.
     var oauthUserID: Int64 = 12345
+    /// `EVENTBRITE_LEGACY_ENDPOINTS=allow`: the user-level webhook endpoints retired in 2020
+    /// (`GET`/`POST /webhooks/`) answer as they did, for the caller's organization (A8).
+    var legacyEndpointsAllowed = false
+    /// `EVENTBRITE_REQUIRE_S3_UPLOAD`: finishing a media upload whose file was never posted is
+    /// `BAD_FILE` (§8.20); by default the image is made without it.
+    var requireUploadedFile = false
+    /// `EVENTBRITE_PUBLIC_BASE_URL`: how clients reach this server (`http://understudy:8080`), for
+    /// the URLs it hands out that lead back to it; by default the request's `Host`.
+    var publicBaseURL: String?
 
     init() {}
 
@@ -43,5 +52,11 @@ struct EventbriteSettings: Sendable {
             resourceURIBase = base.hasSuffix("/") ? base : base + "/"
         }
         oauthUserID = reader.value("EVENTBRITE_OAUTH_USER_ID", expecting: "a user id") { EventbriteID.parse($0) } ?? oauthUserID
+        legacyEndpointsAllowed = reader.choice("EVENTBRITE_LEGACY_ENDPOINTS", [("deny", false), ("allow", true)], default: false)
+        requireUploadedFile = reader.flag("EVENTBRITE_REQUIRE_S3_UPLOAD", default: false)
+        publicBaseURL = reader.value("EVENTBRITE_PUBLIC_BASE_URL", expecting: "an http or https URL") { text in
+            let base = text.trimmingWhitespace()
+            return AbsoluteURL.isValid(base) ? (base.hasSuffix("/") ? String(base.dropLast()) : base) : nil
+        }
     }
 }

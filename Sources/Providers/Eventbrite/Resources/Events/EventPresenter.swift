@@ -105,8 +105,8 @@ extension Event {
 
 /// The expansions of an event (§5.4) that its own record and the reference data answer. The
 /// ticket-based ones (`ticket_availability`, `event_sales_status`, `basic_inventory_info`,
-/// `ticket_classes`) and `series_dates` come with the ticket class and series endpoints; until
-/// then they are ignored like any unknown name.
+/// `ticket_classes`) come with the ticket class endpoints; until then they are ignored like any
+/// unknown name. `series_dates` lists a series parent's occurrences (`SeriesDates`).
 enum EventExpansions {
     static let members: [RecordView<RenderContext>.Member] = [
         .expansion("logo", from: "logo_id") { Image.presenter },
@@ -157,5 +157,6 @@ enum EventExpansions {
         .expansion("has_digital_content") { _, _, json in
             json.value(["has_digital_content": false, "digital_content_url": ""])
         },
+        SeriesDates.expansion,
     ]
 }

@@ -26,32 +26,41 @@ struct Image: StoredRecord {
 
     static let table = RecordTable("eventbrite_images", of: Image.self)
 
-    static let presenter = Presenter(
-        type: "image",
-        view: RecordView(table, [
-            .column("crop_mask"),
-            .derived("original") { row, _, json in
-                json.object { json in
-                    json.field("url", row.string("original_url"))
-                    json.field("width", row.integer("original_width"))
-                    json.field("height", row.integer("original_height"))
-                }
-            },
-            .id("id"),
-            .column("url"),
-            .column("aspect_ratio"),
-            .column("edge_color"),
-            .column("edge_color_set"),
-        ]),
-        alias: "i")
-}
+    /// The image as every endpoint and expansion shows it.
+    static let presenter = presenter(thumbnail: nil)
 
-/// Images (media, spec §8.20). The upload endpoints are not served yet; the table backs the
-/// `logo` expansions of events and organizers.
-enum Media: EventbriteResourceGroup {
-    static let tables = [Image.table]
+    /// A thumbnail size asked for with `GET /media/{id}/?width=&height=` (§8.20): the image's
+    /// `url` then asks the image host for that size (`?w=<width>&h=<height>`).
+    struct Thumbnail: Sendable, Equatable {
+        var width: Int64?
+        var height: Int64?
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for image in try seed.records(Image.self, "media.json", key: "images") { try database.insert(image) }
+        func url(from stored: String) -> String {
+            let base = String(stored.prefix { $0 != "?" })
+            let parameters = [width.map { "w=\($0)" }, height.map { "h=\($0)" }].compactMap { $0 }
+            return parameters.isEmpty ? stored : base + "?" + parameters.joined(separator: "&")
+        }
+    }
+
+    static func presenter(thumbnail: Thumbnail?) -> Presenter {
+        Presenter(
+            type: "image",
+            view: RecordView(table, [
+                .column("crop_mask"),
+                .derived("original") { row, _, json in
+                    json.object { json in
+                        json.field("url", row.string("original_url"))
+                        json.field("width", row.integer("original_width"))
+                        json.field("height", row.integer("original_height"))
+                    }
+                },
+                .id("id"),
+                thumbnail.map { thumbnail in .derived("url") { row, _, json in json.string(thumbnail.url(from: row.string("url"))) } }
+                    ?? .column("url"),
+                .column("aspect_ratio"),
+                .column("edge_color"),
+                .column("edge_color_set"),
+            ]),
+            alias: "i")
     }
 }

@@ -1,0 +1,17 @@
+/// The URLs Eventbrite takes as values (a ticket buyer's redirect, a webhook's endpoint, a
+/// structured content video): absolute `http` or `https` URLs with a host and no whitespace.
+enum AbsoluteURL {
+    static func isValid(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard text.count <= 2048, let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return false }
+        let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !text.contains(where: { $0.isWhitespace })
+    }
+
+    /// The host (with any port) of a valid URL, lower-cased.
+    static func host(of text: String) -> String {
+        let lower = text.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return "" }
+        return String(lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+}

@@ -1,0 +1,66 @@
+import Emulation
+
+/// The choices of a question as bodies send them (spec §9.18: `[{"answer": {"html": "Choice
+/// 1"}, "quantity_available": 250}]`; a plain string is taken as a choice's text), and the
+/// question a choice id belongs to.
+enum QuestionChoices {
+    struct Input: Equatable {
+        var html: String
+        var quantityAvailable: Int64?
+    }
+
+    /// The choices under `key`; `null` is none. Nil when absent, or (with `INVALID` reported)
+    /// when one is malformed.
+    static func read(_ fields: inout BodyFields, _ key: String) -> [Input]? {
+        let items: [JSONValue]
+        switch fields.list(key) {
+        case .value(let values): items = values
+        case .null: return []
+        case .absent: return nil
+        }
+        var choices: [Input] = []
+        for item in items {
+            guard let choice = input(item) else {
+                fields.invalid(key)
+                return nil
+            }
+            choices.append(choice)
+        }
+        return choices
+    }
+
+    private static func input(_ item: JSONValue) -> Input? {
+        switch item {
+        case .string(let text) where !text.isEmpty:
+            return Input(html: MultipartText.html(fromPlain: text), quantityAvailable: nil)
+        case .object(let object):
+            let html: String?
+            switch object["answer"] {
+            case .string(let text)?: html = MultipartText.html(fromPlain: text)
+            case .object(let answer)?: html = answer["html"]?.stringValue ?? answer["text"]?.stringValue.map(MultipartText.html(fromPlain:))
+            default: html = nil
+            }
+            guard let html, !MultipartText.text(fromHTML: html).isEmpty else { return nil }
+            var quantity: Int64?
+            switch object["quantity_available"] {
+            case nil, .null?: quantity = nil
+            case let value?:
+                guard let number = value.intValue ?? value.stringValue.flatMap({ Int64($0) }), number >= 0 else { return nil }
+                quantity = number
+            }
+            return Input(html: html, quantityAvailable: quantity)
+        default:
+            return nil
+        }
+    }
+
+    /// The custom question of the event that has the choice `id`, if any.
+    static func owner(ofChoice id: Int64, eventID: Int64, in database: Database) throws -> Int64? {
+        try database.queryOne(
+            """
+            SELECT q.id AS id FROM eventbrite_custom_questions q, json_each(q.choices) c
+            WHERE q.event_id = ? AND json_extract(c.value, '$.id') = ? LIMIT 1
+            """, eventID, id
+        )?.int("id").map(Int64.init)
+    }
+}
