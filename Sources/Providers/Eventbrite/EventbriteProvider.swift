@@ -23,8 +23,17 @@ public struct EventbriteProvider: Provider {
         Organizers.self,
         Venues.self,
         Events.self,
+        Pricing.self,
         TicketClasses.self,
+        InventoryTiers.self,
+        CapacityTier.self,
+        TicketGroups.self,
+        Discounts.self,
+        Teams.self,
         Orders.self,
+        Attendees.self,
+        Reports.self,
+        Balance.self,
     ]
 
     let settings: EventbriteSettings

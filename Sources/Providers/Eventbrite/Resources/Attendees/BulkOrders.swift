@@ -1,0 +1,131 @@
+import Emulation
+
+/// Generated orders for paging (spec §11): one event of the generated organization with 3,000
+/// orders of one attendee each (`seed/eventbrite/bulk_orders.json`), so that attendee and order
+/// lists span sixty pages at the default size. Every 25th order is refunded and every 7th
+/// attendee checked in, so the status filters have something to do. Ids, names and times follow
+/// from the position, so every server generates the same rows.
+enum BulkOrders {
+    struct Settings: Codable {
+        var organizationID: Int64 = 0
+        var venueID: Int64 = 0
+        var eventID: Int64 = 0
+        var eventName = ""
+        var start = EpochSeconds(0)
+        var end = EpochSeconds(0)
+        var timezone = "America/Los_Angeles"
+        var ticketClassID: Int64 = 0
+        var ticketClassName = ""
+        var currency = "USD"
+        var price: Int64 = 0
+        var capacity: Int64 = 0
+        var firstOrderID: Int64 = 0
+        var firstAttendeeID: Int64 = 0
+        var orderCount: Int64 = 0
+        var refundedEvery: Int64 = 0
+        var checkedInEvery: Int64 = 0
+        var firstCreated = EpochSeconds(0)
+        var secondsBetweenOrders: Int64 = 0
+        var firstNames: [String] = []
+        var lastNames: [String] = []
+    }
+
+    static let file = "bulk_orders.json"
+
+    static func load(from seed: SeedDirectory, into database: Database) throws {
+        let document = try seed.json(file)
+        guard let object = document["orders"]?.objectValue else { throw SeedError(file: file, reason: "has no object \"orders\"") }
+        let settings: Settings
+        do {
+            settings = try JSONValueDecoder.decode(Settings.self, from: .object(object))
+        } catch {
+            throw SeedError(file: file, reason: "\(error)")
+        }
+        guard !settings.firstNames.isEmpty, !settings.lastNames.isEmpty else {
+            throw SeedError(file: file, reason: "needs first_names and last_names")
+        }
+        var event = Event()
+        event.id = settings.eventID
+        event.organizationID = settings.organizationID
+        event.organizerID = settings.organizationID
+        event.venueID = settings.venueID
+        event.setName(html: settings.eventName)
+        event.url = Event.url(name: event.nameText, id: event.id)
+        event.setTimes(
+            start: settings.start.value, startTimezone: settings.timezone, end: settings.end.value, endTimezone: settings.timezone)
+        event.status = .live
+        event.currency = settings.currency
+        event.created = settings.firstCreated
+        event.changed = settings.firstCreated
+        event.published = settings.firstCreated
+        event.categoryID = 103
+        event.formatID = 5
+        try database.insert(event)
+
+        var ticketClass = TicketClass()
+        ticketClass.eventID = event.id
+        ticketClass.id = settings.ticketClassID
+        ticketClass.name = settings.ticketClassName
+        ticketClass.currency = settings.currency
+        ticketClass.costValue = settings.price
+        ticketClass.capacity = settings.capacity
+        ticketClass.sorting = 1
+        ticketClass.salesStart = settings.firstCreated
+        ticketClass.salesEnd = EpochSeconds(settings.start.value - 3600)
+        try database.insert(ticketClass)
+
+        let fees = try FeeSchedule.fees(price: settings.price, currency: settings.currency, in: database)
+        for position in 0..<settings.orderCount {
+            let number = position + 1
+            let created = EpochSeconds(settings.firstCreated.value + position * settings.secondsBetweenOrders)
+            let first = settings.firstNames[Int(position % Int64(settings.firstNames.count))]
+            let last = settings.lastNames[Int((position / Int64(settings.firstNames.count)) % Int64(settings.lastNames.count))]
+            let refunded = settings.refundedEvery > 0 && number % settings.refundedEvery == 0
+            let checkedIn = !refunded && settings.checkedInEvery > 0 && number % settings.checkedInEvery == 0
+
+            var order = Order()
+            order.id = settings.firstOrderID + position
+            order.eventID = event.id
+            order.organizationID = event.organizationID
+            order.status = refunded ? "refunded" : "placed"
+            order.firstName = first
+            order.lastName = last
+            order.name = "\(first) \(last)"
+            order.email = "\(first).\(last).\(number)@example.com".lowercased()
+            order.created = created
+            order.changed = refunded ? EpochSeconds(created.value + 86_400) : created
+            order.currency = settings.currency
+            order.basePrice = settings.price
+            order.eventbriteFee = fees.service
+            order.paymentFee = fees.payment
+            try database.insert(order)
+
+            var attendee = Attendee()
+            attendee.id = settings.firstAttendeeID + position
+            attendee.eventID = event.id
+            attendee.organizationID = event.organizationID
+            attendee.orderID = order.id
+            attendee.ticketClassID = ticketClass.id
+            attendee.ticketClassName = ticketClass.name
+            attendee.variantID = "T\(ticketClass.id)"
+            attendee.orderStatus = order.status
+            attendee.status = refunded ? "Not Attending" : checkedIn ? "Checked In" : "Attending"
+            attendee.refunded = refunded
+            attendee.checkedIn = checkedIn
+            attendee.checkinType = checkedIn ? 1 : 0
+            attendee.barcodeStatus = refunded ? "refunded" : checkedIn ? "used" : "unused"
+            attendee.created = created
+            attendee.changed = order.changed
+            attendee.firstName = first
+            attendee.lastName = last
+            attendee.name = order.name
+            attendee.email = order.email
+            attendee.barcode = Attendee.barcode(order: order.id, attendee: attendee.id)
+            attendee.currency = settings.currency
+            attendee.basePrice = settings.price
+            attendee.eventbriteFee = fees.service
+            attendee.paymentFee = fees.payment
+            try database.insert(attendee)
+        }
+    }
+}
