@@ -1,13 +1,19 @@
 import Emulation
 
-/// Generated orders for paging (spec §11): one event of the generated organization with 3,000
-/// orders of one attendee each (`seed/eventbrite/bulk_orders.json`), so that attendee and order
-/// lists span sixty pages at the default size. Every 25th order is refunded and every 7th
-/// attendee checked in, so the status filters have something to do. Ids, names and times follow
-/// from the position, so every server generates the same rows.
+/// Generated orders for paging (spec §11): a festival organization of its own, with its box
+/// office user (token `BULK_FESTIVAL_TOKEN`) and one event of 3,000 orders of one attendee each
+/// (`seed/eventbrite/bulk_orders.json`), so that attendee and order lists span sixty pages at the
+/// default size. It stands apart from the demo user's organizations, whose event counts other
+/// lists page through. Every 25th order is refunded and every 7th attendee checked in, so the
+/// status filters have something to do. Ids, names and times follow from the position, so every
+/// server generates the same rows.
 enum BulkOrders {
     struct Settings: Codable {
         var organizationID: Int64 = 0
+        var organizationName = ""
+        var userID: Int64 = 0
+        var userName = ""
+        var userEmail = ""
         var venueID: Int64 = 0
         var eventID: Int64 = 0
         var eventName = ""
@@ -44,6 +50,7 @@ enum BulkOrders {
         guard !settings.firstNames.isEmpty, !settings.lastNames.isEmpty else {
             throw SeedError(file: file, reason: "needs first_names and last_names")
         }
+        try insertOrganization(settings, into: database)
         var event = Event()
         event.id = settings.eventID
         event.organizationID = settings.organizationID
@@ -127,5 +134,42 @@ enum BulkOrders {
             attendee.paymentFee = fees.payment
             try database.insert(attendee)
         }
+    }
+
+    /// The festival's organization, its owner (the box office user), organizer and venue.
+    private static func insertOrganization(_ settings: Settings, into database: Database) throws {
+        var organization = Organization()
+        organization.id = settings.organizationID
+        organization.name = settings.organizationName
+        try database.insert(organization)
+        var user = User()
+        user.id = settings.userID
+        user.name = settings.userName
+        let names = settings.userName.split(separator: " ", maxSplits: 1).map(String.init)
+        user.firstName = names.first
+        user.lastName = names.count > 1 ? names[1] : nil
+        user.emails = [User.Email(email: settings.userEmail, verified: true, primary: true)]
+        try database.insert(user)
+        var member = Member()
+        member.id = settings.userID
+        member.organizationID = settings.organizationID
+        member.userID = settings.userID
+        member.isOwner = true
+        member.created = settings.firstCreated
+        try database.insert(member)
+        var organizer = Organizer()
+        organizer.id = settings.organizationID
+        organizer.organizationID = settings.organizationID
+        organizer.name = settings.organizationName
+        try database.insert(organizer)
+        var venue = Venue()
+        venue.id = settings.venueID
+        venue.organizationID = settings.organizationID
+        venue.organizerID = settings.organizationID
+        venue.name = "Festival Grounds"
+        venue.city = "Los Angeles"
+        venue.region = "CA"
+        venue.country = "US"
+        try database.insert(venue)
     }
 }
