@@ -45,6 +45,9 @@ import TestSupport
             "page", "page_size", "continuation", "expand", "expand.event", "token", "status", "order_by", "time_filter",
             "series_filter", "show_series_parent", "name_filter", "venue_filter", "event_ids", "start_date.range_start",
             "only_public", "q", "price", "location.latitude", "location.within", "response_type", "client_id", "redirect_uri",
+            "scope", "code", "code_filter", "event_id", "type", "changed_since", "last_item_seen", "attendee_ids", "pos", "category",
+            "include_holds", "hold_id", "seatmap_number", "count_against_event_capacity", "term", "event_ids", "group_by",
+            "date_facet", "filter_by", "period", "country", "currency", "plan", "only_emails", "refund_request_statuses",
         ],
     ]
 
@@ -66,6 +69,9 @@ import TestSupport
             "name", "summary", "description", "start", "end", "currency", "venue_id", "organizer_id", "capacity", "listed",
             "invite_only", "password", "is_series", "online_event", "start_date", "end_date", "timezone", "address",
             "age_restriction", "grant_type", "code", "client_id", "client_secret",
+            "cost", "quantity_total", "donation", "free", "sales_channels", "sales_end_relative", "sales_start_after",
+            "inventory_tier_id", "holds", "capacity_total", "amount_off", "percent_off", "ticket_class_ids", "hold_ids",
+            "event_ticket_ids", "ticket_group_ids", "inventory_tiers", "public_event_id", "base_price", "scope", "tickets",
         ],
     ]
 

@@ -67,7 +67,9 @@ struct HoldChanges {
     /// Whether the change moves quantities (which needs `capacity_total` sent with it).
     func changesQuantities(of existing: [Hold]) -> Bool {
         items.contains { item in
-            guard let id = item.id, let hold = existing.first(where: { $0.id == id }) else { return true }
+            guard let id = item.id else { return true }
+            // An unknown id is reported as such when the change is applied.
+            guard let hold = existing.first(where: { $0.id == id }) else { return false }
             return item.isDeleted || (item.quantityTotal.map { $0 != hold.quantityTotal } ?? false)
         }
     }

@@ -25,7 +25,10 @@ enum TicketGroups: EventbriteResourceGroup {
                 let group = try request.read { try request.ticketGroup(in: $0) }
                 return try save(request, organizationID: group.organizationID, existing: group)
             },
-            routes.post("/organizations/{organization_id}/events/{event_id}/ticket_classes/{ticket_class_id}/ticket_groups/", setGroups),
+            // No other route names this path's ids, so it carries the docs' example itself.
+            routes.route(
+                "POST", "/organizations/{organization_id}/events/{event_id}/ticket_classes/{ticket_class_id}/ticket_groups/",
+                example: "/organizations/1/events/123/ticket_classes/12345/ticket_groups/", setGroups),
             routes.get("/organizations/{organization_id}/ticket_groups/", example: "/organizations/1/ticket_groups/") { request in
                 let organizationID = try request.memberOrganization()
                 let page = try request.page()
