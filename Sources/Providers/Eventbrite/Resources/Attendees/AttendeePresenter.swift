@@ -20,16 +20,11 @@ extension Attendee {
                 let base = row.integer("base_price"), fee = row.integer("eventbrite_fee")
                 let payment = row.integer("payment_fee"), tax = row.integer("tax")
                 json.object { json in
-                    json.key("base_price")
-                    Money(currency: currency, value: base).write(to: &json)
-                    json.key("eventbrite_fee")
-                    Money(currency: currency, value: fee).write(to: &json)
-                    json.key("gross")
-                    Money(currency: currency, value: base + fee + payment + tax).write(to: &json)
-                    json.key("payment_fee")
-                    Money(currency: currency, value: payment).write(to: &json)
-                    json.key("tax")
-                    Money(currency: currency, value: tax).write(to: &json)
+                    json.field("base_price", Money(currency: currency, value: base))
+                    json.field("eventbrite_fee", Money(currency: currency, value: fee))
+                    json.field("gross", Money(currency: currency, value: base + fee + payment + tax))
+                    json.field("payment_fee", Money(currency: currency, value: payment))
+                    json.field("tax", Money(currency: currency, value: tax))
                 }
             },
             .derived("resource_uri") { row, context, json in

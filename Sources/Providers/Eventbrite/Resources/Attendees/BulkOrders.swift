@@ -39,14 +39,7 @@ enum BulkOrders {
     static let file = "bulk_orders.json"
 
     static func load(from seed: SeedDirectory, into database: Database) throws {
-        let document = try seed.json(file)
-        guard let object = document["orders"]?.objectValue else { throw SeedError(file: file, reason: "has no object \"orders\"") }
-        let settings: Settings
-        do {
-            settings = try JSONValueDecoder.decode(Settings.self, from: .object(object))
-        } catch {
-            throw SeedError(file: file, reason: "\(error)")
-        }
+        let settings = try seed.settings(Settings.self, file, key: "orders")
         guard !settings.firstNames.isEmpty, !settings.lastNames.isEmpty else {
             throw SeedError(file: file, reason: "needs first_names and last_names")
         }
@@ -136,12 +129,8 @@ enum BulkOrders {
         }
     }
 
-    /// The festival's organization, its owner (the box office user), organizer and venue.
+    /// The festival's box office user, and the organization it owns.
     private static func insertOrganization(_ settings: Settings, into database: Database) throws {
-        var organization = Organization()
-        organization.id = settings.organizationID
-        organization.name = settings.organizationName
-        try database.insert(organization)
         var user = User()
         user.id = settings.userID
         user.name = settings.userName
@@ -150,26 +139,8 @@ enum BulkOrders {
         user.lastName = names.count > 1 ? names[1] : nil
         user.emails = [User.Email(email: settings.userEmail, verified: true, primary: true)]
         try database.insert(user)
-        var member = Member()
-        member.id = settings.userID
-        member.organizationID = settings.organizationID
-        member.userID = settings.userID
-        member.isOwner = true
-        member.created = settings.firstCreated
-        try database.insert(member)
-        var organizer = Organizer()
-        organizer.id = settings.organizationID
-        organizer.organizationID = settings.organizationID
-        organizer.name = settings.organizationName
-        try database.insert(organizer)
-        var venue = Venue()
-        venue.id = settings.venueID
-        venue.organizationID = settings.organizationID
-        venue.organizerID = settings.organizationID
-        venue.name = "Festival Grounds"
-        venue.city = "Los Angeles"
-        venue.region = "CA"
-        venue.country = "US"
-        try database.insert(venue)
+        try GeneratedOrganization.insert(
+            id: settings.organizationID, name: settings.organizationName, owner: settings.userID, created: settings.firstCreated,
+            venueID: settings.venueID, venueName: "Festival Grounds", in: database)
     }
 }

@@ -147,33 +147,23 @@ struct OrderCosts {
 
     func write(to json: inout JSONBuilder) {
         json.object { json in
-            json.key("base_price")
-            money(basePrice).write(to: &json)
-            json.key("display_price")
-            money(basePrice).write(to: &json)
-            json.key("display_fee")
-            money(eventbriteFee + paymentFee + tax).write(to: &json)
-            json.key("gross")
-            money(basePrice + eventbriteFee + paymentFee + tax).write(to: &json)
-            json.key("eventbrite_fee")
-            money(eventbriteFee).write(to: &json)
-            json.key("payment_fee")
-            money(paymentFee).write(to: &json)
-            json.key("tax")
-            money(tax).write(to: &json)
+            json.field("base_price", money(basePrice))
+            json.field("display_price", money(basePrice))
+            json.field("display_fee", money(eventbriteFee + paymentFee + tax))
+            json.field("gross", money(basePrice + eventbriteFee + paymentFee + tax))
+            json.field("eventbrite_fee", money(eventbriteFee))
+            json.field("payment_fee", money(paymentFee))
+            json.field("tax", money(tax))
             if tax != 0 {
                 json.key("display_tax")
                 json.object { json in
                     json.field("name", "Tax")
-                    json.key("tax")
-                    money(tax).write(to: &json)
+                    json.field("tax", money(tax))
                 }
             }
-            json.key("price_before_discount")
-            money(basePrice + (discountAmount ?? 0)).write(to: &json)
+            json.field("price_before_discount", money(basePrice + (discountAmount ?? 0)))
             if let discountAmount {
-                json.key("discount_amount")
-                money(discountAmount).write(to: &json)
+                json.field("discount_amount", money(discountAmount))
                 json.field("discount_type", discountType)
             }
             json.field("fee_components", .array([]))

@@ -84,14 +84,10 @@ enum Pricing: EventbriteResourceGroup {
             json.object { json in
                 json.key("item_pricing")
                 json.object { json in
-                    json.key("organizer_share")
-                    Money(currency: currency, value: share).write(to: &json)
-                    json.key("total_fees")
-                    Money(currency: currency, value: fees.total).write(to: &json)
-                    json.key("total_taxes")
-                    Money(currency: currency, value: fees.tax).write(to: &json)
-                    json.key("total_price")
-                    Money(currency: currency, value: share + fees.total + fees.tax).write(to: &json)
+                    json.field("organizer_share", Money(currency: currency, value: share))
+                    json.field("total_fees", Money(currency: currency, value: fees.total))
+                    json.field("total_taxes", Money(currency: currency, value: fees.tax))
+                    json.field("total_price", Money(currency: currency, value: share + fees.total + fees.tax))
                 }
             }
         }

@@ -157,13 +157,16 @@ enum TicketClassesForSale {
         let price = row.integer("cost_value"), currency = row.string("currency")
         let priced = row.integer("cost_value") > 0 && !row.bool("donation")
         let includesFee = row.bool("include_fee")
+        let originals = ["original_cost", "original_total_cost", "original_fee", "original_tax"]
+        func writeNulls(_ keys: [String], to json: inout JSONBuilder) {
+            for key in keys {
+                json.key(escaping: key)
+                json.null()
+            }
+        }
         func writeCosts(_ amount: Int64, original: Int64?, to json: inout JSONBuilder) throws {
             guard priced else {
-                for key in ["cost", "total_cost", "fee", "tax", "tax_and_fee", "original_cost", "original_total_cost", "original_fee", "original_tax"] {
-                    json.key(escaping: key)
-                    json.null()
-                }
-                return
+                return writeNulls(["cost", "total_cost", "fee", "tax", "tax_and_fee"] + originals, to: &json)
             }
             func figures(_ value: Int64) throws -> (cost: Int64, total: Int64, fee: Int64) {
                 let fees = try TicketClass.fees(price: value, currency: currency, context)
@@ -172,31 +175,19 @@ enum TicketClassesForSale {
             }
             let now = try figures(amount)
             let money = { (value: Int64) in Money(currency: currency, value: value) }
-            json.key("cost")
-            money(now.cost).write(to: &json)
-            json.key("total_cost")
-            money(now.total).write(to: &json)
-            json.key("fee")
-            money(now.fee).write(to: &json)
-            json.key("tax")
-            money(0).write(to: &json)
-            json.key("tax_and_fee")
-            money(now.fee).write(to: &json)
+            json.field("cost", money(now.cost))
+            json.field("total_cost", money(now.total))
+            json.field("fee", money(now.fee))
+            json.field("tax", money(0))
+            json.field("tax_and_fee", money(now.fee))
             if let original {
                 let before = try figures(original)
-                json.key("original_cost")
-                money(before.cost).write(to: &json)
-                json.key("original_total_cost")
-                money(before.total).write(to: &json)
-                json.key("original_fee")
-                money(before.fee).write(to: &json)
-                json.key("original_tax")
-                money(0).write(to: &json)
+                json.field("original_cost", money(before.cost))
+                json.field("original_total_cost", money(before.total))
+                json.field("original_fee", money(before.fee))
+                json.field("original_tax", money(0))
             } else {
-                for key in ["original_cost", "original_total_cost", "original_fee", "original_tax"] {
-                    json.key(escaping: key)
-                    json.null()
-                }
+                writeNulls(originals, to: &json)
             }
         }
         try json.array { json in
