@@ -87,6 +87,19 @@ import Testing
         #expect(try server.eventbrite("GET", "/orders/99201/").json == Bodies.error(400, "ORDER_EXPIRED", "The order is expired"))
     }
 
+    @Test func expansionsReachThroughOrdersEventsAndTicketClasses() throws {
+        let v1 = try server.eventbrite("GET", "/events/12345/attendees/?expand=order.event.venue")
+        #expect(v1.json["attendees"]?[0]?["order"]?["event"]?["venue"]?["id"] == "12345")
+        #expect(v1.json["attendees"]?[0]?["event"] == nil)
+        let v2 = try server.eventbrite(
+            "GET", "/events/12345/attendees/12345/?expand.attendee=order,event&expand.order=attendees&expand.event=ticket_classes")
+        #expect(v2.json["order"]?["attendees"]?[0]?["id"] == "12345")
+        #expect(v2.json["event"]?["ticket_classes"]?.arrayValue?.map { $0["id"] } == ["12345", "12350"])
+        let ticket = try server.eventbrite("GET", "/events/12345/ticket_classes/12345/?expand=event.organizer")
+        #expect(ticket.json["event"]?["organizer"]?["id"] == "12345")
+        #expect(try server.eventbrite("GET", "/events/12345/attendees/12345/?expand=none").json["order"] == nil)
+    }
+
     @Test func aPendingOrderRunsOutOfTime() throws {
         let pending = try server.placeOrder(event: "17937020110", ticketClass: "17937020111", extra: ["status": "pending"])
         let order = try server.eventbrite("GET", "/orders/\(pending.order)/")

@@ -94,8 +94,13 @@ extension Attendee {
             },
         ]),
         alias: "a",
-        joins: "LEFT JOIN eventbrite_teams tm ON tm.id = a.team_id LEFT JOIN eventbrite_orders ao ON ao.id = a.order_id",
-        extraColumns: ["tm.name AS team_name", "ao.promo_code AS order_promo_code", "ao.discount_type AS order_discount_type"])
+        // Subqueries rather than joins: a page's count and the rows its offset skips then read
+        // the attendees' index alone.
+        extraColumns: [
+            "(SELECT tm.name FROM eventbrite_teams tm WHERE tm.id = a.team_id) AS team_name",
+            "(SELECT o.promo_code FROM eventbrite_orders o WHERE o.id = a.order_id) AS order_promo_code",
+            "(SELECT o.discount_type FROM eventbrite_orders o WHERE o.id = a.order_id) AS order_discount_type",
+        ])
 
     /// The profile (§9.13): names and email always, the optional fields only when set, and the
     /// addresses (`{}` when there are none, as real payloads show).

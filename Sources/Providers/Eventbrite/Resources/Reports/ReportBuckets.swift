@@ -50,6 +50,27 @@ struct ReportBuckets {
         return Int64((calendar.date(from: components) ?? date).timeIntervalSince1970)
     }
 
+    /// The moments that share `seconds`'s bucket, for the facets that follow the clock (not
+    /// `event_day` or `none`): sales come in time order, so a report asks once per bucket.
+    func span(of seconds: Int64) -> Range<Int64> {
+        let calendar = calendar
+        let component: Calendar.Component
+        var first = bucket(of: seconds, eventStart: seconds)
+        switch facet {
+        case "fifteen": return first..<(first + 900)
+        case "hour": return first..<(first + 3_600)
+        case "week":
+            // Named after its Sunday; it runs from the Monday before.
+            first = Int64(calendar.date(byAdding: .day, value: -6, to: Date(timeIntervalSince1970: Double(first)))?.timeIntervalSince1970 ?? 0)
+            component = .weekOfYear
+        case "month": component = .month
+        case "year": component = .year
+        default: component = .day
+        }
+        let next = calendar.date(byAdding: component, value: 1, to: Date(timeIntervalSince1970: Double(first)))
+        return first..<Int64(next?.timeIntervalSince1970 ?? Double(first + 86_400))
+    }
+
     /// The start of the bucket `units` buckets back from the one `now` is in (`period`).
     func periodStart(now: Int64, units: Int64) -> Int64 {
         let current = bucket(of: now, eventStart: now)

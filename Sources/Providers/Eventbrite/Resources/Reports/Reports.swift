@@ -69,9 +69,22 @@ enum Reports: EventbriteResourceGroup {
             let buckets = ReportBuckets(timezone: query.timezone, facet: query.facet)
             let starts = Dictionary(uniqueKeysWithValues: query.events.map { ($0.id, $0.startUTC.value) })
             var byBucket: [Int64: [ReportQuery.Sale]] = [:]
+            var current: (span: Range<Int64>, bucket: Int64)?
+            let single = sales.first.map { buckets.bucketOfDay($0.created) } ?? 0
             for sale in sales {
-                let key = query.facet == "none" ? (sales.first.map { buckets.bucketOfDay($0.created) } ?? 0)
-                    : buckets.bucket(of: sale.created, eventStart: starts[sale.eventID] ?? sale.created)
+                let key: Int64
+                switch query.facet {
+                case "none": key = single
+                case "event_day": key = buckets.bucket(of: sale.created, eventStart: starts[sale.eventID] ?? sale.created)
+                default:
+                    // Sales come oldest first: one calendar question per bucket, not per sale.
+                    if let current, current.span.contains(sale.created) {
+                        key = current.bucket
+                    } else {
+                        key = buckets.bucket(of: sale.created, eventStart: sale.created)
+                        current = (buckets.span(of: sale.created), key)
+                    }
+                }
                 byBucket[key, default: []].append(sale)
             }
             let topics = try Topics(query: query, in: database)
