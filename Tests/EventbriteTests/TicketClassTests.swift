@@ -151,6 +151,10 @@ import Testing
         #expect(try server.eventbrite("POST", "/events/12345/ticket_classes/", json: ["ticket_class": ["name": "X", "free": true]]).json
             == Bodies.arguments(["ticket_class.inventory_tier_id": "MISSING"]))
         #expect(try server.eventbrite("POST", path, body: "{\"ticket_class\": ").json == Bodies.invalidBody)
+        // Quantities and prices beyond any event are refused, not summed into an overflow.
+        #expect(try server.eventbrite("POST", path, json: [
+            "ticket_class": ["name": "X", "capacity": 9_223_372_036_854_775_807, "cost": "USD,9223372036854775807"],
+        ]).json == Bodies.arguments(["ticket_class.capacity": "INVALID", "ticket_class.cost": "INVALID"]))
     }
 
     /// A body that breaks one rule, and the constant it answers with.

@@ -49,7 +49,12 @@ enum DiscountChanges {
         case .absent: break
         }
         switch fields.integer("quantity_available") {
-        case .value(let quantity): if quantity >= 0 { discount.quantityAvailable = quantity } else { fields.invalid("quantity_available") }
+        case .value(let quantity):
+            if quantity >= 0 && quantity <= EventInventory.maximumQuantity {
+                discount.quantityAvailable = quantity
+            } else {
+                fields.invalid("quantity_available")
+            }
         case .null: discount.quantityAvailable = 0
         case .absent: break
         }

@@ -57,7 +57,7 @@ enum CapacityTier: EventbriteResourceGroup {
             var fields = body.object["capacity_tier"] != nil ? body.wrapper("capacity_tier") : body.unwrapped
             fields.rejectUnknown(allowed: ["capacity_total", "holds"])
             let capacity = fields.integer("capacity_total")
-            if case .value(let total) = capacity, total < 0 { fields.invalid("capacity_total") }
+            if case .value(let total) = capacity, total < 0 || total > EventInventory.maximumQuantity { fields.invalid("capacity_total") }
             let changes = HoldChanges.read(&fields, eventID: event.id)
             let inventory = try EventInventory.load(event.id, in: database)
             let existing = inventory.holds(ofTier: nil)

@@ -25,6 +25,10 @@ struct EventInventory {
         var pending: Int64 = 0
     }
 
+    /// The largest quantity a body may set (a capacity, a hold, a limit per order): beyond any
+    /// real event, and small enough that the sums here cannot overflow.
+    static let maximumQuantity: Int64 = 1_000_000_000
+
     let eventID: Int64
     let customCapacity: Int64?
     /// The event's capacity as the event object shows it (custom, else its tickets' sum).

@@ -47,7 +47,7 @@ struct HoldChanges {
             item.sortOrder = hold.integer("sort_order").value
             item.color = InventoryTierChanges.color(&hold, "color")
             switch hold.integer("quantity_total") {
-            case .value(let quantity) where quantity >= 0: item.quantityTotal = quantity
+            case .value(let quantity) where quantity >= 0 && quantity <= EventInventory.maximumQuantity: item.quantityTotal = quantity
             case .value, .null: hold.invalid("quantity_total")
             case .absent: break
             }

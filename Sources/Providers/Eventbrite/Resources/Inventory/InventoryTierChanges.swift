@@ -60,7 +60,7 @@ struct InventoryTierChanges {
 
     private mutating func count(_ key: String, minimum: Int64) -> Int64? {
         switch fields.integer(key) {
-        case .value(let value) where value >= minimum: return value
+        case .value(let value) where value >= minimum && value <= EventInventory.maximumQuantity: return value
         case .value, .null:
             fields.invalid(key)
             return nil

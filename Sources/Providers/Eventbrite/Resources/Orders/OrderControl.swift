@@ -170,6 +170,7 @@ enum OrderControl {
             let holdID = line.string("hold_id").value
             if let holdID, !inventory.holds.contains(where: { $0.id == holdID }) { line.invalid("hold_id") }
             let amount = line.integer("amount").value
+            if let amount, amount < 0 || amount > FeeSchedule.maximumPrice { line.invalid("amount") }
             var answers: [Attendee.Answer] = []
             if case .value(let list) = line.list("answers") {
                 for value in list {

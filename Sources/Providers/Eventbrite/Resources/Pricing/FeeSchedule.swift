@@ -15,6 +15,10 @@ struct Fees: Equatable {
 }
 
 enum FeeSchedule {
+    /// The largest price (minor units) a body may name: 999,999,999.99 in a two-decimal currency,
+    /// so that fee arithmetic stays within 64 bits.
+    static let maximumPrice: Int64 = 99_999_999_999
+
     /// Where a price is sold and under which plan.
     struct Terms {
         var plan = "package2"
@@ -49,6 +53,7 @@ enum FeeSchedule {
         price: Int64, currency: String, country: String? = nil, terms: Terms = Terms(), in database: Database
     ) throws -> Fees {
         guard price > 0 else { return .none }
+        let price = min(price, maximumPrice)
         var rates = try rules(country: country, currency: currency, in: database)
         if rates.isEmpty { rates = try rules(country: "US", currency: "USD", in: database) }
         let service = rates.first {

@@ -31,7 +31,8 @@ enum Pricing: EventbriteResourceGroup {
         ])
         var price: Money?
         switch fields.money("base_price") {
-        case .value(let money): price = money
+        case .value(let money) where money.value <= FeeSchedule.maximumPrice: price = money
+        case .value: fields.invalid("base_price")
         case .null: fields.missing("base_price")
         case .absent: if !fields.has("base_price") { fields.missing("base_price") }
         }

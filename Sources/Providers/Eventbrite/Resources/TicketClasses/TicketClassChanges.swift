@@ -56,6 +56,10 @@ struct TicketClassChanges {
         let capacityKey = fields.has("capacity") ? "capacity" : "quantity_total"
         capacity = Self.count(&fields, capacityKey, minimum: 0)
         cost = fields.money("cost")
+        if case .value(let money) = cost, money.value > FeeSchedule.maximumPrice {
+            fields.invalid("cost")
+            cost = .absent
+        }
         for flag in Self.flagNames { if let value = fields.bool(flag).value { flags[flag] = value } }
         salesChannels = Self.names(&fields, "sales_channels", allowed: TicketClass.salesChannelNames)
         // Unknown delivery methods are an endpoint constant (INVALID_DELIVERY_METHOD), not an argument error.
@@ -96,7 +100,7 @@ struct TicketClassChanges {
 
     private static func count(_ fields: inout BodyFields, _ key: String, minimum: Int64) -> Provided<Int64> {
         let value = fields.integer(key)
-        if case .value(let number) = value, number < minimum {
+        if case .value(let number) = value, number < minimum || number > EventInventory.maximumQuantity {
             fields.invalid(key)
             return .absent
         }
