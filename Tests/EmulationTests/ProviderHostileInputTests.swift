@@ -48,6 +48,9 @@ import UnderstudyServer
             "only_public", "q", "price", "location.latitude", "location.within", "response_type", "client_id", "redirect_uri",
             "include_all", "as_owner", "purpose", "width", "height", "type", "text_codes", "locale", "event_id", "venue_id",
             "venue_name_filter", "start_date.range_end",
+            "scope", "code", "code_filter", "event_id", "type", "changed_since", "last_item_seen", "attendee_ids", "pos", "category",
+            "include_holds", "hold_id", "seatmap_number", "count_against_event_capacity", "term", "event_ids", "group_by",
+            "date_facet", "filter_by", "period", "country", "currency", "plan", "only_emails", "refund_request_statuses",
         ],
         "bookingkit": [
             "limit", "offset", "accept", "exclude", "fields", "with_count", "order", "match", "delta_since", "type", "category",
@@ -82,6 +85,10 @@ import UnderstudyServer
             "confirmation_message", "redirect_url", "survey_respondent", "survey_time_limit", "survey_ticket_classes", "modules",
             "widgets", "publish", "purpose", "access_type", "strings", "locale", "source_seatmap_id", "upload_token",
             "crop_mask", "endpoint_url", "actions", "event_id",
+            "age_restriction", "grant_type", "code", "client_id", "client_secret",
+            "cost", "quantity_total", "donation", "free", "sales_channels", "sales_end_relative", "sales_start_after",
+            "inventory_tier_id", "holds", "capacity_total", "amount_off", "percent_off", "ticket_class_ids", "hold_ids",
+            "event_ticket_ids", "ticket_group_ids", "inventory_tiers", "public_event_id", "base_price", "scope", "tickets",
         ],
         "bookingkit": [
             "grant_type", "client_id", "client_secret", "scope", "active", "root_event_id", "title", "description", "type", "duration",

@@ -29,7 +29,7 @@ import Testing
         let eventbrite = try #require(try server.request("GET", "/_understudy/credentials").json["providers"]?["eventbrite"])
         #expect(eventbrite["headers"] == ["Authorization": "Bearer PERSONAL_OAUTH_TOKEN"])
         let tokens = eventbrite["tokens"]?.arrayValue?.compactMap { $0["token"]?.stringValue } ?? []
-        #expect(tokens == ["PERSONAL_OAUTH_TOKEN", "MYTOKEN", "OTHER_USER_TOKEN", "DISABLED_TOKEN", "SOA_TOKEN"])
+        #expect(tokens == ["PERSONAL_OAUTH_TOKEN", "MYTOKEN", "OTHER_USER_TOKEN", "DISABLED_TOKEN", "SOA_TOKEN", "BULK_FESTIVAL_TOKEN"])
         let clients = eventbrite["oauth_clients"]?.arrayValue?.compactMap { $0["client_id"]?.stringValue } ?? []
         #expect(clients == ["MOCK_API_KEY", "API_KEY", "YOUR_API_KEY"])
     }

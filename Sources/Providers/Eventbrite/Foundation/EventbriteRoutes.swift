@@ -28,16 +28,14 @@ struct EventbriteRoutes: Sendable {
         route("DELETE", template, handler)
     }
 
-    /// A route only the service token may call; user tokens get `403 SOATokenNotFound` (§8.2).
+    /// A route the service token (`SOA_TOKEN`) may call, unlike every other: the handler gets the
+    /// caller as authenticated and decides what a user token may do there (the Balance endpoint
+    /// admits users who hold its permission, §8.2).
     func service(
         _ method: String, _ template: String, example: String? = nil,
-        _ handler: @escaping @Sendable (ProviderRequest) throws -> HTTPResponse,
-        refusingUsers refusal: @escaping @Sendable () -> any Error
+        _ handler: @escaping @Sendable (ProviderRequest, Caller) throws -> HTTPResponse
     ) -> Route<Caller> {
-        Route(method, template, example: example) { request, caller in
-            guard case .service = caller.kind else { throw refusal() }
-            return try handler(request)
-        }
+        Route(method, template, example: example) { request, caller in try handler(request, caller) }
     }
 }
 

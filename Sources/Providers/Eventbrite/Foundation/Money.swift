@@ -23,6 +23,11 @@ struct Money: Sendable, Equatable {
     }
 }
 
+/// `json.field("cost", money)` writes a currency object with the symbol display.
+extension Money: JSONEncodable {
+    func encode(to json: inout JSONBuilder) { write(to: &json) }
+}
+
 /// ISO 4217 currencies: which codes exist, their minor-unit exponents and display symbols.
 enum Currency {
     /// Codes Eventbrite sells in (its supported pricing currencies) and other common ones.

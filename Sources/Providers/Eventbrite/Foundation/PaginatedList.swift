@@ -15,12 +15,15 @@ enum PaginatedList {
         case continuationOnly
     }
 
+    /// `prepare` hands the rows' context what the handler worked out for them (`RenderMemo`).
     static func respond(
         _ request: EventbriteRequest, key: String, _ presenter: Presenter, where filter: SQLFilter, orderBy order: String,
-        page: PageRequest, leading: [(String, JSONValue)] = [], envelope: Envelope = .standard
+        page: PageRequest, leading: [(String, JSONValue)] = [], envelope: Envelope = .standard,
+        prepare: (RenderContext) -> Void = { _ in }
     ) throws -> HTTPResponse {
         try request.read { database in
             let context = request.context(database, type: presenter.type)
+            prepare(context)
             // Each row is written where the statement stands; the page's bytes follow the
             // pagination object, which needs the total first.
             let counted = try database.page(

@@ -11,19 +11,22 @@ struct RenderContext {
     let now: Int64
     let switches: APISwitches
     let settings: EventbriteSettings
+    /// What this response has worked out already (see `RenderMemo`), shared with the contexts
+    /// of the objects it embeds.
+    var memo = RenderMemo()
 
     /// The context of the object the expansion `name` embeds, of `_type` `type`.
     func expanding(_ name: String, as type: String) -> RenderContext {
         RenderContext(
             database: database, caller: caller, expansions: expansions.child(name, type: type), now: now, switches: switches,
-            settings: settings)
+            settings: settings, memo: memo)
     }
 
     /// The same request's context for a top-level object of another `_type`.
     func scoped(to type: String) -> RenderContext {
         RenderContext(
             database: database, caller: caller, expansions: expansions.request.scope(for: type), now: now, switches: switches,
-            settings: settings)
+            settings: settings, memo: memo)
     }
 
     /// Writes `resource_uri_base` + `path` + `id` + `/` (`https://www.eventbriteapi.com/v3/events/12345/`).

@@ -20,39 +20,10 @@ enum BulkEvents {
     }
 
     static func load(from seed: SeedDirectory, into database: Database) throws {
-        let document = try seed.json("bulk.json")
-        guard let object = document["events"]?.objectValue else { throw SeedError(file: "bulk.json", reason: "has no object \"events\"") }
-        let settings: Settings
-        do {
-            settings = try JSONValueDecoder.decode(Settings.self, from: .object(object))
-        } catch {
-            throw SeedError(file: "bulk.json", reason: "\(error)")
-        }
-        var organization = Organization()
-        organization.id = settings.organizationID
-        organization.name = settings.organizationName
-        try database.insert(organization)
-        var member = Member()
-        member.id = settings.organizationID
-        member.organizationID = settings.organizationID
-        member.userID = settings.memberUserID
-        member.isOwner = true
-        member.created = settings.created
-        try database.insert(member)
-        var organizer = Organizer()
-        organizer.id = settings.organizationID
-        organizer.organizationID = settings.organizationID
-        organizer.name = settings.organizationName
-        try database.insert(organizer)
-        var venue = Venue()
-        venue.id = settings.venueID
-        venue.organizationID = settings.organizationID
-        venue.organizerID = settings.organizationID
-        venue.name = "Bulk Hall"
-        venue.city = "Los Angeles"
-        venue.region = "CA"
-        venue.country = "US"
-        try database.insert(venue)
+        let settings = try seed.settings(Settings.self, "bulk.json", key: "events")
+        try GeneratedOrganization.insert(
+            id: settings.organizationID, name: settings.organizationName, owner: settings.memberUserID, created: settings.created,
+            venueID: settings.venueID, venueName: "Bulk Hall", in: database)
         for position in 0..<settings.eventCount {
             var event = Event()
             event.id = settings.firstEventID + position

@@ -82,11 +82,8 @@ extension Event {
         ] + EventExpansions.members),
         alias: "e",
         extraColumns: [
-            // The capacity of a non-custom event: its ticket classes' (§10.2), NULL when it has none.
-            """
-            (SELECT SUM(t.capacity) FROM eventbrite_ticket_classes t WHERE t.event_id = e.id AND NOT t.is_deleted)
-             AS ticket_capacity
-            """,
+            // The capacity of a non-custom event: its tickets' and tiers' (§10.2), NULL when it has none.
+            "\(EventInventory.computedCapacity) AS ticket_capacity",
             """
             NOT EXISTS (SELECT 1 FROM eventbrite_ticket_classes t
                         WHERE t.event_id = e.id AND NOT t.is_deleted AND t.\(TicketClass.isPaid)) AS derived_is_free
@@ -103,10 +100,9 @@ extension Event {
     }
 }
 
-/// The expansions of an event (§5.4) that its own record and the reference data answer. The
-/// ticket-based ones (`ticket_availability`, `event_sales_status`, `basic_inventory_info`,
-/// `ticket_classes`) come with the ticket class endpoints; until then they are ignored like any
-/// unknown name. `series_dates` lists a series parent's occurrences (`SeriesDates`).
+/// The expansions of an event (§5.4): those its own record and the reference data answer, the
+/// occurrences of a series parent (`series_dates`, `SeriesDates`), then the ticket-based ones
+/// (`EventTicketExpansions`).
 enum EventExpansions {
     static let members: [RecordView<RenderContext>.Member] = [
         .expansion("logo", from: "logo_id") { Image.presenter },
@@ -158,5 +154,5 @@ enum EventExpansions {
             json.value(["has_digital_content": false, "digital_content_url": ""])
         },
         SeriesDates.expansion,
-    ]
+    ] + EventTicketExpansions.members
 }
