@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One request as the journal keeps it.
 public struct JournalEntry: Sendable {
@@ -20,17 +21,22 @@ public struct JournalEntry: Sendable {
 }
 
 /// The most recent requests a world served, newest first, bounded so it never grows without limit.
-public final class RequestJournal: @unchecked Sendable {
-    // Invariant: `entries`, `start` and `lastID` are only touched while `lock` is held.
-    private let lock = NSLock()
+public final class RequestJournal: Sendable {
+    /// A ring of entries: `start` is the oldest once the ring is full.
+    private struct Ring {
+        var entries: [JournalEntry] = []
+        var start = 0
+        var lastID = 0
+    }
+
     private let capacity: Int
-    private var entries: [JournalEntry] = []
-    private var start = 0  // index of the oldest entry once the ring is full
-    private var lastID = 0
+    private let ring: Mutex<Ring>
 
     public init(capacity: Int) {
         self.capacity = max(1, capacity)
-        entries.reserveCapacity(min(capacity, 1024))
+        var ring = Ring()
+        ring.entries.reserveCapacity(min(capacity, 1024))
+        self.ring = Mutex(ring)
     }
 
     /// Bodies are kept up to this many bytes; the rest is cut (uploads can be megabytes).
@@ -41,25 +47,24 @@ public final class RequestJournal: @unchecked Sendable {
         body: [UInt8], status: Int, provider: String?, route: String?, error: String? = nil, client: String? = nil
     ) {
         let text = String(decoding: body.prefix(Self.bodyLimit), as: UTF8.self)
-        lock.lock()
-        defer { lock.unlock() }
-        lastID += 1
-        let entry = JournalEntry(
-            id: lastID, time: time, method: method, path: path, query: query, headers: headers, body: text,
-            status: status, provider: provider, route: route, error: error, client: client)
-        if entries.count < capacity {
-            entries.append(entry)
-        } else {
-            entries[start] = entry
-            start = (start + 1) % capacity
+        let capacity = capacity
+        ring.withLock { ring in
+            ring.lastID += 1
+            let entry = JournalEntry(
+                id: ring.lastID, time: time, method: method, path: path, query: query, headers: headers, body: text,
+                status: status, provider: provider, route: route, error: error, client: client)
+            if ring.entries.count < capacity {
+                ring.entries.append(entry)
+            } else {
+                ring.entries[ring.start] = entry
+                ring.start = (ring.start + 1) % capacity
+            }
         }
     }
 
     /// Entries newest first, filtered.
     public func entries(provider: String? = nil, method: String? = nil, path: String? = nil, limit: Int) -> [JournalEntry] {
-        lock.lock()
-        let ordered = Array(entries[start...] + entries[..<start])
-        lock.unlock()
+        let ordered = ring.withLock { Array($0.entries[$0.start...] + $0.entries[..<$0.start]) }
         var result: [JournalEntry] = []
         for entry in ordered.reversed() where result.count < limit {
             if let provider, entry.provider != provider { continue }
@@ -71,10 +76,10 @@ public final class RequestJournal: @unchecked Sendable {
     }
 
     public func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        entries.removeAll(keepingCapacity: true)
-        start = 0
+        ring.withLock { ring in
+            ring.entries.removeAll(keepingCapacity: true)
+            ring.start = 0
+        }
     }
 
     /// A filter matches the path exactly, or as a prefix when it ends in `*`.
