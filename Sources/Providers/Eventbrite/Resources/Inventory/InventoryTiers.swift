@@ -221,6 +221,10 @@ enum InventoryTiers: EventbriteResourceGroup {
                 throw EventbriteError.rule("HAS_ATTENDEES", "You cannot delete a ticket class that has been purchased by attendees.")
             }
             if !ticketClasses.isEmpty { try TicketClasses.checkRemovable(ticketClasses, from: event, inventory: inventory) }
+            // A reserved-seating tier holds seats of the event's seat map.
+            if !tier.isGeneralAdmission, try database.queryOne("SELECT 1 FROM eventbrite_seatmaps WHERE event_id = ?", event.id) != nil {
+                throw EventbriteError.rule("HAS_SEAT_ASSIGNMENTS", "You cannot delete an inventory tier that are still assigned to seats.")
+            }
             try TicketClasses.markDeleted(ticketClasses, eventIDs: [event.id], in: database)
             try database.run("UPDATE eventbrite_holds SET is_deleted = 1 WHERE event_id = ? AND tier_id = ?", event.id, tier.id)
             try database.run("UPDATE eventbrite_inventory_tiers SET is_deleted = 1 WHERE event_id = ? AND id = ?", event.id, tier.id)
