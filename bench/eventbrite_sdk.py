@@ -22,6 +22,8 @@ import os
 import subprocess
 import sys
 
+import understudy_server
+
 try:
     import eventbrite
     from eventbrite import Eventbrite
@@ -35,17 +37,6 @@ ORGANIZATION = "12345"
 BULK_ORGANIZATION = "555000000001"
 BULK_LIVE_EVENTS = 270
 MAX_PAGES = 20
-
-
-def start(binary):
-    process = subprocess.Popen(
-        [binary, "--host", "127.0.0.1", "--port", "0", "--seed-cache", "off", "--log-level", "error"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = process.stdout.readline()
-    if "listening on" not in line:
-        process.kill()
-        raise SystemExit(f"server did not start: {line!r}")
-    return process, int(line.split("http://127.0.0.1:")[1].split()[0])
 
 
 def check(label, condition, detail=""):
@@ -149,7 +140,7 @@ def run(port):
 
 def main():
     binary = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/understudy")
-    process, port = start(binary)
+    process, port = understudy_server.start(binary, ["--seed-cache", "off"])
     try:
         run(port)
     finally:
