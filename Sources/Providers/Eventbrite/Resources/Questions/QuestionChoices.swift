@@ -12,12 +12,7 @@ enum QuestionChoices {
     /// The choices under `key`; `null` is none. Nil when absent, or (with `INVALID` reported)
     /// when one is malformed.
     static func read(_ fields: inout BodyFields, _ key: String) -> [Input]? {
-        let items: [JSONValue]
-        switch fields.list(key) {
-        case .value(let values): items = values
-        case .null: return []
-        case .absent: return nil
-        }
+        guard let items = fields.elements(key) else { return nil }
         var choices: [Input] = []
         for item in items {
             guard let choice = input(item) else {
