@@ -3,14 +3,15 @@
 
 Starts the server on a free 127.0.0.1 port with its seed, points the SDK at it the way the
 README says (`Eventbrite(token, eventbrite_api_url="http://127.0.0.1:PORT/eventbrite/v3/")`),
-and goes through what an integration suite does with it: the user, their organizations, an
-event with and without expansions, an event created with the SDK's dotted keys (both the
-organization endpoint and the SDK's own `post_event`), a ticket class priced `"USD,4500"`,
-publishing, a list walked with `continuation`, the SDK's error object for an unknown event, a
-delete (the SDK sends `Content-Type: application/json` with an empty body), a webhook payload
-turned into an object, and a base URL given without its trailing slash. Every check prints one
-line; the script exits non-zero on the first one that fails. The server is stopped before it
-ends. Nothing is sent anywhere but 127.0.0.1.
+and goes through what an integration suite does with it: the user (also by a path without its
+trailing slash, which is redirected), their organizations, an event with and without
+expansions, an order with its survey and answers, an event created with the SDK's dotted keys
+(both the organization endpoint and the SDK's own `post_event`), a ticket class priced
+`"USD,4500"`, publishing, a list walked with `continuation`, the SDK's error object for an
+unknown event, a delete (the SDK sends `Content-Type: application/json` with an empty body), a
+webhook payload turned into an object, and a base URL given without its trailing slash. Every
+check prints one line; the script exits non-zero on the first one that fails. The server is
+stopped before it ends. Nothing is sent anywhere but 127.0.0.1.
 
 Usage:
     python3 -m venv /tmp/eventbrite-sdk && /tmp/eventbrite-sdk/bin/pip install eventbrite
@@ -54,6 +55,11 @@ def run(port):
     check("get_user() is the demo user", user.status_code == 200 and user.id == "12345" and user["name"] == "John Smith",
           f"{user.status_code} {user.get('id')} {user.get('name')}")
 
+    redirected = sdk.get("/users/me")
+    check("get('/users/me'), as the SDK's README writes it: the 301 to the slash is followed",
+          redirected.status_code == 200 and redirected.id == "12345" and redirected.request.url.endswith("/users/me/?expand=none"),
+          redirected.request.url)
+
     organizations = sdk.get("/users/me/organizations/")
     ids = [organization["id"] for organization in organizations["organizations"]]
     check("/users/me/organizations/ is a page of organizations", organizations.is_paginated and ORGANIZATION in ids,
@@ -68,6 +74,13 @@ def run(port):
           and expanded["ticket_classes"][0]["cost"]["display"] == "$45.00"
           and expanded["ticket_availability"]["minimum_ticket_price"]["display"] == "45.00 USD",
           f"venue {expanded['venue']['name']!r}, {len(expanded['ticket_classes'])} ticket class(es)")
+
+    order = sdk.get_order("123409351", expand="attendees,survey,answers,ticket_buyer_settings")
+    check("get_order(id, expand=…) with its survey, answers and ticket buyer settings",
+          order["status"] == "placed" and [question["id"] for question in order["survey"]][-1] == "642123456"
+          and order["answers"][0]["answer"] == "Choice 1 | Choice 2" and order["ticket_buyer_settings"]["event_id"] == "12345"
+          and order["attendees"][0]["id"] == "1009831492",
+          f"{len(order['survey'])} questions, {len(order['answers'])} answers")
 
     created = sdk.post(f"/organizations/{ORGANIZATION}/events/", data={
         "event.name": {"html": "SDK Launch Party"},
