@@ -142,7 +142,7 @@ enum InventoryTiers: EventbriteResourceGroup {
                 let existing = try database.queryOne(
                     "SELECT COUNT(*) AS n FROM eventbrite_inventory_tiers WHERE event_id = ? AND NOT is_deleted", event.id)?.int("n") ?? 0
                 if existing + elements.count > InventoryTierChanges.maximumTiers {
-                    throw EventbriteError.rule("EXCEED_MAXIMUM_INVENTORY_TIERS", "You cannot create more than 100 tiers for an event.")
+                    throw InventoryTierChanges.tooManyTiers
                 }
                 for element in elements {
                     let changes = try InventoryTierChanges(element, creating: true, event: event, in: database)

@@ -93,7 +93,9 @@ struct SurveyQuestion: Sendable {
     }
 
     /// An attendee's `survey`: the questions each attendee of its ticket class answers.
-    static func writeSurvey(ofAttendeeWith ticketClassID: Int64, eventID: Int64, _ context: RenderContext, to json: inout JSONBuilder) throws {
+    static func writeSurvey(
+        ofAttendeeWith ticketClassID: Int64, eventID: Int64, _ context: RenderContext, to json: inout JSONBuilder
+    ) throws {
         let questions = try of(eventID, context)
         json.array { json in
             for question in questions where question.respondent == "attendee" && question.isAsked(for: ticketClassID) {

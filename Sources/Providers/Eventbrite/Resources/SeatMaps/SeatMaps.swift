@@ -72,7 +72,7 @@ enum SeatMaps: EventbriteResourceGroup {
             let tierCount = try database.queryOne(
                 "SELECT COUNT(*) AS n FROM eventbrite_inventory_tiers WHERE event_id = ? AND NOT is_deleted", event.id)?.int("n") ?? 0
             if tierCount + tiers.count > InventoryTierChanges.maximumTiers {
-                throw EventbriteError.rule("EXCEED_MAXIMUM_INVENTORY_TIERS", "You cannot create more than 100 tiers for an event.")
+                throw InventoryTierChanges.tooManyTiers
             }
             var copy = source
             copy.id = "E\(event.id)-m1"
