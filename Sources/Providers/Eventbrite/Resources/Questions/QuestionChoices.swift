@@ -51,14 +51,16 @@ enum QuestionChoices {
 
     /// How many sold tickets' answers picked each choice of the event's questions (spec §10.2:
     /// a choice's `quantity_sold` counts the answers selecting it), by choice id. It reads only
-    /// the event's attendees who answered something, through their index. (`json_each` has no
-    /// column named like the attendee's, so `Attendee.isSold` reads unqualified.)
+    /// the event's attendees who answered something, through their index.
+    ///
+    /// `json_each` has no column named like the attendee's, so `Attendee.isSold` reads
+    /// unqualified; a written answer's `choice_ids` is null, which `json_each` reads as one NULL.
     static func sales(eventID: Int64, in database: Database) throws -> [Int64: Int64] {
         var sold: [Int64: Int64] = [:]
         try database.forEachRow(
             """
             SELECT c.value, COUNT(*) FROM eventbrite_attendees a, json_each(a.answers) x, json_each(x.value, '$.choice_ids') c
-            WHERE a.event_id = ? AND json_array_length(a.answers) > 0 AND \(Attendee.isSold)
+            WHERE a.event_id = ? AND json_array_length(a.answers) > 0 AND \(Attendee.isSold) AND c.value IS NOT NULL
             GROUP BY c.value
             """, arguments: [eventID]
         ) { row in sold[row.int64(at: 0)] = row.int64(at: 1) }
