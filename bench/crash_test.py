@@ -14,11 +14,12 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
 import time
+
+import understudy_server
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOAD_SECONDS = (0.5, 2.0)
@@ -26,14 +27,7 @@ WRITERS = 2
 
 
 def start(binary, database):
-    process = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--db", database,
-                                "--seed-cache", "off", "--log-level", "error"],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = process.stdout.readline()
-    if "listening on" not in line:
-        process.kill()
-        raise SystemExit(f"server did not start: {line!r}")
-    return process, int(line.split("http://127.0.0.1:")[1].split()[0])
+    return understudy_server.start(binary, ["--db", database, "--seed-cache", "off"])
 
 
 def request(port, method, path, headers=None, body=None, connection=None):

@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 
+import understudy_server
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTS = 15
 RESETS = 40
@@ -42,13 +44,7 @@ def environment(cache):
 def start(binary, env):
     """Starts a server on a free port; returns the process, its port and the start time."""
     began = time.perf_counter()
-    process = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", "0", "--log-level", "error"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = process.stdout.readline()
-    if "listening on" not in line:
-        process.kill()
-        raise SystemExit(f"server did not start: {line!r}")
-    port = int(line.split("http://127.0.0.1:")[1].split()[0])
+    process, port = understudy_server.start(binary, env=env)
     return process, port, began
 
 

@@ -108,11 +108,12 @@ import Testing
             "display_answer_on_order": true, "type": "checkbox", "respondent": "ticket_buyer", "waiver": nil,
             "choices": [
                 [
-                    "answer": ["text": "Choice 1", "html": "Choice 1"], "quantity_available": 250, "quantity_sold": 0,
+                    // Both seeded attendees of event 12345 picked it; one picked Choice 2 as well.
+                    "answer": ["text": "Choice 1", "html": "Choice 1"], "quantity_available": 250, "quantity_sold": 2,
                     "low_stock": 250, "id": "123456", "subquestion_ids": [],
                 ],
                 [
-                    "answer": ["text": "Choice 2", "html": "Choice 2"], "quantity_available": 250, "quantity_sold": 0,
+                    "answer": ["text": "Choice 2", "html": "Choice 2"], "quantity_available": 250, "quantity_sold": 1,
                     "low_stock": 250, "id": "123457", "subquestion_ids": [],
                 ],
             ],

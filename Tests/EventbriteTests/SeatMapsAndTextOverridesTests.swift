@@ -39,6 +39,61 @@ import Testing
         // Once it has one, an event takes no other.
         #expect(try server.eventbrite("POST", "/events/1/seatmaps/", json: ["source_seatmap_id": "E12345-m1"]).json
             == Bodies.arguments(["event_id": "INVALID"]))
+        // The source's reserved-seating tier came along: a new id, the same tier number.
+        let tiers = try server.eventbrite("GET", "/events/1/inventory_tiers/")
+        #expect(tiers.json["inventory_tiers"] == [
+            [
+                "id": "800000000001", "event_id": "1", "name": "Tier 1", "tier": 1, "seatmap_number": 1, "sort_order": 1,
+                "color": "#fac114", "quantity_total": 30, "capacity_total": 30, "count_against_event_capacity": true,
+                "image_id": "1234", "quantity_held": 0, "quantity_sold": 0, "quantity_pending": 0, "ticket_class_ids": [],
+                "holds": nil,
+            ],
+        ])
+        // The source keeps its own.
+        #expect(try server.eventbrite("GET", "/events/5678/inventory_tiers/").ids("inventory_tiers") == ["1234"])
+        // The event is tiered now, and its tier lays out the seat map's seats.
+        let info = try server.eventbrite("GET", "/events/1/?expand=basic_inventory_info").json["basic_inventory_info"]
+        #expect(info?["has_inventory_tiers"] == true)
+        #expect(try server.eventbrite("DELETE", "/events/1/inventory_tiers/800000000001/").json
+            == Bodies.error(400, "HAS_SEAT_ASSIGNMENTS", "You cannot delete an inventory tier that are still assigned to seats."))
+    }
+
+    @Test func aCopyMustNotClashWithTheEventsOwnReservedTiers() throws {
+        let tier = try server.eventbrite("POST", "/events/1/inventory_tiers/", json: [
+            "inventory_tier": ["name": "Balcony", "seatmap_number": 1, "tier": 1, "quantity_total": 5],
+        ])
+        #expect(tier.status == 200)
+        #expect(try server.eventbrite("POST", "/events/1/seatmaps/", json: ["source_seatmap_id": "E12345-m1"]).json
+            == Bodies.arguments(["event_id": "INVALID"]))
+        // Without a seat map, the event's own reserved tier can go.
+        let id = try #require(tier.json["inventory_tier"]?["id"]?.stringValue)
+        #expect(try server.eventbrite("DELETE", "/events/1/inventory_tiers/\(id)/").json == ["deleted": true])
+        #expect(try server.eventbrite("POST", "/events/1/seatmaps/", json: ["source_seatmap_id": "E12345-m1"]).status == 200)
+    }
+
+    @Test func aSeatMapExpandsItsEventsInventory() throws {
+        let seatMaps = try server.eventbrite("GET", "/organizations/12345/seatmaps/?expand=basic_inventory_info")
+        // Event 5678: one reserved tier, two ticket classes, the capacity tier's two holds.
+        #expect(seatMaps.json["seatmaps"]?[0]?["basic_inventory_info"] == [
+            "has_inventory_tiers": true, "has_add_ons": false, "has_ticket_classes": true, "has_donations": false,
+            "has_ticket_rules": false, "has_admission_tiers": true, "has_holds": true,
+        ])
+        #expect(try server.eventbrite("GET", "/organizations/12345/seatmaps/?expand.seatmap=basic_inventory_info").json == seatMaps.json)
+        // The event's own expansion says the same.
+        #expect(try server.eventbrite("GET", "/events/5678/?expand=basic_inventory_info").json["basic_inventory_info"]
+            == seatMaps.json["seatmaps"]?[0]?["basic_inventory_info"])
+    }
+
+    @Test func aReservedEventListsItsSeatMapsThumbnail() throws {
+        let listing = "/events/5678/?expand=listing_properties"
+        #expect(try server.eventbrite("GET", listing).json["listing_properties"] == ["seatmap_thumbnail_url": nil, "is_paid": true])
+        // No endpoint draws thumbnails; the seat map gets one in storage.
+        let url = "https://img.evbuc.com/mock/seatmaps/E12345-m1.png"
+        _ = try server.world.database.write { try $0.run("UPDATE eventbrite_seatmaps SET thumbnail_url = ? WHERE id = 'E12345-m1'", url) }
+        #expect(try server.eventbrite("GET", listing).json["listing_properties"] == ["seatmap_thumbnail_url": .string(url), "is_paid": true])
+        // An event without reserved seating has none, whatever its seat maps.
+        _ = try server.world.database.write { try $0.run("UPDATE eventbrite_events SET is_reserved_seating = 0 WHERE id = 5678") }
+        #expect(try server.eventbrite("GET", listing).json["listing_properties"]?["seatmap_thumbnail_url"] == .null)
     }
 
     @Test func seatMapCreationErrors() throws {

@@ -83,6 +83,30 @@ import Testing
         #expect(digital.json["access_type"] == "private")
     }
 
+    @Test func publishedDigitalContentIsWhatTheEventExpansionReports() throws {
+        let path = "/events/21321/?expand=has_digital_content"
+        #expect(try server.eventbrite("GET", path).json["has_digital_content"] == ["has_digital_content": false, "digital_content_url": ""])
+        // A listing page, or an unpublished or empty digital one, is not digital content.
+        let draft = try server.eventbrite("POST", "/events/21321/structured_content/1/", json: [
+            "purpose": "digital_content", "modules": [["type": "text", "data": ["body": ["text": "<p>Stream link</p>"]]]],
+        ])
+        #expect(draft.status == 200)
+        #expect(try server.eventbrite("GET", path).json["has_digital_content"]?["has_digital_content"] == false)
+        let published = try server.eventbrite("POST", "/events/21321/structured_content/2/", json: [
+            "purpose": "digital_content", "modules": [["type": "text", "data": ["body": ["text": "<p>Stream link</p>"]]]],
+            "publish": true,
+        ])
+        #expect(published.status == 200)
+        #expect(try server.eventbrite("GET", path).json["has_digital_content"] == [
+            "has_digital_content": true,
+            "digital_content_url": "https://www.eventbrite.com/x/structured-content-demo-tickets-21321",
+        ])
+        #expect(try server.eventbrite("POST", "/events/21321/structured_content/3/", json: [
+            "purpose": "digital_content", "modules": [], "publish": true,
+        ]).status == 200)
+        #expect(try server.eventbrite("GET", path).json["has_digital_content"]?["has_digital_content"] == false)
+    }
+
     @Test func setArgumentErrors() throws {
         let tooMany: [JSONValue] = Array(repeating: ["type": "text", "data": ["body": ["text": "x"]]], count: 101)
         #expect(try server.eventbrite("POST", "/events/21321/structured_content/2/", json: ["modules": .array(tooMany)]).json

@@ -189,6 +189,15 @@ struct BodyFields {
         }
     }
 
+    /// A list where `null` means none: its elements, `[]` for `null`, nil when absent.
+    mutating func elements(_ key: String) -> [JSONValue]? {
+        switch list(key) {
+        case .value(let elements): return elements
+        case .null: return []
+        case .absent: return nil
+        }
+    }
+
     /// Multipart text input (`{"html": "…"}`, spec §10.4): its html; a plain string is accepted as
     /// text and escaped. Reports `<key>.html - MISSING` for an object without html.
     mutating func html(_ key: String) -> Provided<String> {

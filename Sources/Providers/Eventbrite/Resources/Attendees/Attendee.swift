@@ -10,7 +10,11 @@ struct Attendee: StoredRecord {
         var question = ""
         /// `text`, `url`, `email`, `date`, `number`, `address` or `dropdown`.
         var type = "text"
+        /// The text written, or the choices picked (joined by ` | `).
         var answer = ""
+        /// The choices picked, for a question answered from choices: what their
+        /// `quantity_sold` counts (`QuestionChoices.sales`).
+        var choiceIDs: [Int64]?
     }
 
     /// A postal address of the profile (the venue address's fields).
@@ -94,6 +98,8 @@ struct Attendee: StoredRecord {
         indexes: [
             "event_id, id, status, order_status, changed", "organization_id, id, status, changed", "order_id, id", "team_id, id",
             "event_id, ticket_class_id, order_status, status, hold_id",
+            // The attendees of an event who answered questions, which choice counts read.
+            "event_id, json_array_length(answers)",
         ])
 
     /// Tickets that count as sold (§10.2): placed orders, attendees neither refunded nor deleted.

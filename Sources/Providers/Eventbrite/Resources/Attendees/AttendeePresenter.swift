@@ -78,7 +78,10 @@ extension Attendee {
             },
             // Bib numbers belong to endurance events, which the mock does not number.
             .expansion("assigned_number") { _, _, json in json.null() },
-            .expansion("survey") { row, _, json in writeSurvey(row, to: &json) },
+            .expansion("survey") { row, context, json in
+                try SurveyQuestion.writeSurvey(
+                    ofAttendeeWith: row.integer("ticket_class_id"), eventID: row.integer("event_id"), context, to: &json)
+            },
             .expansion("survey_responses") { row, _, json in
                 json.object { json in
                     for answer in decodedAnswers(row) {
@@ -132,20 +135,6 @@ extension Attendee {
         let attendeeID = String(row.integer("id"))
         json.array { json in
             for answer in decodedAnswers(row) { answer.write(attendeeID: attendeeID, to: &json) }
-        }
-    }
-
-    /// `survey`: the questions the attendee was asked, as their answers record them.
-    private static func writeSurvey(_ row: ViewRow, to json: inout JSONBuilder) {
-        json.array { json in
-            for answer in decodedAnswers(row) {
-                json.object { json in
-                    json.field("id", answer.questionID)
-                    json.field("label", answer.question)
-                    json.field("type", answer.type)
-                    json.field("required", false)
-                }
-            }
         }
     }
 

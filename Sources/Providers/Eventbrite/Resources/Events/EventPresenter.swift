@@ -144,14 +144,29 @@ enum EventExpansions {
                 json.field("user_instrument_vault_id", "")
             }
         },
-        .expansion("listing_properties") { row, _, json in
+        .expansion("listing_properties") { row, context, json in
+            // The seat map's overview image, for reserved-seating events only (the seed's note).
+            let thumbnail = row.bool("is_reserved_seating")
+                ? try context.database.queryOne(
+                    "SELECT thumbnail_url FROM eventbrite_seatmaps WHERE event_id = ? ORDER BY id LIMIT 1", row.integer("id"))?
+                    .string("thumbnail_url")
+                : nil
             json.object { json in
-                json.field("seatmap_thumbnail_url", .null)
+                json.field("seatmap_thumbnail_url", thumbnail)
                 json.field("is_paid", !row.bool("derived_is_free"))
             }
         },
-        .expansion("has_digital_content") { _, _, json in
-            json.value(["has_digital_content": false, "digital_content_url": ""])
+        .expansion("has_digital_content") { row, context, json in
+            // Digital content is the published `digital_content` structured content (§8.23).
+            let page = try StructuredContentPage.latest(
+                eventID: row.integer("id"), purpose: "digital_content", publishedOnly: true, in: context.database)
+            let has = !(page?.modules.isEmpty ?? true)
+            json.object { json in
+                json.field("has_digital_content", has)
+                // The online event page; the seed names no form, so this emulation puts it
+                // beside the listing, under `/x/` instead of `/e/`.
+                json.field("digital_content_url", has ? row.string("url").replacingOccurrences(of: "/e/", with: "/x/") : "")
+            }
         },
         SeriesDates.expansion,
     ] + EventTicketExpansions.members

@@ -10,8 +10,9 @@ struct InventoryTierChanges {
         "capacity_total", "holds",
     ]
     static let updateFields: Set<String> = ["name", "sort_order", "color", "quantity_total", "image_id", "capacity_total", "holds"]
-    /// The most tiers an event may have (`EXCEED_MAXIMUM_INVENTORY_TIERS`).
+    /// The most tiers an event may have, and the error past it.
     static let maximumTiers = 100
+    static let tooManyTiers = EventbriteError.rule("EXCEED_MAXIMUM_INVENTORY_TIERS", "You cannot create more than 100 tiers for an event.")
 
     var fields: BodyFields
     let creating: Bool

@@ -142,7 +142,7 @@ enum InventoryTiers: EventbriteResourceGroup {
                 let existing = try database.queryOne(
                     "SELECT COUNT(*) AS n FROM eventbrite_inventory_tiers WHERE event_id = ? AND NOT is_deleted", event.id)?.int("n") ?? 0
                 if existing + elements.count > InventoryTierChanges.maximumTiers {
-                    throw EventbriteError.rule("EXCEED_MAXIMUM_INVENTORY_TIERS", "You cannot create more than 100 tiers for an event.")
+                    throw InventoryTierChanges.tooManyTiers
                 }
                 for element in elements {
                     let changes = try InventoryTierChanges(element, creating: true, event: event, in: database)
@@ -221,6 +221,10 @@ enum InventoryTiers: EventbriteResourceGroup {
                 throw EventbriteError.rule("HAS_ATTENDEES", "You cannot delete a ticket class that has been purchased by attendees.")
             }
             if !ticketClasses.isEmpty { try TicketClasses.checkRemovable(ticketClasses, from: event, inventory: inventory) }
+            // A reserved-seating tier holds seats of the event's seat map.
+            if !tier.isGeneralAdmission, try database.queryOne("SELECT 1 FROM eventbrite_seatmaps WHERE event_id = ?", event.id) != nil {
+                throw EventbriteError.rule("HAS_SEAT_ASSIGNMENTS", "You cannot delete an inventory tier that are still assigned to seats.")
+            }
             try TicketClasses.markDeleted(ticketClasses, eventIDs: [event.id], in: database)
             try database.run("UPDATE eventbrite_holds SET is_deleted = 1 WHERE event_id = ? AND tier_id = ?", event.id, tier.id)
             try database.run("UPDATE eventbrite_inventory_tiers SET is_deleted = 1 WHERE event_id = ? AND id = ?", event.id, tier.id)

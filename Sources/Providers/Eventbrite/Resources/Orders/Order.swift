@@ -86,11 +86,19 @@ extension Order {
             .expansion("merchandise") { _, _, json in json.value(.array([])) },
             .expansion("concierge") { _, _, json in json.null() },
             .expansion("refund_requests") { row, _, json in writeRefundRequest(row, to: &json) },
-            .expansion("answers") { row, context, json in
-                try Attendee.writeAnswers(where: "order_id = ?", row.integer("id"), in: context.database, to: &json)
+            .expansion("survey") { row, context, json in
+                try SurveyQuestion.writeSurvey(ofOrder: row.integer("id"), eventID: row.integer("event_id"), context, to: &json)
             },
             .expansion("survey_responses") { row, context, json in
                 try Attendee.writeSurveyResponses(where: "order_id = ?", row.integer("id"), in: context.database, to: &json)
+            },
+            .expansion("answers") { row, context, json in
+                try Attendee.writeAnswers(where: "order_id = ?", row.integer("id"), in: context.database, to: &json)
+            },
+            .expansion("ticket_buyer_settings") { row, context, json in
+                try OrderTicketBuyerSettings.write(
+                    orderID: row.integer("id"), eventID: row.integer("event_id"), status: row.string("status"), in: context.database,
+                    to: &json)
             },
             .expansion("contact_list_preferences") { _, _, json in
                 json.value(["_type": "order_contact_list_preferences", "has_contact_list": false, "has_opted_in": false])

@@ -8,11 +8,12 @@ import Emulation
 ///     {"event_id": "12345", "first_name": "A", "last_name": "B", "email": "a@b.c",
 ///      "buyer_user_id": null, "promo_code": null, "status": "placed", "team_id": null,
 ///      "tickets": [{"ticket_class_id": "12345", "quantity": 2, "hold_id": null, "amount": null,
-///                   "answers": [{"question_id": "…", "question": "…", "type": "text", "answer": "…"}]}]}
+///                   "answers": {"642123456": "Choice 1", "20090892": "My answer"}}]}
 ///     → {"order_id": "…", "attendee_ids": ["…"], "status": "placed"}
 ///
-/// Capacity, holds and discount limits are enforced (`400 ARGUMENTS_ERROR`, as the API answers
-/// argument errors), costs follow `FeeSchedule`.
+/// Capacity, holds, discount limits and the stock of question choices are enforced (`400
+/// ARGUMENTS_ERROR`, as the API answers argument errors), costs follow `FeeSchedule`. Each
+/// ticket of a line answers its custom questions as the line says (`AnswerInput`).
 enum OrderControl {
     static let routes = [
         ControlRoute("POST", "/orders", place),
@@ -74,6 +75,9 @@ enum OrderControl {
                 discount = found
             }
             try checkAvailability(lines, inventory: inventory)
+            guard try AnswerInput.fitStock(lines.map { ($0.answers, $0.quantity) }, eventID: event.id, in: database) else {
+                throw ArgumentErrors.single("tickets.answers", ArgumentErrors.Code.invalid)
+            }
 
             var order = Order()
             order.id = try EventbriteID.next(in: database)
@@ -172,13 +176,11 @@ enum OrderControl {
             let amount = line.integer("amount").value
             if let amount, amount < 0 || amount > FeeSchedule.maximumPrice { line.invalid("amount") }
             var answers: [Attendee.Answer] = []
-            if case .value(let list) = line.list("answers") {
-                for value in list {
-                    guard let answer = try? JSONValueDecoder.decode(Attendee.Answer.self, from: value) else {
-                        line.invalid("answers")
-                        break
-                    }
-                    answers.append(answer)
+            if let value = line.object["answers"], let ticket {
+                if let read = try AnswerInput.read(value, ticketClassID: ticket.record.id, eventID: event.id, in: database) {
+                    answers = read
+                } else {
+                    line.invalid("answers")
                 }
             }
             try line.check()

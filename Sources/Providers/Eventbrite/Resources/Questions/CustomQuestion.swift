@@ -8,8 +8,6 @@ struct CustomQuestion: StoredRecord {
         var answerHTML = ""
         /// Nil when the choice is not limited.
         var quantityAvailable: Int64?
-        /// Answers that picked it; attendees' answers move it.
-        var quantitySold: Int64 = 0
     }
 
     var id: Int64 = 0
@@ -57,11 +55,14 @@ struct CustomQuestion: StoredRecord {
         ]),
         alias: "q")
 
-    /// Each choice with what it opens: the ids of the sub-questions whose parent choice it is.
+    /// Each choice with what it opens (the ids of the sub-questions whose parent choice it is)
+    /// and how many sold tickets' answers picked it.
     private static func writeChoices(_ row: ViewRow, _ context: RenderContext, to json: inout JSONBuilder) throws {
         let choices = (try? JSONParser.parse(row.string("choices")))?.arrayValue ?? []
         var opened: [Int64: [Int64]] = [:]
+        var sold: [Int64: Int64] = [:]
         if !choices.isEmpty {
+            sold = try QuestionChoices.sales(eventID: row.integer("event_id"), context)
             for sub in try context.database.query(
                 "SELECT id, parent_choice_id FROM eventbrite_custom_questions WHERE parent_id = ? ORDER BY sorting, id", row.integer("id"))
             {
@@ -77,7 +78,7 @@ struct CustomQuestion: StoredRecord {
                     json.key("answer")
                     EventbriteFormats.writeMultipartText(html: html, to: &json)
                     json.field("quantity_available", available)
-                    json.field("quantity_sold", choice["quantity_sold"]?.intValue ?? 0)
+                    json.field("quantity_sold", sold[id] ?? 0)
                     // The stock level below which the choice counts as running low; the seed's
                     // example has it equal to the quantity available.
                     json.field("low_stock", available)

@@ -12,12 +12,7 @@ enum QuestionChoices {
     /// The choices under `key`; `null` is none. Nil when absent, or (with `INVALID` reported)
     /// when one is malformed.
     static func read(_ fields: inout BodyFields, _ key: String) -> [Input]? {
-        let items: [JSONValue]
-        switch fields.list(key) {
-        case .value(let values): items = values
-        case .null: return []
-        case .absent: return nil
-        }
+        guard let items = fields.elements(key) else { return nil }
         var choices: [Input] = []
         for item in items {
             guard let choice = input(item) else {
@@ -52,6 +47,29 @@ enum QuestionChoices {
         default:
             return nil
         }
+    }
+
+    /// How many sold tickets' answers picked each choice of the event's questions (spec §10.2:
+    /// a choice's `quantity_sold` counts the answers selecting it), by choice id. It reads only
+    /// the event's attendees who answered something, through their index.
+    ///
+    /// `json_each` has no column named like the attendee's, so `Attendee.isSold` reads
+    /// unqualified; a written answer's `choice_ids` is null, which `json_each` reads as one NULL.
+    static func sales(eventID: Int64, in database: Database) throws -> [Int64: Int64] {
+        var sold: [Int64: Int64] = [:]
+        try database.forEachRow(
+            """
+            SELECT c.value, COUNT(*) FROM eventbrite_attendees a, json_each(a.answers) x, json_each(x.value, '$.choice_ids') c
+            WHERE a.event_id = ? AND json_array_length(a.answers) > 0 AND \(Attendee.isSold) AND c.value IS NOT NULL
+            GROUP BY c.value
+            """, arguments: [eventID]
+        ) { row in sold[row.int64(at: 0)] = row.int64(at: 1) }
+        return sold
+    }
+
+    /// `sales(eventID:in:)` once per response.
+    static func sales(eventID: Int64, _ context: RenderContext) throws -> [Int64: Int64] {
+        try context.memo.value("choice-sales:\(eventID)") { try sales(eventID: eventID, in: context.database) }
     }
 
     /// The custom question of the event that has the choice `id`, if any.

@@ -31,12 +31,7 @@ enum QuestionTicketClasses {
     /// class of the event; `null` is none. Nil when absent, or (with `INVALID` reported) when one
     /// is not a ticket class of the event.
     static func read(_ fields: inout BodyFields, _ key: String, eventID: Int64, in database: Database) throws -> [Int64]? {
-        let items: [JSONValue]
-        switch fields.list(key) {
-        case .value(let values): items = values
-        case .null: return []
-        case .absent: return nil
-        }
+        guard let items = fields.elements(key) else { return nil }
         var ids: [Int64] = []
         for item in items {
             guard let id = EventbriteID.parse(item["id"] ?? item),

@@ -36,7 +36,8 @@ enum Questions: EventbriteResourceGroup {
             try database.insert(question, onConflict: .replace)
         }
         try eventCreated(copy, in: database, now: now)
-        // New ids for every question and choice; parents and parent choices follow them.
+        // New ids for every question and choice (nothing is sold of the copy's choices);
+        // parents and parent choices follow them.
         var questionIDs: [Int64: Int64] = [:]
         var choiceIDs: [Int64: Int64] = [:]
         var copies: [CustomQuestion] = []
@@ -49,7 +50,6 @@ enum Questions: EventbriteResourceGroup {
                 let choiceID = try EventbriteID.next(in: database)
                 choiceIDs[question.choices[index].id] = choiceID
                 question.choices[index].id = choiceID
-                question.choices[index].quantitySold = 0
             }
             copies.append(question)
         }

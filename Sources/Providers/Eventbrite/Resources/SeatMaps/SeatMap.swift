@@ -28,6 +28,9 @@ struct SeatMap: StoredRecord {
             .column("thumbnail_url"),
             .expansion("event", from: "event_id") { Event.presenter },
             .expansion("venue", from: "venue_id") { Venue.presenter },
+            .expansion("basic_inventory_info") { row, context, json in
+                try EventTicketExpansions.writeBasicInventoryInfo(eventID: row.integer("event_id"), context, to: &json)
+            },
         ]),
         alias: "s")
 }

@@ -41,7 +41,8 @@ enum SeatMaps: EventbriteResourceGroup {
 
     /// `POST /events/{event_id}/seatmaps/` with `{"source_seatmap_id": "E12345-m1"}` (no
     /// wrapper): a copy of a seat map the caller may see, for an event that has reserved seating
-    /// and no seat map yet.
+    /// and no seat map yet. The source event's reserved-seating tiers come with it (§8.22), with
+    /// new ids and the same tier numbers.
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
         let body = try RequestBody(request)
         let id = try request.write { database -> String in
@@ -59,20 +60,42 @@ enum SeatMaps: EventbriteResourceGroup {
             // Another organization's seat map is not the caller's to copy (403 before argument errors, §3.4).
             if let source { try request.caller.requireMember(of: source.organizationID) }
             let hasSeatMap = try database.queryOne("SELECT 1 FROM eventbrite_seatmaps WHERE event_id = ?", event.id) != nil
-            // Only a new reserved-seating event takes one (§8.22).
-            if !event.isReservedSeating || hasSeatMap { fields.errors.invalid("event_id") }
+            let tiers = try source.map { try reservedTiers(ofEvent: $0.eventID, in: database) } ?? []
+            let existing = try reservedTiers(ofEvent: event.id, in: database)
+            // Only a new reserved-seating event takes one (§8.22); reserved tiers it made on its
+            // own must not clash with the tier numbers the copy brings (this emulation's rule).
+            if !event.isReservedSeating || hasSeatMap || existing.contains(where: { tier in tiers.contains { $0.tier == tier.tier } }) {
+                fields.errors.invalid("event_id")
+            }
             try fields.check()
             guard let source else { throw fields.errors.error }
+            let tierCount = try database.queryOne(
+                "SELECT COUNT(*) AS n FROM eventbrite_inventory_tiers WHERE event_id = ? AND NOT is_deleted", event.id)?.int("n") ?? 0
+            if tierCount + tiers.count > InventoryTierChanges.maximumTiers {
+                throw InventoryTierChanges.tooManyTiers
+            }
             var copy = source
             copy.id = "E\(event.id)-m1"
             copy.organizationID = event.organizationID
             copy.eventID = event.id
             copy.venueID = event.venueID ?? source.venueID
             try database.insert(copy)
+            for var tier in tiers {
+                tier.eventID = event.id
+                tier.id = try EventbriteID.next(in: database)
+                tier.created = EpochSeconds(request.now)
+                try database.insert(tier)
+            }
             try Event.touch(event.id, now: request.now, in: database)
             return copy.id
         }
         return try EventbriteResponse.one(
             SeatMap.presenter, where: "s.id = ?", [id], request, notFound: EventbriteError.notFound(.event))
+    }
+
+    /// The tiers an event's seat map lays out: its reserved-seating ones (`seatmap_number` ≠ 0).
+    private static func reservedTiers(ofEvent eventID: Int64, in database: Database) throws -> [InventoryTier] {
+        try database.fetchAll(
+            InventoryTier.self, where: "event_id = ? AND seatmap_number <> 0 AND NOT is_deleted", orderBy: "sort_order, id", eventID)
     }
 }

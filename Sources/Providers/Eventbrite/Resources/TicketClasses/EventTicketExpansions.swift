@@ -34,17 +34,7 @@ enum EventTicketExpansions {
             }
         },
         .expansion("basic_inventory_info") { row, context, json in
-            let inventory = try EventInventory.of(row.integer("id"), context)
-            json.object { json in
-                json.field("has_inventory_tiers", inventory.hasInventoryTiers)
-                json.field("has_add_ons", inventory.tickets.contains { $0.record.category == "add_on" })
-                json.field("has_ticket_classes", !inventory.tickets.isEmpty)
-                json.field("has_donations", inventory.tickets.contains { $0.record.donation })
-                // Ticket rules are not modelled.
-                json.field("has_ticket_rules", false)
-                json.field("has_admission_tiers", inventory.tiers.contains { $0.countAgainstEventCapacity })
-                json.field("has_holds", !inventory.holds.isEmpty)
-            }
+            try writeBasicInventoryInfo(eventID: row.integer("id"), context, to: &json)
         },
         .expansion("ticket_classes") { row, context, json in
             var condition = "t.event_id = ? AND NOT t.is_deleted"
@@ -55,6 +45,22 @@ enum EventTicketExpansions {
             }
         },
     ]
+
+    /// Basic Inventory Info (§9.5.7): what the event's inventory is made of. Seat maps expand it
+    /// for their event too (§5.4).
+    static func writeBasicInventoryInfo(eventID: Int64, _ context: RenderContext, to json: inout JSONBuilder) throws {
+        let inventory = try EventInventory.of(eventID, context)
+        json.object { json in
+            json.field("has_inventory_tiers", inventory.hasInventoryTiers)
+            json.field("has_add_ons", inventory.tickets.contains { $0.record.category == "add_on" })
+            json.field("has_ticket_classes", !inventory.tickets.isEmpty)
+            json.field("has_donations", inventory.tickets.contains { $0.record.donation })
+            // Ticket rules are not modelled.
+            json.field("has_ticket_rules", false)
+            json.field("has_admission_tiers", inventory.tiers.contains { $0.countAgainstEventCapacity })
+            json.field("has_holds", !inventory.holds.isEmpty)
+        }
+    }
 
     /// The visible ticket classes of an event and what a buyer would see of each (§10.3).
     private struct Sale {
