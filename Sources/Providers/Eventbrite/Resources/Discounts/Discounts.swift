@@ -74,7 +74,7 @@ enum Discounts: EventbriteResourceGroup {
         _ request: EventbriteRequest, organizationID: Int64, existing: Discount?, template: Discount = Discount(),
         eventScoped: Bool = false
     ) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var discount = existing ?? template
             discount.organizationID = organizationID

@@ -72,7 +72,7 @@ enum EventSettings: EventbriteResourceGroup {
 
     /// `POST /events/{event_id}/display_settings/`: `{"display_settings": {…}}`, partial.
     private static func updateDisplay(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var event = try request.managedEvent(in: database)
             var fields = body.wrapper("display_settings")

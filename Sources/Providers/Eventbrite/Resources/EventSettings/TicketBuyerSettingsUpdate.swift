@@ -12,7 +12,7 @@ enum TicketBuyerSettingsUpdate {
     ]
 
     static func update(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             let event = try request.managedEvent(in: database)
             var fields = body.wrapper("ticket_buyer_settings")

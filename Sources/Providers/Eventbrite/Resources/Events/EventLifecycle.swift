@@ -128,7 +128,7 @@ enum EventLifecycle {
     /// `POST /events/{event_id}/copy/` (body without wrapper: `name`, `start_date`, `end_date`,
     /// `timezone`, `summary`) → the new draft event.
     static func copy(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             let source = try request.managedEvent(in: database)
             var fields = body.unwrapped

@@ -5,7 +5,7 @@ enum EventWrites {
     /// `POST /organizations/{organization_id}/events/` and the legacy `POST /events/` (whose
     /// organization is the caller's own, else their first).
     static func create(_ request: EventbriteRequest, organizationID: Int64) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             let changes = try EventChanges(body.wrapper("event"), creating: true, organizationID: organizationID, in: database)
             var event = Event()
@@ -41,7 +41,7 @@ enum EventWrites {
     /// `POST /events/{event_id}/`: a partial update; a series parent passes some fields on to its
     /// occurrences.
     static func update(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var event = try request.managedEvent(in: database)
             let fields = body.wrapper("event")

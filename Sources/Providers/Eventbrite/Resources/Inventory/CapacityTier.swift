@@ -51,7 +51,7 @@ enum CapacityTier: EventbriteResourceGroup {
     /// `POST /events/{event_id}/capacity_tier/` with `{"capacity_tier": {capacity_total, holds}}`
     /// (the seed's prose sends the fields bare; both are read, A32). A partial update.
     static func update(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         return try request.write { database in
             var event = try request.managedEvent(in: database)
             var fields = body.object["capacity_tier"] != nil ? body.wrapper("capacity_tier") : body.unwrapped

@@ -69,7 +69,7 @@ enum InventoryTiers: EventbriteResourceGroup {
             },
             routes.post("/events/{event_id}/inventory_tiers/", createOrUpdateMany),
             routes.post("/events/{event_id}/inventory_tiers/{inventory_tier_id}/") { request in
-                let body = try RequestBody(request)
+                let body = try EventbriteBody(request)
                 let (eventID, id) = try request.write { database -> (Int64, Int64) in
                     let tier = try request.inventoryTier(in: database)
                     let changes = try InventoryTierChanges(body.wrapper("inventory_tier"), creating: false, event: try event(tier, database), in: database)
@@ -107,7 +107,7 @@ enum InventoryTiers: EventbriteResourceGroup {
     /// `{"inventory_tier": {…}}` creates one tier; `{"inventory_tiers": [...]}` creates several
     /// when no element has an `id`, and updates several when every element has one (A4).
     private static func createOrUpdateMany(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (eventID, ids, key) = try request.write { database -> (Int64, [Int64], String) in
             var event = try request.managedEvent(in: database)
             let elements: [BodyFields]

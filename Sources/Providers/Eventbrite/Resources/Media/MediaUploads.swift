@@ -49,7 +49,7 @@ enum MediaUploads {
     /// (`{"top_left": {"x", "y"}, "width", "height"}`) → the new image, with the token and crop
     /// mask it was made from.
     static func finish(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (imageID, token) = try request.write { database -> (Int64, String) in
             var fields = body.unwrapped
             fields.rejectUnknown(allowed: ["upload_token", "crop_mask"])
@@ -143,7 +143,7 @@ enum MediaUploads {
     /// `POST /_understudy/eventbrite/s3/`: the multipart form `GET /media/upload/` describes
     /// (`key` and the other `upload_data` fields, the file as `file`) → `204`.
     static let store = ControlRoute("POST", "/s3/") { request in
-        let body: Emulation.RequestBody
+        let body: RequestBody
         do {
             body = try request.http.readBody(BodyReading(accepting: [.multipart, .form], whenMissing: nil, whenUnknown: nil))
         } catch {

@@ -24,7 +24,7 @@ enum Pricing: EventbriteResourceGroup {
     /// `POST /pricing/calculate_price_for_item/` → `{"item_pricing": {organizer_share,
     /// total_fees, total_taxes, total_price}}`; the total is always share + fees + taxes.
     static func calculatePrice(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         var fields = body.unwrapped
         fields.rejectUnknown(allowed: [
             "base_price", "country", "scope", "absorb_fees", "absorb_taxes", "payment_type", "channel",

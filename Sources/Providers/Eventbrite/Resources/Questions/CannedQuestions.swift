@@ -46,7 +46,7 @@ enum CannedQuestions {
     /// `POST /events/{event_id}/canned_questions/`: `{"question": {"canned_type": "job_title", …}}`
     /// turns the type on (`include`) with the settings given. A type already on is `NOT_ALLOWED`.
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (eventID, id) = try request.write { database -> (Int64, String) in
             let event = try request.questionEvent(changing: true, in: database)
             var fields = body.wrapper("question")
@@ -75,7 +75,7 @@ enum CannedQuestions {
     /// `POST /event/{event_id}/canned_questions/{question_id}`: a partial change; the body is
     /// `{"question": {…}}`, and an unknown field is `question.<name> - Unknown parameter`.
     private static func update(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (eventID, id) = try request.write { database -> (Int64, String) in
             let event = try request.questionEvent(changing: true, in: database)
             guard var question = try database.fetchOne(

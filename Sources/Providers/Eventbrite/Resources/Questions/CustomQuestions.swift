@@ -40,7 +40,7 @@ enum CustomQuestions {
     /// `POST /events/{event_id}/questions/`: `{"question": {"question": {"html": …}, "type": …,
     /// "respondent": …, …}}` → the new question, last in `sorting`, its choices given ids.
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (eventID, id) = try request.write { database -> (Int64, Int64) in
             let event = try request.questionEvent(changing: true, in: database)
             var fields = body.wrapper("question")

@@ -44,7 +44,7 @@ enum SeatMaps: EventbriteResourceGroup {
     /// and no seat map yet. The source event's reserved-seating tiers come with it (§8.22), with
     /// new ids and the same tier numbers.
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> String in
             let event = try request.managedEvent(in: database)
             var fields = body.unwrapped

@@ -12,7 +12,7 @@ enum ScheduleCreation {
     static let maximumDuration: Int64 = 7 * 86_400
 
     static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let schedule = try request.write { database -> Schedule in
             let parent = try request.managedEvent(in: database)
             var fields = body.wrapper("schedule")

@@ -12,7 +12,7 @@ enum StructuredContentWrite {
     static let widgetTypes: Set<String> = ["agenda", "faqs"]
 
     static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let page = try request.write { database -> StructuredContentPage in
             let event = try request.describedEvent("id", changing: true, in: database)
             var fields = body.unwrapped

@@ -44,7 +44,7 @@ enum Teams: EventbriteResourceGroup {
             },
             routes.post("/events/{event_id}/teams/create/", create),
             routes.post("/events/{event_id}/teams/{team_id}/check_password/") { request in
-                let body = try RequestBody(request)
+                let body = try EventbriteBody(request)
                 let team = try request.read { try request.team(of: try request.readableEvent(in: $0), in: $0) }
                 var fields = body.unwrapped
                 fields.rejectUnknown(allowed: ["password"])
@@ -64,7 +64,7 @@ enum Teams: EventbriteResourceGroup {
     /// `password`, `preferred_start_time`) → `{"name", "id", "token" (false with a password),
     /// "spots_left"}`.
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         return try request.write { database in
             let event = try request.readableEvent(in: database)
             var fields = body.unwrapped

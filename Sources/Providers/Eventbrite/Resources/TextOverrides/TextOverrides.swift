@@ -78,7 +78,7 @@ enum TextOverrides: EventbriteResourceGroup {
     /// `locale` (default: the event's, else en_US).
     private static func create(_ request: EventbriteRequest) throws -> HTTPResponse {
         let organizationID = try request.memberOrganization()
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         var fields = body.unwrapped
         fields.rejectUnknown(allowed: ["locale", "venue_id", "event_id", "strings"])
         try fields.check()

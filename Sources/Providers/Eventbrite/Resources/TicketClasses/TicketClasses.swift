@@ -73,7 +73,7 @@ enum TicketClasses: EventbriteResourceGroup {
 
     /// Create (`existing` false) or partial update from `{"ticket_class": {…}}`.
     static func save(_ request: EventbriteRequest, existing: Bool) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let (eventID, id) = try request.write { database -> (Int64, Int64) in
             var event = try request.managedEvent(in: database)
             let previous = existing ? try request.ticketClass(of: event, in: database) : nil

@@ -54,7 +54,7 @@ enum TicketGroups: EventbriteResourceGroup {
     /// Create (`existing` nil) or partial update from `{"ticket_group": {name, status,
     /// event_ticket_ids}}`; `event_ticket_ids` replaces the group's ticket classes.
     private static func save(_ request: EventbriteRequest, organizationID: Int64, existing: TicketGroup?) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var fields = body.wrapper("ticket_group")
             fields.rejectUnknown(allowed: ["name", "status", "event_ticket_ids"])
@@ -136,7 +136,7 @@ enum TicketGroups: EventbriteResourceGroup {
     /// organization; none (or no list) takes it out of all of them. Answers `204`.
     private static func setGroups(_ request: EventbriteRequest) throws -> HTTPResponse {
         let organizationID = try request.memberOrganization()
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         try request.write { database in
             let event = try request.managedEvent(in: database)
             guard event.organizationID == organizationID else { throw EventbriteError.notFound(.event) }

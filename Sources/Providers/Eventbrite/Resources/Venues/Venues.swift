@@ -50,7 +50,7 @@ enum Venues: EventbriteResourceGroup {
     /// Create (`existing` nil) or partial update from `{"venue": {…}}`; the address merges field
     /// by field, and the venue's latitude and longitude follow the address's (§8.19).
     private static func save(_ request: EventbriteRequest, organizationID: Int64, existing: Venue?) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var fields = body.wrapper("venue")
             fields.rejectUnknown(allowed: ["name", "age_restriction", "capacity", "google_place_id", "organizer_id", "address"])

@@ -57,7 +57,7 @@ enum Webhooks: EventbriteResourceGroup {
     /// an array; default `order.placed,event.published,event.unpublished`), `event_id` (one of the
     /// organization's events; empty for all).
     private static func create(_ request: EventbriteRequest, organizationID: Int64, legacy: Bool) throws -> HTTPResponse {
-        let body = try RequestBody(request)
+        let body = try EventbriteBody(request)
         let id = try request.write { database -> Int64 in
             var fields = body.unwrapped
             fields.rejectUnknown(allowed: ["endpoint_url", "actions", "event_id"])

@@ -4,7 +4,7 @@ import Emulation
 /// form whose values are strings; dotted keys (`"event.name": {"html": …}`, `event.name.html=…`)
 /// expanded into nested objects. Empty bodies are `{}` (the Python SDK sends `"{}"` or nothing); a JSON body that does
 /// not parse, or is not an object, is `400 INVALID_BODY`.
-struct RequestBody {
+struct EventbriteBody {
     let object: JSONObject
     let settings: EventbriteSettings
 
