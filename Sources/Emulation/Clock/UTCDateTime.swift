@@ -45,6 +45,12 @@ public struct UTCDateTime: Sendable {
     public func text(dateSeparator: Character, fraction: Bool, offset: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
+        append(to: &bytes, dateSeparator: Array(String(dateSeparator).utf8), fraction: fraction, offset: Array(offset.utf8))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same text appended to `bytes` as UTF-8, for writers that build a response in place.
+    public func append(to bytes: inout [UInt8], dateSeparator: [UInt8], fraction: Bool, offset: [UInt8]) {
         func digits(_ value: Int64, _ width: Int) {
             var divisor: Int64 = 1
             for _ in 1..<width { divisor *= 10 }
@@ -60,7 +66,7 @@ public struct UTCDateTime: Sendable {
         digits(month, 2)
         bytes.append(UInt8(ascii: "-"))
         digits(day, 2)
-        bytes.append(contentsOf: String(dateSeparator).utf8)
+        bytes.append(contentsOf: dateSeparator)
         digits(hour, 2)
         bytes.append(UInt8(ascii: ":"))
         digits(minute, 2)
@@ -70,8 +76,7 @@ public struct UTCDateTime: Sendable {
             bytes.append(UInt8(ascii: "."))
             digits(millisecond, 3)
         }
-        bytes.append(contentsOf: offset.utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.append(contentsOf: offset)
     }
 }
 

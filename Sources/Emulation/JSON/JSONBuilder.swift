@@ -162,6 +162,14 @@ public struct JSONBuilder {
         separatorPending = true
     }
 
+    /// One value whose bytes `write` appends as they are: it must append exactly one JSON value.
+    /// For formats written straight into the response (timestamps, decimals) without a `String`.
+    public mutating func rawValue(_ write: (inout [UInt8]) throws -> Void) rethrows {
+        beginValue()
+        try write(&bytes)
+        separatorPending = true
+    }
+
     // MARK: Members
 
     public mutating func field(_ key: StaticString, _ value: String?) {

@@ -1,7 +1,8 @@
 /// How a record renders as JSON: its members in the documented order, each a column as stored,
-/// a column under another key or in another format, a constant, or derived from the row. A
-/// view writes straight from the statement's columns into the response buffer (no `Row`, no
-/// `String` per field), so a page of records costs little more than its bytes.
+/// a column under another key or in another format, a constant, derived from the row, or a
+/// record rendered elsewhere and embedded. A view writes straight from the statement's columns
+/// into the response buffer (no `Row`, no `String` per field), so a page of records costs little
+/// more than its bytes.
 ///
 ///     static let json = RecordView<Void>(table, [
 ///         .constant("_type", "checkin_list"),
@@ -10,17 +11,23 @@
 ///         .derived("path") { row, _, json in json.string(concatenating: "/", row.string("slug")) },
 ///     ])
 ///
-/// Rows must come from a SELECT that starts with `table.selectList(alias:)`; derived members may
-/// also read any further column the SELECT names (`row.string("release_title")`).
+/// Rows must come from a SELECT that starts with `table.selectList(alias:)`, followed by the
+/// view's `computed` columns in order (counts, joined values: `(SELECT COUNT(*) …) AS
+/// quantity_used`); members name both kinds alike. Derived members may also read any further
+/// column the SELECT names (`row.string("release_title")`).
 public struct RecordView<Context>: Sendable {
     public typealias Derive = @Sendable (ViewRow, Context, inout JSONBuilder) throws -> Void
     public typealias Condition = @Sendable (ViewRow, Context) -> Bool
+    /// The records embedded members take their JSON from, chosen by the context.
+    public typealias Embedded = @Sendable (Context) -> RenderedRecords?
 
     public struct Member: Sendable {
         enum Source: Sendable {
             case column(String, ColumnFormat?)
+            case contextualColumn(String, @Sendable (Context) -> ColumnFormat)
             case constant(JSONValue)
             case derived(Derive)
+            case embedded(String, Embedding, Embedded)
         }
 
         let key: String
@@ -32,12 +39,38 @@ public struct RecordView<Context>: Sendable {
             Member(key: key ?? name, source: .column(name, format))
         }
 
+        /// The column `name` in the format the context chooses (a setting that changes how a
+        /// value is written, such as money as strings or numbers).
+        public static func column(
+            _ name: String, as key: String? = nil, formattedBy format: @escaping @Sendable (Context) -> ColumnFormat
+        ) -> Member {
+            Member(key: key ?? name, source: .contextualColumn(name, format))
+        }
+
         public static func constant(_ key: String, _ value: JSONValue) -> Member {
             Member(key: key, source: .constant(value))
         }
 
         public static func derived(_ key: String, _ write: @escaping Derive) -> Member {
             Member(key: key, source: .derived(write))
+        }
+
+        /// The record of `records` whose key is the row's integer `column` (a foreign key), or
+        /// `null` when there is none or the context has no such records.
+        public static func embedded(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .one, records))
+        }
+
+        /// Every record of `records` filed under the row's integer `column` (its own id, for the
+        /// records that point at it), as an array; `[]` when there are none.
+        public static func embeddedArray(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .grouped, records))
+        }
+
+        /// The records of `records` for the ids of the row's JSON id-list `column`, in its
+        /// order, as an array; ids without a record are left out.
+        public static func embeddedArray(_ key: String, ids column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .idList, records))
         }
 
         /// The member, written only for rows (and contexts) where `condition` holds.
@@ -48,10 +81,16 @@ public struct RecordView<Context>: Sendable {
         }
     }
 
+    enum Embedding: Sendable {
+        case one, grouped, idList
+    }
+
     private enum Writer: Sendable {
         case column(Int, ColumnFormat)
+        case contextualColumn(Int, @Sendable (Context) -> ColumnFormat)
         case constant([UInt8])
         case derived(Derive)
+        case embedded(Int, Embedding, Embedded)
     }
 
     private struct Resolved: Sendable {
@@ -61,22 +100,38 @@ public struct RecordView<Context>: Sendable {
     }
 
     public let table: RecordTable
+    /// Further columns every query for the view selects after the table's, in this order.
+    public let computed: [String]
     private let members: [Resolved]
 
-    public init(_ table: RecordTable, _ members: [Member]) {
+    public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
         self.table = table
+        self.computed = computed
+        func position(_ name: String) -> Int {
+            if let position = table.position(ofColumn: name) { return position }
+            guard let index = computed.firstIndex(of: name) else {
+                preconditionFailure("\(table.name) has no column \(name) to render")
+            }
+            return table.columns.count + index
+        }
+        func storedFormat(_ position: Int) -> ColumnFormat {
+            // A computed column's type is whatever its expression yields: written as SQLite stored it.
+            position < table.columns.count ? ColumnFormat.asStored(table.columns[position].storage) : .number
+        }
         self.members = members.map { member in
             let writer: Writer
             switch member.source {
             case .column(let name, let format):
-                guard let position = table.position(ofColumn: name) else {
-                    preconditionFailure("\(table.name) has no column \(name) to render")
-                }
-                writer = .column(position, format ?? ColumnFormat.asStored(table.columns[position].storage))
+                let index = position(name)
+                writer = .column(index, format ?? storedFormat(index))
+            case .contextualColumn(let name, let format):
+                writer = .contextualColumn(position(name), format)
             case .constant(let value):
                 writer = .constant(JSONWriter.encode(value))
             case .derived(let write):
                 writer = .derived(write)
+            case .embedded(let name, let embedding, let records):
+                writer = .embedded(position(name), embedding, records)
             }
             return Resolved(key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
         }
@@ -87,17 +142,55 @@ public struct RecordView<Context>: Sendable {
         table.columns.filter { !except.contains($0.name) }.map { .column($0.name) }
     }
 
+    /// The SELECT list of the view's rows: the table's columns (qualified by `alias`), then the
+    /// `computed` expressions given here in the order the view declares them.
+    public func selectList(alias: String? = nil, computed expressions: [String] = []) -> String {
+        precondition(expressions.count == computed.count, "\(table.name): one expression per computed column")
+        let computedList = zip(expressions, computed).map { "\($0) AS \($1)" }
+        return ([table.selectList(alias: alias)] + computedList).joined(separator: ", ")
+    }
+
+    /// The position of a column of the view's rows: a table column or a computed one.
+    public func position(of column: String) -> Int? {
+        table.position(ofColumn: column) ?? computed.firstIndex(of: column).map { table.columns.count + $0 }
+    }
+
     /// Writes the cursor's current row as one object.
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
-        let row = ViewRow(cursor: cursor, table: table)
+        let row = ViewRow(cursor: cursor, table: table, computed: computed)
         try json.object { json in
             for member in members {
                 if let condition = member.condition, !condition(row, context) { continue }
                 json.key(bytes: member.key)
                 switch member.writer {
                 case .column(let position, let format): format.write(cursor, position, &json)
+                case .contextualColumn(let position, let format): format(context).write(cursor, position, &json)
                 case .constant(let bytes): json.encodedValue(bytes)
                 case .derived(let write): try write(row, context, &json)
+                case .embedded(let position, let embedding, let records):
+                    Self.writeEmbedded(records(context), embedding, cursor, position, &json)
+                }
+            }
+        }
+    }
+
+    private static func writeEmbedded(
+        _ records: RenderedRecords?, _ embedding: Embedding, _ cursor: StatementCursor, _ position: Int, _ json: inout JSONBuilder
+    ) {
+        switch embedding {
+        case .one:
+            if let objects = records?.objects(for: cursor.integer(at: position)) { json.encodedValue(objects) } else { json.null() }
+        case .grouped:
+            json.array { json in
+                if let objects = records?.objects(for: cursor.integer(at: position)) { json.encodedValue(objects) }
+            }
+        case .idList:
+            json.array { json in
+                guard let records, !records.isEmpty else { return }
+                cursor.withUTF8(at: position) { text in
+                    for id in IntegerList.values(in: text) {
+                        if let objects = records.objects(for: id) { json.encodedValue(objects) }
+                    }
                 }
             }
         }
@@ -152,16 +245,37 @@ public struct ColumnFormat: Sendable {
     public static let rawJSON = ColumnFormat { row, index, json in
         if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
     }
+
+    /// An integer column of milliseconds since 1970 as a UTC date-time string,
+    /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>`; NULL as `null`.
+    public static func utcTimestamp(dateSeparator: String = "T", fraction: Bool = true, offset: String = "Z") -> ColumnFormat {
+        let separator = Array(dateSeparator.utf8)
+        let offset = Array(offset.utf8)
+        return ColumnFormat { row, index, json in
+            guard !row.isNull(at: index) else { return json.null() }
+            let time = UTCDateTime(milliseconds: row.integer(at: index))
+            json.rawValue { bytes in
+                bytes.append(UInt8(ascii: "\""))
+                time.append(to: &bytes, dateSeparator: separator, fraction: fraction, offset: offset)
+                bytes.append(UInt8(ascii: "\""))
+            }
+        }
+    }
 }
 
-/// The row a view member reads: the record's columns by name, and any further column of the SELECT.
+/// The row a view member reads: the record's columns and the view's computed ones by name, and
+/// any further column of the SELECT.
 public struct ViewRow {
     public let cursor: StatementCursor
     let table: RecordTable
+    let computed: [String]
 
-    /// The position of a column: the record's own first, then the SELECT's other columns by name.
+    /// The position of a column: the record's own first, then the view's computed columns, then
+    /// the SELECT's other columns by name.
     public func position(_ column: String) -> Int {
-        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {
+        if let position = table.position(ofColumn: column) { return position }
+        if let index = computed.firstIndex(of: column) { return table.columns.count + index }
+        guard let position = cursor.index(of: column) else {
             preconditionFailure("the query for \(table.name) selects no column \(column)")
         }
         return position
@@ -174,6 +288,11 @@ public struct ViewRow {
     public func optionalInteger(_ column: String) -> Int64? { cursor.optionalInteger(at: position(column)) }
     public func real(_ column: String) -> Double { cursor.real(at: position(column)) }
     public func bool(_ column: String) -> Bool { cursor.integer(at: position(column)) != 0 }
+
+    /// The UTF-8 bytes of a column, valid only inside `body`.
+    public func withUTF8<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try cursor.withUTF8(at: position(column), body)
+    }
 
     /// Writes a column as its storage says (or in `format`).
     public func write(_ column: String, format: ColumnFormat? = nil, to json: inout JSONBuilder) {

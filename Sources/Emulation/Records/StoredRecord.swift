@@ -18,6 +18,14 @@ public protocol StoredRecord: Codable, Sendable {
     /// A record with every property at its default.
     init()
     static var table: RecordTable { get }
+    /// A seed member as its column reads it: the place for the forms a provider's seed files
+    /// write that the property's type does not read (a timestamp as text for a column of
+    /// milliseconds, a decimal string for one of cents). The default takes the value as it is.
+    static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue
+}
+
+extension StoredRecord {
+    public static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue { value }
 }
 
 extension StoredRecord {
@@ -31,13 +39,17 @@ extension StoredRecord {
         try RowEncoder.values(of: self, layout: Self.table)
     }
 
-    /// The record read from a seed object: its members are columns by name; a missing member
-    /// keeps the property's default.
+    /// The record read from a seed object: its members are columns by name, each read through
+    /// `seedValue(_:for:)`; a missing member keeps the property's default, and members that
+    /// name no column are left for the provider to read.
     public init(seed object: JSONObject) throws {
         guard case .object(var merged) = try JSONValueEncoder.encode(Self()) else {
             throw RecordDecodingError(description: "\(Self.self) does not encode as an object")
         }
-        for (key, value) in object { merged[key] = value }
+        for (key, value) in object {
+            guard let position = Self.table.position(ofColumn: key) else { continue }
+            merged[key] = try Self.seedValue(value, for: Self.table.columns[position])
+        }
         try self.init(from: JSONValueDecoder(value: .object(merged), codingPath: []))
     }
 }
