@@ -38,6 +38,9 @@ public final class JSONValueEncoder: Encoder {
 
     var value: JSONValue { result.value }
 
+    /// Takes a whole value as it is (a `JSONValue` encoding itself).
+    func store(_ value: JSONValue) { result = .value(value) }
+
     public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object(let box) = result { return KeyedEncodingContainer(Keyed(box: box)) }
         let box = ObjectBox()
