@@ -4,8 +4,9 @@ import Emulation
 /// and how it takes part in event duplication and release deletion. `TitoProvider.groups` lists
 /// every group once; the provider derives its schema, seed and route table from that list.
 protocol TitoResourceGroup: Sendable {
-    /// `CREATE TABLE IF NOT EXISTS tito_…` / `CREATE INDEX IF NOT EXISTS …` statements. A table
-    /// with an `event_id` column is emptied of an event's rows when the event is deleted (E7).
+    /// `CREATE TABLE IF NOT EXISTS tito_…` / `CREATE INDEX IF NOT EXISTS …` statements (default:
+    /// none, for a group that only serves endpoints). A table with an `event_id` column is
+    /// emptied of an event's rows when the event is deleted (E7).
     static var schema: String { get }
     /// Fills the group's tables from `seed/tito/` (runs after the groups listed before it).
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws
@@ -18,6 +19,7 @@ protocol TitoResourceGroup: Sendable {
 }
 
 extension TitoResourceGroup {
+    static var schema: String { "" }
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {}
     static var routes: [Route<TitoPrincipal>] { [] }
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {}

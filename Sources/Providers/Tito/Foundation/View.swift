@@ -75,36 +75,4 @@ extension JSONBuilder {
     mutating func object(_ key: StaticString, _ body: (inout JSONBuilder) throws -> Void) rethrows {
         try field(key, object: body)
     }
-
-    /// A nullable integer member.
-    mutating func field(_ key: StaticString, _ value: Int64?) {
-        self.key(key)
-        if let value { int(value) } else { null() }
-    }
-
-    /// A nullable boolean member.
-    mutating func field(_ key: StaticString, _ value: Bool?) {
-        self.key(key)
-        if let value { bool(value) } else { null() }
-    }
-
-    /// A money member (dec-string) or null.
-    mutating func field(_ key: StaticString, cents: Int64?) {
-        self.key(key)
-        string(cents.map(TitoFormats.money(cents:)))
-    }
-
-    /// A timestamp member (`…000+00:00`) or null.
-    mutating func field(_ key: StaticString, milliseconds: Int64?) {
-        self.key(key)
-        string(milliseconds.map(TitoFormats.timestamp(milliseconds:)))
-    }
-
-    /// A member whose value is an array of integers.
-    mutating func field(_ key: StaticString, ids: [Int64]) {
-        self.key(key)
-        array { json in
-            for id in ids { json.int(id) }
-        }
-    }
 }

@@ -4,12 +4,6 @@ import Emulation
 enum DiscountCodeEndpoints: TitoResourceGroup {
     static let resource = "discount_codes"
 
-    /// `code` orders D1; `quantity_used` counts a code's tickets through the second index.
-    static let schema = """
-        CREATE INDEX IF NOT EXISTS tito_discount_codes_by_code_order ON tito_discount_codes (event_id, code, id);
-        CREATE INDEX IF NOT EXISTS tito_tickets_by_discount_code ON tito_tickets (event_id, discount_code_used COLLATE NOCASE, test_mode);
-        """
-
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/{account_slug}/{event_slug}/discount_codes", example: "/biscuit-box/2018/discount_codes", list),
         Route("GET", "/{account_slug}/{event_slug}/discount_codes/{discount_code_id}",
@@ -34,7 +28,6 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: resource, in: database)
             let now = request.nowMilliseconds
-            let modes = scope.visibleTestModes.map { $0 ? "1" : "0" }.joined(separator: ", ")
             let requested = ListQuery.states(request.query)
             // `selected_states` echoes the known states asked for; unknown ones filter nothing.
             let selected = requested.map { asked in stateOptions.map(\.value).filter(asked.contains) }
@@ -56,24 +49,20 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
             let used = selected.contains("used")
             let unused = selected.contains("unused")
             if used != unused {
-                filter.add("\(DiscountCodeRecord.quantityUsedSQL(modes: modes)) \(used ? ">" : "=") 0")
+                filter.add("\(DiscountCode.quantityUsed(scope)) \(used ? ">" : "=") 0")
             }
-            let page = PageRequest(request.query)
-            let result = try database.page(
-                select: DiscountCodeRecord.columns(scope), from: "tito_discount_codes AS dc", where: filter,
-                orderBy: sort.orderBy(request.query), window: page.window, total: .count)
-            let overall = try database.count(from: "tito_discount_codes AS dc", where: scopeFilter)
+            let source = "tito_discount_codes AS dc"
+            let page = try database.listPage(
+                PageRequest(request.query), from: source, alias: "dc", where: filter, order: sort.order(request.query))
+            let overall = try database.count(from: source, where: scopeFilter)
             var hidden = 0
             if requested == nil {
                 var pastFilter = scopeFilter
                 pastFilter.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
-                hidden = try database.count(from: "tito_discount_codes AS dc", where: pastFilter)
+                hidden = try database.count(from: source, where: pastFilter)
             }
-            let view = request.listView
-            return ResourceResponse.list(
-                "discount_codes", items: result.items.map { DiscountCodeRecord(row: $0).json(view: view) },
-                meta: PageMeta(page: page, totalCount: result.total, overallTotal: overall)
-            ) { json in
+            let context = RenderContext(request, scope, view: request.listView)
+            return try ResourceResponse.list("discount_codes", meta: page.meta(overallTotal: overall)) { json in
                 json.field("resources_hidden_by_default_count", hidden)
                 json.key("search_states_hidden_by_default")
                 ListMeta.writeStrings(["past"], to: &json)
@@ -85,53 +74,33 @@ enum DiscountCodeEndpoints: TitoResourceGroup {
                     json.key("selected_states")
                     ListMeta.writeStrings(selected, to: &json)
                 }
+            } items: { json in
+                try DiscountCodeView.rendering.write(page, context: context, scope, in: database, to: &json)
             }
         }
     }
 
     /// D2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(DiscountCodeRecord.self, request, principal, resource: resource) { code, status, request, _, _ in
-            ResourceResponse.single("discount_code", code.json(view: request.singleView), status: status)
-        }
+        try EventRecordHandlers.show(
+            DiscountCode.self, request, principal, resource: resource, key: "discount_code", rendering: DiscountCodeView.rendering)
     }
 
     /// D3: the event's `discount_codes_count` follows, being derived.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.create(
-            request, principal, resource: resource,
-            newRecord: { scope, _ in DiscountCodeRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
-            respond: respond)
+            request, principal, resource: resource, key: "discount_code", rendering: DiscountCodeView.rendering,
+            newRecord: { scope, _ in DiscountCode(eventID: scope.event.id, now: request.nowMilliseconds) })
     }
 
     /// D4: partial; renaming a code leaves the tickets that used the old one alone (spec §13.5).
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.update(DiscountCodeRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.update(
+            DiscountCode.self, request, principal, resource: resource, key: "discount_code", rendering: DiscountCodeView.rendering)
     }
 
     /// D5: registrations and tickets keep the code text they recorded.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(DiscountCodeRecord.self, request, principal, resource: resource)
-    }
-
-    /// The stored code, re-read for its derived counts.
-    private static func respond(
-        _ code: DiscountCodeRecord, status: Int, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> HTTPResponse {
-        ResourceResponse.single("discount_code", try reload(code.id, scope, in: database).json(view: request.singleView), status: status)
-    }
-
-    /// The code `{discount_code_id}` names in the event (its id).
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
-        guard let id = Int64(request.parameter("discount_code_id")) else { throw TitoError.notFound }
-        return try reload(id, scope, in: database)
-    }
-
-    private static func reload(_ id: Int64, _ scope: EventScope, in database: Database) throws -> DiscountCodeRecord {
-        guard let row = try database.queryOne(
-            "SELECT \(DiscountCodeRecord.columns(scope)) FROM tito_discount_codes AS dc WHERE dc.event_id = ? AND dc.id = ?",
-            scope.event.id, id)
-        else { throw TitoError.notFound }
-        return DiscountCodeRecord(row: row)
+        try EventRecordHandlers.delete(DiscountCode.self, request, principal, resource: resource)
     }
 }

@@ -1,7 +1,7 @@
 import Emulation
 
 /// Someone who asked to hear about an event (spec §12.7). The same e-mail may appear twice.
-struct InterestedUserRecord {
+struct InterestedUser: EventScopedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var name: String?
@@ -10,12 +10,14 @@ struct InterestedUserRecord {
     var createdAt: Int64 = 0
     var updatedAt: Int64 = 0
 
-    init() {}
+    static let table = RecordTable(
+        "tito_interested_users", of: InterestedUser.self, constraints: [.references("event_id", "tito_events")],
+        indexes: ["event_id, id", "event_id, name, id", "event_id, email, id", "event_id, created_at, id"])
+    static let wrapper = "interested_user"
 
-    init(row: Row) {
-        self.init(identityOf: row)
-        name = row.string("name")
-        email = row.string("email")
+    /// `{interested_user_id}`: ids only, these records have no slug.
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> InterestedUser {
+        try find(id: request.parameter("interested_user_id"), scope, in: database)
     }
 
     /// Applies the attributes sent (I3, I4); `email` is trimmed and must look like an address.
@@ -33,35 +35,15 @@ struct InterestedUserRecord {
         default: errors.add("email", ValidationErrors.blank)
         }
     }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            "INSERT INTO tito_interested_users (id, event_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            id, eventID, name, email ?? "", createdAt, updatedAt)
-    }
-
-    func update(in database: Database) throws {
-        try database.run(
-            "UPDATE tito_interested_users SET name = ?, email = ?, updated_at = ? WHERE id = ?", name, email ?? "", updatedAt, id)
-    }
-
-    /// The seed's key order (spec §12.7).
-    func json(view: View) -> JSONValue {
-        let object: JSONValue = [
-            "_type": "interested_user", "id": .int(id), "name": .string(name), "email": .string(email),
-            "created_at": .string(TitoFormats.timestamp(milliseconds: createdAt)),
-            "updated_at": .string(TitoFormats.timestamp(milliseconds: updatedAt)),
-        ]
-        return object.marked(view)
-    }
 }
 
-extension InterestedUserRecord: EventScopedRecord {
-    static let table = "tito_interested_users"
-    static let wrapper = "interested_user"
+/// How interested users render (spec §12.7), in the seed's key order.
+enum InterestedUserView {
+    static let view = RecordView<RenderContext>(InterestedUser.table, [
+        .constant("_type", "interested_user"),
+        .column("id"), .column("name"), .column("email"), .time("created_at"), .time("updated_at"),
+        .extendedMarker,
+    ])
 
-    /// `{interested_user_id}`: ids only, these records have no slug.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> InterestedUserRecord {
-        InterestedUserRecord(row: try row(id: request.parameter("interested_user_id"), scope, in: database))
-    }
+    static let rendering = RecordRendering(view: view, alias: "iu")
 }

@@ -4,30 +4,10 @@ import Emulation
 enum InterestedUsers: TitoResourceGroup {
     static let resource = "interested_users"
 
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_interested_users (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            name TEXT,
-            email TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS tito_interested_users_by_event ON tito_interested_users (event_id, id);
-        CREATE INDEX IF NOT EXISTS tito_interested_users_by_name ON tito_interested_users (event_id, name, id);
-        CREATE INDEX IF NOT EXISTS tito_interested_users_by_email ON tito_interested_users (event_id, email, id);
-        CREATE INDEX IF NOT EXISTS tito_interested_users_by_created ON tito_interested_users (event_id, created_at, id);
-        """
+    static let schema = InterestedUser.table.schema
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "interested_users.json", key: "interested_users") {
-            var user = InterestedUserRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
-            user.id = try record.id()
-            user.name = record.text("name")
-            user.email = try record.requiredText("email")
-            user.updatedAt = try record.milliseconds("updated_at", default: user.createdAt) ?? user.createdAt
-            try user.insert(into: database)
-        }
+        try InterestedUser.loadSeed(seed, "interested_users.json", key: "interested_users", into: database)
         try Identifiers.start("interested_users", at: 125, in: database)
     }
 
@@ -49,39 +29,33 @@ enum InterestedUsers: TitoResourceGroup {
     /// `meta`; the live service pages this list like every other (spec §15 A15).
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.list(
-            request, principal, resource: resource, key: "interested_users", table: InterestedUserRecord.table, alias: "iu",
-            orderBy: sort.orderBy, record: InterestedUserRecord.init(row:), render: render)
+            request, principal, resource: resource, key: "interested_users", rendering: InterestedUserView.rendering, sort: sort)
     }
 
     /// I2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(InterestedUserRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.show(
+            InterestedUser.self, request, principal, resource: resource, key: "interested_user", rendering: InterestedUserView.rendering)
     }
 
     /// I3: `email` is required; the same e-mail may register interest twice.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.create(
-            request, principal, resource: resource,
-            newRecord: { scope, _ in InterestedUserRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            request, principal, resource: resource, key: "interested_user", rendering: InterestedUserView.rendering,
+            newRecord: { scope, _ in InterestedUser(eventID: scope.event.id, now: request.nowMilliseconds) },
             requireFields: { user, errors in
                 if user.email == nil && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
-            },
-            respond: respond)
+            })
     }
 
     /// I4: partial.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.update(InterestedUserRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.update(
+            InterestedUser.self, request, principal, resource: resource, key: "interested_user", rendering: InterestedUserView.rendering)
     }
 
     /// I5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(InterestedUserRecord.self, request, principal, resource: resource)
+        try EventRecordHandlers.delete(InterestedUser.self, request, principal, resource: resource)
     }
-
-    private static var respond: EventRecordHandlers.Respond<InterestedUserRecord> {
-        EventRecordHandlers.single("interested_user", render: render)
-    }
-
-    private static var render: EventRecordHandlers.Render<InterestedUserRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

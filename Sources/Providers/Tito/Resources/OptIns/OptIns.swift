@@ -5,34 +5,10 @@ import Emulation
 enum OptIns: TitoResourceGroup {
     static let resource = "opt_ins"
 
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_opt_ins (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            slug TEXT NOT NULL,
-            name TEXT NOT NULL,
-            description TEXT,
-            release_ids TEXT NOT NULL DEFAULT '[]',
-            acceptance_count INTEGER NOT NULL DEFAULT 0,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            UNIQUE (event_id, slug)
-        );
-        CREATE INDEX IF NOT EXISTS tito_opt_ins_by_name ON tito_opt_ins (event_id, name, id);
-        """
+    static let schema = OptIn.table.schema
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "opt_ins.json", key: "opt_ins") {
-            var optIn = OptInRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
-            optIn.id = try record.id()
-            optIn.slug = try record.requiredText("slug")
-            optIn.name = try record.requiredText("name")
-            optIn.description = record.text("description")
-            optIn.releaseIDs = JSONColumn.ids(record.jsonText("release_ids"))
-            optIn.acceptanceCount = record.int("acceptance_count") ?? 0
-            optIn.updatedAt = try record.milliseconds("updated_at", default: optIn.createdAt) ?? optIn.createdAt
-            try optIn.insert(into: database)
-        }
+        try OptIn.loadSeed(seed, "opt_ins.json", key: "opt_ins", into: database)
         try Identifiers.start("opt_ins", at: 167, in: database)
     }
 
@@ -52,8 +28,7 @@ enum OptIns: TitoResourceGroup {
     /// Copies the opt-ins of a duplicated event (E8): same slugs (slugs are per event), copied
     /// releases, no acceptances yet.
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        try OptInRecord.copyAll(&copy, read: OptInRecord.init(row:), in: database) { optIn, copy, _ in
-
+        try OptIn.copyAll(&copy, in: database) { optIn, copy, _ in
             optIn.releaseIDs = copy.remap("releases", optIn.releaseIDs)
             optIn.acceptanceCount = 0
         }
@@ -65,10 +40,8 @@ enum OptIns: TitoResourceGroup {
 
     /// O1: A-Z by name by default.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.list(
-            request, principal, resource: resource, key: "opt_ins", table: OptInRecord.table, alias: "o",
-            orderBy: sort.orderBy, record: OptInRecord.init(row:), render: render
-        ) { json in
+        try EventRecordHandlers.list(request, principal, resource: resource, key: "opt_ins", rendering: OptInView.rendering, sort: sort) {
+            json in
             ListMeta.writeSortOptions([("A-Z", "name", "asc", true), ("Z-A", "name", "desc", false)], to: &json)
             ListMeta.writeEmptyFilterOptions(to: &json)
         }
@@ -76,40 +49,24 @@ enum OptIns: TitoResourceGroup {
 
     /// O2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(OptInRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.show(OptIn.self, request, principal, resource: resource, key: "opt_in", rendering: OptInView.rendering)
     }
 
     /// O3: `name` is required; the slug follows it.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.create(
-            request, principal, resource: resource,
-            newRecord: { scope, _ in OptInRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
-            requireFields: { optIn, errors in if optIn.name.isBlank { errors.add("name", ValidationErrors.blank) } },
-            respond: respond)
+            request, principal, resource: resource, key: "opt_in", rendering: OptInView.rendering,
+            newRecord: { scope, _ in OptIn(eventID: scope.event.id, now: request.nowMilliseconds) },
+            requireFields: { optIn, errors in if optIn.name.isBlank { errors.add("name", ValidationErrors.blank) } })
     }
 
     /// O4: a name change moves the opt-in to a new slug; the old one then answers 404.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.update(OptInRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.update(OptIn.self, request, principal, resource: resource, key: "opt_in", rendering: OptInView.rendering)
     }
 
     /// O5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(OptInRecord.self, request, principal, resource: resource)
-    }
-
-    private static var respond: EventRecordHandlers.Respond<OptInRecord> {
-        EventRecordHandlers.single("opt_in", render: render)
-    }
-
-    /// Opt-ins with their releases embedded; short objects carry no releases, so only the
-    /// extended view loads them.
-    private static func render(
-        _ optIns: [OptInRecord], view: View, _ request: ProviderRequest, _ scope: EventScope, in database: Database
-    ) throws -> [JSONValue] {
-        let embedded = try EmbeddedRecords(
-            scope: scope, now: request.nowMilliseconds, releaseIDs: view.isExtended ? optIns.flatMap(\.releaseIDs) : [],
-            in: database)
-        return optIns.map { $0.json(view: view, embedded: embedded) }
+        try EventRecordHandlers.delete(OptIn.self, request, principal, resource: resource)
     }
 }

@@ -12,31 +12,10 @@ enum WebhookEndpoints: TitoResourceGroup {
         "registration.cancelled",
     ]
 
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_webhook_endpoints (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            url TEXT NOT NULL,
-            included_triggers TEXT NOT NULL DEFAULT '[]',
-            custom_data TEXT,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS tito_webhook_endpoints_by_event ON tito_webhook_endpoints (event_id, id);
-        """
+    static let schema = WebhookEndpoint.table.schema
 
     static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "webhook_endpoints.json", key: "webhook_endpoints") {
-            let created = try record.requiredMilliseconds("created_at")
-            try database.run(
-                """
-                INSERT INTO tito_webhook_endpoints (id, event_id, url, included_triggers, custom_data, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-                try record.id(), try record.id("event_id"), try record.requiredText("url"),
-                record.jsonText("included_triggers") ?? "[]", record.text("custom_data"), created,
-                try record.milliseconds("updated_at", default: created) ?? created)
-        }
+        try WebhookEndpoint.loadSeed(seed, "webhook_endpoints.json", key: "webhook_endpoints", into: database)
         try Identifiers.start("webhook_endpoints", at: 2, in: database)
     }
 
@@ -51,42 +30,37 @@ enum WebhookEndpoints: TitoResourceGroup {
     /// H1: id order; `meta` has the pagination keys and `overall_total`, nothing else.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.list(
-            request, principal, resource: resource, key: "webhook_endpoints", table: WebhookEndpointRecord.table, alias: "w",
-            orderBy: { _ in "w.id" }, record: WebhookEndpointRecord.init(row:), render: render, extraMeta: { _ in })
+            request, principal, resource: resource, key: "webhook_endpoints", rendering: WebhookEndpointView.rendering,
+            sort: SortSpec(idColumn: "w.id"), extraMeta: { _ in })
     }
 
     /// H2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(WebhookEndpointRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.show(
+            WebhookEndpoint.self, request, principal, resource: resource, key: "webhook_endpoint", rendering: WebhookEndpointView.rendering)
     }
 
     /// H3: `url` and `included_triggers` are required.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try EventRecordHandlers.create(
-            request, principal, resource: resource,
-            newRecord: { scope, _ in WebhookEndpointRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
+            request, principal, resource: resource, key: "webhook_endpoint", rendering: WebhookEndpointView.rendering,
+            newRecord: { scope, _ in WebhookEndpoint(eventID: scope.event.id, now: request.nowMilliseconds) },
             requireFields: { endpoint, errors in
                 if endpoint.url.isEmpty && !errors.has("url") { errors.add("url", ValidationErrors.blank) }
-                if endpoint.triggers.isEmpty && !errors.has("included_triggers") {
+                if endpoint.includedTriggers.isEmpty && !errors.has("included_triggers") {
                     errors.add("included_triggers", ValidationErrors.blank)
                 }
-            },
-            respond: respond)
+            })
     }
 
     /// H4: partial.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.update(WebhookEndpointRecord.self, request, principal, resource: resource, respond: respond)
+        try EventRecordHandlers.update(
+            WebhookEndpoint.self, request, principal, resource: resource, key: "webhook_endpoint", rendering: WebhookEndpointView.rendering)
     }
 
     /// H5.
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(WebhookEndpointRecord.self, request, principal, resource: resource)
+        try EventRecordHandlers.delete(WebhookEndpoint.self, request, principal, resource: resource)
     }
-
-    private static var respond: EventRecordHandlers.Respond<WebhookEndpointRecord> {
-        EventRecordHandlers.single("webhook_endpoint", render: render)
-    }
-
-    private static var render: EventRecordHandlers.Render<WebhookEndpointRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

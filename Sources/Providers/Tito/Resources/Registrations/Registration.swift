@@ -1,0 +1,96 @@
+import Emulation
+
+/// A registration (an order) as stored (spec §12.11); its line items are `LineItem`s, its
+/// refunds `Refund`s. `paid`, `quantities`, the receipt and the totals are derived.
+struct Registration: TitoRecord {
+    var id: Int64 = 0
+    var eventID: Int64 = 0
+    var slug = ""
+    var reference = ""
+    var name: String?
+    var email: String?
+    var phoneNumber: String?
+    var companyName: String?
+    var state = "complete"
+    var registrationType = "manual"
+    var testMode = false
+    var total: Int64 = 0
+    var receiptPaid = true
+    var refunded = false
+    var source: String?
+    var discountCode: String?
+    var paymentReference: String?
+    var paymentProvider: String?
+    var metadata: JSONValue?
+    var billingAddress: JSONValue?
+    var ipAddress: String?
+    var locale = "en"
+    var consentedAt: Int64?
+    var receiptID: Int64 = 0
+    var receiptNumber = ""
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+    var completedAt: Int64?
+    var expiresAt: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_registrations", of: Registration.self, constraints: [.references("event_id", "tito_events"), .unique(["slug"])],
+        indexes: ["event_id, test_mode, created_at, id", "event_id, created_at, id", "event_id, reference"])
+
+    /// Per event and mode, how many registrations there are and how many are cancelled: the
+    /// list's totals without a scan of the event's registrations.
+    static let counts = RowCounts(
+        "tito_registrations", suffix: "counts", groupedBy: ["event_id", "test_mode"],
+        counts: [.init("registrations") { _ in "1" }, .init("cancelled") { "\($0).state = 'cancelled'" }])
+
+    /// A seed that leaves them out was completed when it was created and held its tickets for
+    /// the usual 15 minutes.
+    mutating func completeSeed() {
+        if updatedAt == 0 { updatedAt = createdAt }
+        if completedAt == nil { completedAt = createdAt }
+        if expiresAt == 0 { expiresAt = createdAt + 15 * 60 * 1000 }
+    }
+
+    /// The registration of the scope's event by slug or id, if the token's mode sees it.
+    static func find(_ slugOrID: String, scope: EventScope, in database: Database) throws -> Registration? {
+        guard let registration = try SlugOrID.find(Registration.self, slugOrID, parent: "event_id", scope.event.id, in: database)
+        else { return nil }
+        return scope.isVisible(testMode: registration.testMode) ? registration : nil
+    }
+}
+
+/// One line of an order: a quantity of a release at a unit price after discount.
+struct LineItem: TitoRecord {
+    var id: Int64 = 0
+    var eventID: Int64 = 0
+    var registrationID: Int64 = 0
+    var releaseID: Int64 = 0
+    var quantity: Int64 = 1
+    /// Unit price in hundredths.
+    var price: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_line_items", of: LineItem.self,
+        constraints: [.references("event_id", "tito_events"), .references("registration_id", "tito_registrations")],
+        indexes: ["registration_id, id"])
+}
+
+/// A refund of a registration (spec §12.12).
+struct Refund: TitoRecord {
+    var id: Int64 = 0
+    var eventID: Int64 = 0
+    var registrationID: Int64 = 0
+    var amount: Int64 = 0
+    var manual: Bool?
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_refunds", of: Refund.self,
+        constraints: [.references("event_id", "tito_events"), .references("registration_id", "tito_registrations")],
+        indexes: ["event_id, created_at, id", "registration_id, id"])
+
+    mutating func completeSeed() {
+        if updatedAt == 0 { updatedAt = createdAt }
+    }
+}
