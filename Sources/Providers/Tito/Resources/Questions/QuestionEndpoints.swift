@@ -19,9 +19,21 @@ enum QuestionEndpoints: TitoResourceGroup {
     static let sort = SortSpec(
         default: .init("position", sql: "q.position"), others: [.init("title", sql: "q.title")], idColumn: "q.id")
 
+    /// The live service's sort options for this list (a recording shows them; the v3 docs' example
+    /// leaves them out, as it does for other lists that have them).
+    static let sortOptions: [(label: String, attr: String, direction: String, isDefault: Bool)] = [
+        ("Position on tickets", "position", "asc", true), ("Question Title, A-Z", "title", "asc", false),
+        ("Question Title, Z-A", "title", "desc", false),
+    ]
+
     /// Q1: in position (creation) order, or `search[sort]=title`.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.list(request, principal, resource: resource, key: "questions", rendering: QuestionView.rendering, sort: sort)
+        try EventRecordHandlers.list(
+            request, principal, resource: resource, key: "questions", rendering: QuestionView.rendering, sort: sort
+        ) { json in
+            ListMeta.writeSortOptions(sortOptions, to: &json)
+            ListMeta.writeEmptyFilterOptions(to: &json)
+        }
     }
 
     /// Q2.
