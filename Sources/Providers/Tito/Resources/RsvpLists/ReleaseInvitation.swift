@@ -108,8 +108,9 @@ enum ReleaseInvitationView {
     static let list = RecordView<RenderContext>(ReleaseInvitation.table, computed: computed, [
         .constant("_type", "release_invitation"),
         .column("id"), .column("slug"), .column("first_name"), .column("last_name"), .column("email"), name, uniqueURL,
-        .column("status"), .column("redeemed"), .column("registration_id"), .column("registration_slug"), registrationURL,
-        .column("registration_reference"),
+        // `created_at` follows `registration_id`, where the live service writes it.
+        .column("status"), .column("redeemed"), .column("registration_id"), .time("created_at"), .column("registration_slug"),
+        registrationURL, .column("registration_reference"),
         .embeddedArray("releases", ids: "release_ids", in: { $0.releaseSummaries }),
         .extendedMarker,
     ])
