@@ -15,10 +15,12 @@ struct DiscountCode: EventScopedRecord {
     var endAt: Int64?
     var maxQuantityPerRelease: Int64?
     var minQuantityPerRelease: Int64?
-    // The create example shows false for both, the stored seed codes null (spec §11.6).
-    var onlyShowAttached: Bool? = false
+    /// A boolean that defaults to false, as the docs' attribute table and the live service show it
+    /// (the docs' list example prints null); sending null sets it back to false.
+    var onlyShowAttached = false
     var quantity: Int64?
     var releaseIDs: [Int64] = []
+    // The create example shows false, the docs' stored example code null (spec §11.6).
     var revealSecret: Bool? = false
     var source: String?
     var createdAt: Int64 = 0
@@ -87,13 +89,17 @@ struct DiscountCode: EventScopedRecord {
                 if number < 0 { errors.add(key, ValidationErrors.negative) } else { self[keyPath: path] = number }
             }
         }
-        for (key, path) in [("only_show_attached", \DiscountCode.onlyShowAttached), ("reveal_secret", \.revealSecret)] {
-            switch attributes.bool(key) {
-            case .absent: break
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.notIncluded)
-            case .value(let flag): self[keyPath: path] = flag
-            }
+        switch attributes.bool("only_show_attached") {
+        case .absent: break
+        case .null: onlyShowAttached = false
+        case .invalid: errors.add("only_show_attached", ValidationErrors.notIncluded)
+        case .value(let flag): onlyShowAttached = flag
+        }
+        switch attributes.bool("reveal_secret") {
+        case .absent: break
+        case .null: revealSecret = nil
+        case .invalid: errors.add("reveal_secret", ValidationErrors.notIncluded)
+        case .value(let flag): revealSecret = flag
         }
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
     }
