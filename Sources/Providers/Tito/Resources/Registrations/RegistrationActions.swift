@@ -3,6 +3,8 @@ import Emulation
 /// R7 and R8: refunding and cancelling a registration (spec §11.11, §15 A22).
 enum RegistrationActions {
     /// R7: `{"refund": {"manual": bool}}` refunds what is left of the total; tickets stay valid.
+    /// The docs' own example refunds their free registration, so a free one can be refunded
+    /// once, for 0.0 (spec §15 A22 had refused it); a paid one until nothing is left.
     static func refund(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
         return try request.write { database in
@@ -14,7 +16,7 @@ enum RegistrationActions {
             }
             let refunded = try database.fetchAll(Refund.self, where: "registration_id = ?", registration.id).reduce(0) { $0 + $1.amount }
             let amount = registration.total - refunded
-            guard amount > 0, registration.state != "cancelled" else {
+            guard registration.state != "cancelled", amount > 0 || (amount == 0 && !registration.refunded) else {
                 throw TitoError.unprocessable("base", "Registration can't be refunded")
             }
             let refund = Refund(
