@@ -45,38 +45,36 @@ public struct UTCDateTime: Sendable {
     public func text(dateSeparator: Character, fraction: Bool, offset: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        append(to: &bytes, dateSeparator: Array(String(dateSeparator).utf8), fraction: fraction, offset: Array(offset.utf8))
+        appendDigits(to: &bytes, dateSeparator: dateSeparator.asciiValue ?? UInt8(ascii: "T"), fraction: fraction)
+        bytes.append(contentsOf: offset.utf8)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same text appended to `bytes` as UTF-8, for writers that build a response in place.
-    public func append(to bytes: inout [UInt8], dateSeparator: [UInt8], fraction: Bool, offset: [UInt8]) {
-        func digits(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var remaining = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
-                remaining %= divisor
-                divisor /= 10
-            }
+    /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]` appended to `bytes`, digit by digit, for writers
+    /// that build a response in place (list pages write thousands).
+    public func appendDigits(to bytes: inout [UInt8], dateSeparator: UInt8, fraction: Bool) {
+        let zero = UInt8(ascii: "0")
+        func two(_ value: Int64) {
+            bytes.append(zero + UInt8(truncatingIfNeeded: value / 10))
+            bytes.append(zero + UInt8(truncatingIfNeeded: value % 10))
         }
-        digits(year, 4)
+        two(year / 100)
+        two(year % 100)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
+        two(month)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
-        bytes.append(contentsOf: dateSeparator)
-        digits(hour, 2)
+        two(day)
+        bytes.append(dateSeparator)
+        two(hour)
         bytes.append(UInt8(ascii: ":"))
-        digits(minute, 2)
+        two(minute)
         bytes.append(UInt8(ascii: ":"))
-        digits(second, 2)
+        two(second)
         if fraction {
             bytes.append(UInt8(ascii: "."))
-            digits(millisecond, 3)
+            bytes.append(zero + UInt8(truncatingIfNeeded: millisecond / 100))
+            two(millisecond % 100)
         }
-        bytes.append(contentsOf: offset)
     }
 }
 

@@ -58,6 +58,14 @@ public struct JSONBuilder {
         return bytes
     }
 
+    /// An object member's key already written as `"name":`, from a buffer of several (a view's
+    /// keys, kept in one array so that writing one costs no reference counting).
+    mutating func key(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        self.bytes.append(contentsOf: bytes)
+        separatorPending = false
+    }
+
     /// An object member's key from data (escaped as needed); the next value written is its value.
     public mutating func key(escaping name: String) {
         beginValue()
@@ -152,6 +160,13 @@ public struct JSONBuilder {
 
     public mutating func value(_ value: some JSONEncodable) {
         value.encode(to: &self)
+    }
+
+    /// A value already written as JSON, from a buffer of several (a view's constants).
+    mutating func encodedValue(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        self.bytes.append(contentsOf: bytes)
+        separatorPending = true
     }
 
     /// A value another builder already wrote (its `bytes`), copied as it is: for a sub-object

@@ -85,24 +85,31 @@ public struct RecordView<Context>: Sendable {
         case one, grouped, idList
     }
 
+    /// How a resolved member writes its value. Plain data but for derived and custom-format
+    /// members, so that walking a view's members per row costs no reference counting.
     private enum Writer: Sendable {
-        case column(Int, ColumnFormat)
+        case column(Int, ColumnFormat.Kind)
         case contextualColumn(Int, @Sendable (Context) -> ColumnFormat)
-        case constant([UInt8])
+        case constant(Range<Int>)
         case derived(Derive)
         case embedded(Int, Embedding, Embedded)
     }
 
     private struct Resolved: Sendable {
-        let key: [UInt8]
+        /// The member's `"key":` in `keyBytes`.
+        let key: Range<Int>
         let writer: Writer
-        let condition: Condition?
+        /// Its condition in `conditions`, if any.
+        let condition: Int?
     }
 
     public let table: RecordTable
     /// Further columns every query for the view selects after the table's, in this order.
     public let computed: [String]
     private let members: [Resolved]
+    /// Every member's key, and every constant's JSON, one after the other.
+    private let keyBytes: [UInt8]
+    private let conditions: [Condition]
 
     public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
         self.table = table
@@ -118,23 +125,35 @@ public struct RecordView<Context>: Sendable {
             // A computed column's type is whatever its expression yields: written as SQLite stored it.
             position < table.columns.count ? ColumnFormat.asStored(table.columns[position].storage) : .number
         }
+        var keyBytes: [UInt8] = []
+        var conditions: [Condition] = []
+        func stored(_ bytes: [UInt8]) -> Range<Int> {
+            keyBytes.append(contentsOf: bytes)
+            return (keyBytes.count - bytes.count)..<keyBytes.count
+        }
         self.members = members.map { member in
             let writer: Writer
             switch member.source {
             case .column(let name, let format):
                 let index = position(name)
-                writer = .column(index, format ?? storedFormat(index))
+                writer = .column(index, (format ?? storedFormat(index)).kind)
             case .contextualColumn(let name, let format):
                 writer = .contextualColumn(position(name), format)
             case .constant(let value):
-                writer = .constant(JSONWriter.encode(value))
+                writer = .constant(stored(JSONWriter.encode(value)))
             case .derived(let write):
                 writer = .derived(write)
             case .embedded(let name, let embedding, let records):
                 writer = .embedded(position(name), embedding, records)
             }
-            return Resolved(key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
+            let condition = member.condition.map { condition -> Int in
+                conditions.append(condition)
+                return conditions.count - 1
+            }
+            return Resolved(key: stored(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition)
         }
+        self.keyBytes = keyBytes
+        self.conditions = conditions
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -158,17 +177,21 @@ public struct RecordView<Context>: Sendable {
     /// Writes the cursor's current row as one object.
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
         let row = ViewRow(cursor: cursor, table: table, computed: computed)
-        try json.object { json in
-            for member in members {
-                if let condition = member.condition, !condition(row, context) { continue }
-                json.key(bytes: member.key)
-                switch member.writer {
-                case .column(let position, let format): format.write(cursor, position, &json)
-                case .contextualColumn(let position, let format): format(context).write(cursor, position, &json)
-                case .constant(let bytes): json.encodedValue(bytes)
-                case .derived(let write): try write(row, context, &json)
-                case .embedded(let position, let embedding, let records):
-                    Self.writeEmbedded(records(context), embedding, cursor, position, &json)
+        try keyBytes.withUnsafeBufferPointer { keys in
+            try members.withUnsafeBufferPointer { members in
+                try json.object { json in
+                    for index in members.indices {
+                        if let condition = members[index].condition, !conditions[condition](row, context) { continue }
+                        json.key(utf8: UnsafeBufferPointer(rebasing: keys[members[index].key]))
+                        switch members[index].writer {
+                        case .column(let position, let kind): ColumnFormat.write(kind, cursor, position, &json)
+                        case .contextualColumn(let position, let format): format(context).write(cursor, position, &json)
+                        case .constant(let range): json.encodedValue(utf8: UnsafeBufferPointer(rebasing: keys[range]))
+                        case .derived(let write): try write(row, context, &json)
+                        case .embedded(let position, let embedding, let records):
+                            Self.writeEmbedded(records(context), embedding, cursor, position, &json)
+                        }
+                    }
                 }
             }
         }
@@ -203,12 +226,31 @@ extension RecordView where Context == Void {
     }
 }
 
-/// How one column's value is written as JSON.
+/// How one column's value is written as JSON: one of the built-in forms, which a view writes
+/// without a closure call, or any other written by a closure.
 public struct ColumnFormat: Sendable {
-    public let write: @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void
+    enum Kind: Sendable {
+        case number
+        case string
+        case boolean
+        case rawJSON
+        case utcTimestamp(UTCTextForm)
+        case custom(@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void)
+    }
+
+    let kind: Kind
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
 
     public init(_ write: @escaping @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void) {
-        self.write = write
+        kind = .custom(write)
+    }
+
+    /// Writes the cursor's column `index`.
+    public func write(_ cursor: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        Self.write(kind, cursor, index, &json)
     }
 
     /// NULL as `null`; otherwise as the column's storage says.
@@ -221,45 +263,73 @@ public struct ColumnFormat: Sendable {
         }
     }
 
-    public static let number = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        case .integer: json.int(row.int64(at: index))
-        case .real: json.double(row.double(at: index))
-        case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
+    /// As SQLite holds the value: a number, a string, or `null`.
+    public static let number = ColumnFormat(kind: .number)
 
-    public static let string = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        default: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
+    public static let string = ColumnFormat(kind: .string)
 
-    public static let boolean = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { json.bool(row.integer(at: index) != 0) }
-    }
+    public static let boolean = ColumnFormat(kind: .boolean)
 
     /// JSON text the server itself stored, copied as it is.
-    public static let rawJSON = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
-    }
+    public static let rawJSON = ColumnFormat(kind: .rawJSON)
 
     /// An integer column of milliseconds since 1970 as a UTC date-time string,
-    /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>`; NULL as `null`.
-    public static func utcTimestamp(dateSeparator: String = "T", fraction: Bool = true, offset: String = "Z") -> ColumnFormat {
-        let separator = Array(dateSeparator.utf8)
-        let offset = Array(offset.utf8)
-        return ColumnFormat { row, index, json in
+    /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>` (an ASCII separator, an offset of at most
+    /// eight bytes); NULL as `null`.
+    public static func utcTimestamp(dateSeparator: Character = "T", fraction: Bool = true, offset: String = "Z") -> ColumnFormat {
+        ColumnFormat(kind: .utcTimestamp(UTCTextForm(dateSeparator: dateSeparator, fraction: fraction, offset: offset)))
+    }
+
+    static func write(_ kind: Kind, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        switch kind {
+        case .number:
+            switch row.kind(at: index) {
+            case .null: json.null()
+            case .integer: json.int(row.int64(at: index))
+            case .real: json.double(row.double(at: index))
+            case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
+            }
+        case .string:
+            if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.string(utf8: $0) } }
+        case .boolean:
+            if row.isNull(at: index) { json.null() } else { json.bool(row.int64(at: index) != 0) }
+        case .rawJSON:
+            if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
+        case .utcTimestamp(let form):
             guard !row.isNull(at: index) else { return json.null() }
             let time = UTCDateTime(milliseconds: row.integer(at: index))
             json.rawValue { bytes in
                 bytes.append(UInt8(ascii: "\""))
-                time.append(to: &bytes, dateSeparator: separator, fraction: fraction, offset: offset)
+                time.appendDigits(to: &bytes, dateSeparator: form.dateSeparator, fraction: form.fraction)
+                form.appendOffset(to: &bytes)
                 bytes.append(UInt8(ascii: "\""))
             }
+        case .custom(let write):
+            write(row, index, &json)
         }
+    }
+}
+
+/// The parts of a UTC timestamp's text that vary, held as plain values.
+struct UTCTextForm: Sendable {
+    let dateSeparator: UInt8
+    let fraction: Bool
+    /// Up to eight bytes of offset text, little-end first.
+    private let offset: UInt64
+    private let offsetCount: Int
+
+    init(dateSeparator: Character, fraction: Bool, offset: String) {
+        precondition(dateSeparator.isASCII && offset.utf8.count <= 8, "a UTC timestamp takes an ASCII separator and a short offset")
+        self.dateSeparator = dateSeparator.asciiValue ?? UInt8(ascii: "T")
+        self.fraction = fraction
+        var packed: UInt64 = 0
+        for (index, byte) in offset.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+        self.offset = packed
+        offsetCount = offset.utf8.count
+    }
+
+    func appendOffset(to bytes: inout [UInt8]) {
+        for index in 0..<offsetCount { bytes.append(UInt8(truncatingIfNeeded: offset >> (8 * UInt64(index)))) }
     }
 }
 
