@@ -4,6 +4,9 @@ import Emulation
 /// (embedded), receipt, refunds and line items; an embedded one (in a ticket or a refund) has
 /// those arrays empty. `quantities` and `tickets_count` come from the line items.
 enum RegistrationView {
+    /// The positions of the columns the derived members read (a page writes them a hundred times).
+    private static let column = (id: Registration.table.position(ofColumn: "id")!, total: Registration.table.position(ofColumn: "total")!)
+
     /// The receipt of a registration, read from the registration's own row.
     static let receipt = RecordView<RenderContext>(Registration.table, [
         .constant("_type", "receipt"),
@@ -19,11 +22,11 @@ enum RegistrationView {
         .column("expires_at", format: TitoFormats.railsTime), .column("ip_address"), .column("locale"), .column("metadata"),
         .column("name"), .column("payment_reference"), .column("phone_number"), .column("registration_type"), .column("reference"),
         .column("source"), .column("state"), .column("test_mode"), .money("total"), .time("consented_at"),
-        .derived("paid") { row, _, json in json.bool(row.integer("total") > 0) },
+        .derived("paid") { row, _, json in json.bool(row.cursor.integer(at: column.total) > 0) },
         .constant("payment", nil), .column("refunded"), .column("receipt_paid"), .money("total", as: "total_less_tax"),
         .column("tickets_count"),
         .derived("quantities") { row, context, json in
-            let members = context.quantities?.objects(for: row.integer("id")) ?? []
+            let members = context.quantities?.objects(for: row.cursor.integer(at: column.id)) ?? []
             json.rawValue { bytes in
                 bytes.append(UInt8(ascii: "{"))
                 bytes.append(contentsOf: members)
@@ -120,31 +123,50 @@ enum RegistrationView {
     }
 
     /// `"<release slug>":{"release":"<title>","quantity":n}` for each release of each
-    /// registration `condition` picks, in line-item order, filed by registration.
+    /// registration `condition` picks, in line-item order, filed by registration. The line items
+    /// come in registration order from their index, and are summed here per release.
     private static func quantities(where condition: String, _ arguments: [any SQLiteBindable], in database: Database) throws
         -> RenderedRecords
     {
         var quantities = RenderedRecords()
-        try database.forEachRow(
-            """
-            SELECT li.registration_id, r.slug, r.title, SUM(li.quantity) AS quantity FROM tito_line_items AS li
-                JOIN tito_releases AS r ON r.id = li.release_id
-            WHERE li.registration_id IN (SELECT g.id FROM tito_registrations AS g WHERE \(condition))
-            GROUP BY li.registration_id, li.release_id ORDER BY li.registration_id, MIN(li.id)
-            """, arguments: arguments
-        ) { cursor in
-            var json = JSONBuilder(capacity: 96)
+        var registration: Int64?
+        var releases: [(id: Int64, slug: String, title: String, quantity: Int64)] = []
+        func file() {
+            guard let registration, !releases.isEmpty else { return }
+            var json = JSONBuilder(capacity: 96 * releases.count)
             json.object { json in
-                cursor.withUTF8(at: 1) { json.key(escaping: String(decoding: $0, as: UTF8.self)) }
-                json.object { json in
-                    json.key("release")
-                    cursor.withUTF8(at: 2) { json.string(utf8: $0) }
-                    json.field("quantity", cursor.integer(at: 3))
+                for release in releases {
+                    json.key(escaping: release.slug)
+                    json.object { json in
+                        json.field("release", release.title)
+                        json.field("quantity", release.quantity)
+                    }
                 }
             }
             // The object's members without its braces, to be joined with the registration's others.
-            quantities.append(Array(json.bytes.dropFirst().dropLast()), for: cursor.integer(at: 0))
+            quantities.append(Array(json.bytes.dropFirst().dropLast()), for: registration)
         }
+        try database.forEachRow(
+            """
+            SELECT li.registration_id, li.release_id, li.quantity, r.slug, r.title FROM tito_line_items AS li
+                JOIN tito_releases AS r ON r.id = li.release_id
+            WHERE li.registration_id IN (SELECT g.id FROM tito_registrations AS g WHERE \(condition))
+            ORDER BY li.registration_id, li.id
+            """, arguments: arguments
+        ) { cursor in
+            let owner = cursor.integer(at: 0)
+            if owner != registration {
+                file()
+                (registration, releases) = (owner, [])
+            }
+            let release = cursor.integer(at: 1)
+            if let index = releases.firstIndex(where: { $0.id == release }) {
+                releases[index].quantity += cursor.integer(at: 2)
+            } else {
+                releases.append((release, cursor.string(at: 3), cursor.string(at: 4), cursor.integer(at: 2)))
+            }
+        }
+        file()
         return quantities
     }
 

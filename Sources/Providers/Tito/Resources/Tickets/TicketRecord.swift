@@ -84,25 +84,28 @@ struct Ticket: TitoRecord {
 enum TicketView {
     static let computed = ["registration_slug", "release_slug", "release_title"]
 
+    /// The positions of the columns the derived members read (a page writes them a hundred times).
+    private static let column = (
+        id: Ticket.table.position(ofColumn: "id")!, firstName: Ticket.table.position(ofColumn: "first_name")!,
+        lastName: Ticket.table.position(ofColumn: "last_name")!, email: Ticket.table.position(ofColumn: "email")!)
+
     static let view = RecordView<RenderContext>(Ticket.table, computed: computed, [
         .constant("_type", "ticket"),
         .column("id"), .column("slug"), .column("company_name"), .column("email"), .column("metadata"), .column("first_name"),
         .column("last_name"),
-        .derived("name") { row, _, json in
-            json.string(Ticket.name(first: row.optionalString("first_name"), last: row.optionalString("last_name")))
-        },
+        .derived("name") { row, _, json in ColumnText.writeName(row.cursor, first: column.firstName, last: column.lastName, to: &json) },
         .column("number"), .column("phone_number"), .money("price"), .column("reference"), .column("state"),
         .column("test_mode"), .column("registration_id"), .column("release_id"), .time("consented_at"),
         .column("discount_code_used"), .time("created_at"), .time("updated_at"),
         .derived("responses") { row, context, json in
-            guard let members = context.responses?.objects(for: row.integer("id")) else { return json.null() }
+            guard let members = context.responses?.objects(for: row.cursor.integer(at: column.id)) else { return json.null() }
             json.rawValue { bytes in
                 bytes.append(UInt8(ascii: "{"))
                 bytes.append(contentsOf: members)
                 bytes.append(UInt8(ascii: "}"))
             }
         },
-        .derived("assigned") { row, _, json in json.bool(!(row.optionalString("email") ?? "").isBlank) },
+        .derived("assigned") { row, _, json in json.bool(!ColumnText.isBlank(row.cursor, column.email)) },
         .moneyString("price", as: "price_less_tax"), .moneyString("price", as: "total_paid"),
         .constant("total_tax_paid", "0.0"), .moneyString("price", as: "total_paid_less_tax"),
         .column("tags"), .column("upgrade_ids"), .column("registration_slug"), .column("release_slug"), .column("release_title"),
