@@ -11,6 +11,10 @@ protocol EventScopedRecord: TitoRecord {
     var createdAt: Int64 { get set }
     var updatedAt: Int64 { get set }
 
+    /// The path parameter that names a record: `checkin_list_slug`, `activity_id`. A `_slug`
+    /// parameter takes a slug or an id (spec §10), any other an id.
+    static var pathParameter: String { get }
+
     /// The record the request's path names within `scope`; throws `TitoError.notFound` when none
     /// does (a record of another event is not found either).
     static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Self
@@ -39,6 +43,11 @@ extension EventScopedRecord {
     /// A seed without `updated_at` was last changed when it was created.
     mutating func completeSeed() {
         if updatedAt == 0 { updatedAt = createdAt }
+    }
+
+    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Self {
+        let key = request.parameter(pathParameter)
+        return try pathParameter.hasSuffix("_slug") ? find(slugOrID: key, scope, in: database) : find(id: key, scope, in: database)
     }
 
     /// The record `key` names in the scope's event: a slug, or else a numeric id (spec §10).

@@ -29,6 +29,22 @@ struct RecordRendering: Sendable {
             in: database)
     }
 
+    /// A page of the scope's event's records (spec §5): `{"<key>": […], "meta": {…}}`, in
+    /// `sort`'s order; `extraMeta` writes what follows the pagination keys.
+    func list(
+        _ key: StaticString, _ request: ProviderRequest, _ scope: EventScope, sort: SortSpec,
+        extraMeta: (inout JSONBuilder) -> Void = ListMeta.writeEmptyFilterOptions, in database: Database
+    ) throws -> HTTPResponse {
+        let page = try database.listPage(
+            PageRequest(request.query), from: "\(view.table.name) AS \(alias)", alias: alias,
+            where: SQLFilter("\(alias).event_id = ?", scope.event.id), order: sort.order(request.query))
+        var context = RenderContext(request, scope, view: request.listView)
+        try prepare(&context, scope, database)
+        return try ResourceResponse.list(key, meta: page.meta(overallTotal: page.total), extraMeta: extraMeta) { json in
+            try write(page, context: context, scope, in: database, to: &json)
+        }
+    }
+
     /// Writes the rows of `page`, in its order, as elements of the array being built.
     func write(_ page: ListPage, context: RenderContext, _ scope: EventScope, in database: Database, to json: inout JSONBuilder) throws {
         guard !page.ids.isEmpty else { return }

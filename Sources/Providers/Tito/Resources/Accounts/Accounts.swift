@@ -3,11 +3,8 @@ import Emulation
 /// Accounts and who the token is: `GET /hello` (M1) and `GET /{account_slug}` (X1, an extra
 /// pytito needs). The tokens live in the world's token store (`TitoToken`).
 enum Accounts: TitoResourceGroup {
-    static let schema = Account.table.schema
+    static let tables = [GroupTable(Account.self)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Account.loadSeed(seed, "accounts.json", key: "accounts", into: database)
-    }
 
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/hello", example: "/hello", hello),

@@ -24,14 +24,10 @@ struct Activity: EventScopedRecord {
         "tito_activities", of: Activity.self, constraints: [.references("event_id", "tito_events")],
         indexes: ["event_id, id", "event_id, name, id"])
     static let wrapper = "activity"
+    static let pathParameter = "activity_id"
 
     static func all(event: Int64, in database: Database) throws -> [Activity] {
         try database.fetchAll(Activity.self, where: "event_id = ?", orderBy: "id", event)
-    }
-
-    /// `{activity_id}`: ids only, activities have no slug.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Activity {
-        try find(id: request.parameter("activity_id"), scope, in: database)
     }
 
     /// Applies the attributes sent (A3, A4); `name` is checked only when sent (spec §15 A5).

@@ -21,11 +21,7 @@ struct CheckinList: EventScopedRecord {
         "tito_checkin_lists", of: CheckinList.self,
         constraints: [.references("event_id", "tito_events"), .unique(["slug"])], indexes: ["event_id, id"])
     static let wrapper = "checkin_list"
-
-    /// `{checkin_list_slug}`: a slug or an id within the event.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> CheckinList {
-        try find(slugOrID: request.parameter("checkin_list_slug"), scope, in: database)
-    }
+    static let pathParameter = "checkin_list_slug"
 
     /// Applies the attributes sent (C3, C4); `title` is checked only when sent.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {

@@ -30,11 +30,7 @@ struct DiscountCode: EventScopedRecord {
         "tito_discount_codes", of: DiscountCode.self, constraints: [.references("event_id", "tito_events")],
         indexes: ["event_id, id", "event_id, code COLLATE NOCASE", "event_id, code, id"])
     static let wrapper = "discount_code"
-
-    /// `{discount_code_id}`: ids only.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> DiscountCode {
-        try find(id: request.parameter("discount_code_id"), scope, in: database)
-    }
+    static let pathParameter = "discount_code_id"
 
     /// The tickets the token sees (void included) that used the code of `dc`, case-insensitively.
     static func quantityUsed(_ scope: EventScope) -> String {

@@ -2,13 +2,10 @@ import Emulation
 
 /// Events: the table, the seed, and the endpoints E1–E9 and X2.
 enum Events: TitoResourceGroup {
-    static let schema = Event.table.schema + EventDuplication.table.schema
+    static let tables = [
+        GroupTable(Event.self, nextID: 1_058_592), GroupTable(EventDuplication.self, file: "events.json", key: "duplications"),
+    ]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Event.loadSeed(seed, "events.json", key: "events", into: database)
-        try EventDuplication.loadSeed(seed, "events.json", key: "duplications", into: database)
-        try Identifiers.start("events", at: 1_058_592, in: database)
-    }
 
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/events", example: "/events", EventLists.acrossAccounts),

@@ -14,11 +14,7 @@ struct InterestedUser: EventScopedRecord {
         "tito_interested_users", of: InterestedUser.self, constraints: [.references("event_id", "tito_events")],
         indexes: ["event_id, id", "event_id, name, id", "event_id, email, id", "event_id, created_at, id"])
     static let wrapper = "interested_user"
-
-    /// `{interested_user_id}`: ids only, these records have no slug.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> InterestedUser {
-        try find(id: request.parameter("interested_user_id"), scope, in: database)
-    }
+    static let pathParameter = "interested_user_id"
 
     /// Applies the attributes sent (I3, I4); `email` is trimmed and must look like an address.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {

@@ -18,11 +18,7 @@ struct OptIn: EventScopedRecord {
         "tito_opt_ins", of: OptIn.self,
         constraints: [.references("event_id", "tito_events"), .unique(["event_id", "slug"])], indexes: ["event_id, name, id"])
     static let wrapper = "opt_in"
-
-    /// `{opt_in_slug}`: a slug or an id within the event.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> OptIn {
-        try find(slugOrID: request.parameter("opt_in_slug"), scope, in: database)
-    }
+    static let pathParameter = "opt_in_slug"
 
     /// Applies the attributes sent (O3, O4); a new name re-derives the slug (spec §11.8).
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {

@@ -25,11 +25,7 @@ struct Question: EventScopedRecord {
         constraints: [.references("event_id", "tito_events"), .unique(["event_id", "slug"])],
         indexes: ["event_id, position, id", "event_id, title, id"])
     static let wrapper = "question"
-
-    /// `{question_slug}`: a slug or an id within the event.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Question {
-        try find(slugOrID: request.parameter("question_slug"), scope, in: database)
-    }
+    static let pathParameter = "question_slug"
 
     /// A question named by an input value: an id or a slug.
     static func find(reference: JSONValue, event: Int64, in database: Database) throws -> Question? {

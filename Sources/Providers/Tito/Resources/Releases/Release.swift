@@ -63,6 +63,7 @@ struct Release: EventScopedRecord {
         constraints: [.references("event_id", "tito_events"), .unique(["event_id", "slug"])],
         indexes: ["event_id, position, id"])
     static let wrapper = "release"
+    static let pathParameter = "release_slug"
 
     static let pricingTypes: Set<String> = ["free", "paid", "donation", "degressive"]
 
@@ -77,10 +78,6 @@ struct Release: EventScopedRecord {
         requireVatNumber = false
         requireCreditCardForSoldOutWaitingList = false
         notATicket = false
-    }
-
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Release {
-        try find(slugOrID: request.parameter("release_slug"), scope, in: database)
     }
 
     static func find(id: Int64, event: Int64, in database: Database) throws -> Release? {

@@ -2,12 +2,8 @@ import Emulation
 
 /// Releases (ticket types): the table, the seed and the endpoints L1–L12.
 enum Releases: TitoResourceGroup {
-    static let schema = Release.table.schema
+    static let tables = [GroupTable(Release.self, nextID: 1_105_528)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Release.loadSeed(seed, "releases.json", key: "releases", into: database)
-        try Identifiers.start("releases", at: 1_105_528, in: database)
-    }
 
     static var routes: [Route<TitoPrincipal>] { ReleaseEndpoints.routes }
 

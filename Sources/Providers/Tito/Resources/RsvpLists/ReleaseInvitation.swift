@@ -26,6 +26,7 @@ struct ReleaseInvitation: EventScopedRecord {
         constraints: [.references("event_id", "tito_events"), .references("rsvp_list_id", "tito_rsvp_lists"), .unique(["slug"])],
         indexes: ["rsvp_list_id, id", "event_id"])
     static let wrapper = "release_invitation"
+    static let pathParameter = "release_invitation_slug"
 
     init() {}
 

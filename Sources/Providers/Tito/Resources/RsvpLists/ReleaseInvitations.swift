@@ -3,36 +3,33 @@ import Emulation
 /// RSVP release invitations: the table, the seed and the endpoints W1–W5 (spec §11.14), each
 /// under its RSVP list.
 enum ReleaseInvitations: TitoResourceGroup {
-    static let resource = "release_invitations"
+    static let tables = [GroupTable(ReleaseInvitation.self, nextID: 124)]
 
-    static let schema = ReleaseInvitation.table.schema
+    /// W2–W5; W1 has a filter and a shape of its own. `email` and `release_ids` are required;
+    /// the slug is `rsvp_` and a random body; `redirect` defaults to false. A missing list is 404
+    /// before the body is read.
+    static let endpoints = EventRecordEndpoints<ReleaseInvitation>(
+        path: "rsvp_lists/{rsvp_list_slug}/release_invitations", resource: "release_invitations",
+        listKey: "release_invitations", singleKey: "release_invitation", rendering: ReleaseInvitationView.singleRendering,
+        sort: SortSpec(idColumn: "ri.id"),
+        example: ("rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg/release_invitations", "rsvp_dsC6YWbMou0lABn4sZegEOA"),
+        newRecord: { request, scope, database in
+            ReleaseInvitation(
+                eventID: scope.event.id, rsvpListID: try RsvpList.find(request, scope, in: database).id, now: request.nowMilliseconds)
+        },
+        requireFields: { invitation, errors in
+            if invitation.email.isEmpty && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
+            if invitation.releaseIDs.isEmpty && !errors.has("release_ids") { errors.add("release_ids", ValidationErrors.blank) }
+        },
+        prepareInsert: { invitation, _, database in invitation.slug = "rsvp_" + (try Identifiers.randomSlugBody(in: database)) },
+        customList: list)
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try ReleaseInvitation.loadSeed(seed, "release_invitations.json", key: "release_invitations", into: database)
-        try Identifiers.start("release_invitations", at: 124, in: database)
-    }
-
-    static let routes: [Route<TitoPrincipal>] = [
-        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations",
-              example: "/biscuit-box/2018/rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg/release_invitations", list),
-        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
-              example: "/biscuit-box/2018/rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg/release_invitations/rsvp_dsC6YWbMou0lABn4sZegEOA",
-              show),
-        Route("POST", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations", create),
-        Route("PATCH", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
-              update),
-        Route("DELETE", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}/release_invitations/{release_invitation_slug}",
-              delete),
-    ]
-
-    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
-        try database.removeID(releaseID, fromList: "release_ids", of: "tito_release_invitations", event: eventID)
-    }
+    static var routes: [Route<TitoPrincipal>] { endpoints.routes }
 
     /// W1: id order; `search[states][]=redeemed` keeps only redeemed invitations.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            let scope = try Scope.event(request, principal, resource: "release_invitations", in: database)
             let list = try RsvpList.find(request, scope, in: database)
             let scopeFilter = SQLFilter("ri.rsvp_list_id = ?", list.id)
             var filter = scopeFilter
@@ -57,40 +54,5 @@ enum ReleaseInvitations: TitoResourceGroup {
                 try ReleaseInvitationView.listRendering.write(page, context: context, scope, in: database, to: &json)
             }
         }
-    }
-
-    /// W2.
-    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(
-            ReleaseInvitation.self, request, principal, resource: resource, key: "release_invitation",
-            rendering: ReleaseInvitationView.singleRendering)
-    }
-
-    /// W3: `email` and `release_ids` are required; the slug is `rsvp_` and a random body;
-    /// `redirect` defaults to false. A missing list is 404 before the body is read.
-    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.create(
-            request, principal, resource: resource, key: "release_invitation", rendering: ReleaseInvitationView.singleRendering,
-            newRecord: { scope, database in
-                ReleaseInvitation(
-                    eventID: scope.event.id, rsvpListID: try RsvpList.find(request, scope, in: database).id, now: request.nowMilliseconds)
-            },
-            requireFields: { invitation, errors in
-                if invitation.email.isEmpty && !errors.has("email") { errors.add("email", ValidationErrors.blank) }
-                if invitation.releaseIDs.isEmpty && !errors.has("release_ids") { errors.add("release_ids", ValidationErrors.blank) }
-            },
-            prepareInsert: { invitation, _, database in invitation.slug = "rsvp_" + (try Identifiers.randomSlugBody(in: database)) })
-    }
-
-    /// W4: partial.
-    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.update(
-            ReleaseInvitation.self, request, principal, resource: resource, key: "release_invitation",
-            rendering: ReleaseInvitationView.singleRendering)
-    }
-
-    /// W5.
-    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(ReleaseInvitation.self, request, principal, resource: resource)
     }
 }

@@ -13,11 +13,7 @@ struct RsvpList: EventScopedRecord {
         "tito_rsvp_lists", of: RsvpList.self, constraints: [.references("event_id", "tito_events"), .unique(["slug"])],
         indexes: ["event_id, created_at, id", "event_id, title, id"])
     static let wrapper = "rsvp_list"
-
-    /// `{rsvp_list_slug}`: a slug or an id within the event.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> RsvpList {
-        try find(slugOrID: request.parameter("rsvp_list_slug"), scope, in: database)
-    }
+    static let pathParameter = "rsvp_list_slug"
 
     /// Applies the attributes sent (V3); `title` is its only writable attribute.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {

@@ -32,12 +32,8 @@ struct Venue: TitoRecord {
 
 /// Venues of an event: the extra list X3 (spec §11.17), read-only.
 enum Venues: TitoResourceGroup {
-    static let schema = Venue.table.schema
+    static let tables = [GroupTable(Venue.self, nextID: 1_065_409)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Venue.loadSeed(seed, "venues.json", key: "venues", into: database)
-        try Identifiers.start("venues", at: 1_065_409, in: database)
-    }
 
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/{account_slug}/{event_slug}/venues", example: "/biscuit-box/2018/venues", list)
@@ -45,8 +41,11 @@ enum Venues: TitoResourceGroup {
 
     /// In position order; `meta` has the pagination keys only.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.list(
-            request, principal, resource: nil, key: "venues", rendering: RecordRendering(view: Venue.view, alias: "v"),
-            sort: SortSpec(default: .init("position", sql: "v.position"), idColumn: "v.id"), extraMeta: { _ in })
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: nil, in: database)
+            return try RecordRendering(view: Venue.view, alias: "v").list(
+                "venues", request, scope, sort: SortSpec(default: .init("position", sql: "v.position"), idColumn: "v.id"),
+                extraMeta: { _ in }, in: database)
+        }
     }
 }

@@ -3,11 +3,8 @@ import Emulation
 /// People waiting for a sold-out release: the extra list X4 (spec §11.17), read-only. Redeemed,
 /// rejected and expired entries are hidden unless asked for, as the live service's meta says.
 enum WaitlistedPeople: TitoResourceGroup {
-    static let schema = WaitlistedPerson.table.schema
+    static let tables = [GroupTable(WaitlistedPerson.self, nextID: 1, seeded: false)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Identifiers.start("waitlisted_people", at: 1, in: database)
-    }
 
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/{account_slug}/{event_slug}/waitlisted_people", example: "/biscuit-box/2018/waitlisted_people", list)

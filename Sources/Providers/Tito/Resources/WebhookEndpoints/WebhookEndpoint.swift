@@ -15,11 +15,7 @@ struct WebhookEndpoint: EventScopedRecord {
         "tito_webhook_endpoints", of: WebhookEndpoint.self, constraints: [.references("event_id", "tito_events")],
         indexes: ["event_id, id"])
     static let wrapper = "webhook_endpoint"
-
-    /// `{id}`: ids only, endpoints have no slug.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> WebhookEndpoint {
-        try find(id: request.parameter("id"), scope, in: database)
-    }
+    static let pathParameter = "id"
 
     /// Applies the attributes sent (H3, H4); triggers must be known ones, duplicates dropped.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
