@@ -31,7 +31,7 @@ extension StoredRecord {
 extension StoredRecord {
     /// The record in a result row whose first columns are `table.selectList()`.
     public init(row: some ColumnValues) throws {
-        try self.init(from: RowDecoder(values: row, layout: Self.table))
+        self = try RowDecoder.decode(Self.self, from: row, layout: Self.table)
     }
 
     /// The values of the record's columns, in layout order.
