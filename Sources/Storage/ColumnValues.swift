@@ -131,4 +131,11 @@ public struct StatementCursor: ColumnValues {
         let length = Int(sqlite3_column_bytes(handle, Int32(index)))
         return try body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : length))
     }
+
+    /// The column's UTF-8 bytes, or nil for NULL: one call fewer than `isNull` then `withUTF8`
+    /// (a NULL column has no text; an empty one has an empty buffer).
+    public func withOptionalUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        guard let pointer = sqlite3_column_text(handle, Int32(index)) else { return try body(nil) }
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
+    }
 }

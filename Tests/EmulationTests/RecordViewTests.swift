@@ -132,6 +132,54 @@ private struct Page: Sendable {
         ])
     }
 
+    @Test func writesRecordsInTheOrderOfTheirIDs() throws {
+        let database = try makeDatabase()
+        var book = Book()
+        (book.id, book.title) = (12, "Third")
+        try database.insert(book)
+        let titles = RecordView<Page>(Book.table, [.column("id"), .column("title")])
+        func write(_ ids: [Int64], _ sql: String) throws -> JSONValue {
+            var json = JSONBuilder()
+            try json.array { json in
+                json.string("first")
+                try database.write(titles, sql, inOrderOf: ids, context: Page(), to: &json)
+                json.string("last")
+            }
+            return try JSONParser.parse(json.bytes)
+        }
+        let select = "SELECT \(Book.table.selectList(alias: "b")) FROM json_each(?) AS page CROSS JOIN test_books AS b WHERE b.id = page.value"
+        let expected: JSONValue = ["first", ["id": 12, "title": "Third"], ["id": 10, "title": "Notes"], ["id": 11, "title": "Sketch"], "last"]
+        #expect(try write([12, 10, 11], select) == expected)
+        // Rows that come out of turn are put back in the order of the ids.
+        #expect(try write([12, 10, 11], select + " ORDER BY b.id") == expected)
+        #expect(try write([12, 10, 11], select + " ORDER BY b.title DESC") == expected)
+        #expect(try write([], select) == ["first", "last"])
+    }
+
+    @Test func builtInFormatsWriteNullEmptyAndHundredths() throws {
+        let database = try Database(.memory)
+        let view = RecordView<Void>(Tag.table, computed: ["amount", "flag", "empty"], [
+            .column("label"), .column("amount", format: .hundredths(quoted: true)), .column("amount", as: "number", format: .hundredths(quoted: false)),
+            .column("flag", format: .boolean), .column("empty", format: .string),
+        ])
+        var json = JSONBuilder()
+        try json.array { json in
+            for (label, amount, flag, empty) in [("'a'", "1250", "1", "''"), ("NULL", "NULL", "NULL", "NULL"), ("'b'", "-5", "0", "'x'")] {
+                try database.write(
+                    view, "SELECT 1 AS id, \(label) AS label, \(amount) AS amount, \(flag) AS flag, \(empty) AS empty", arguments: [],
+                    context: (), to: &json)
+            }
+        }
+        #expect(try JSONParser.parse(json.bytes) == [
+            ["label": "a", "amount": "12.5", "number": 12.5, "flag": true, "empty": ""],
+            ["label": nil, "amount": nil, "number": nil, "flag": nil, "empty": nil],
+            ["label": "b", "amount": "-0.05", "number": -0.05, "flag": false, "empty": "x"],
+        ])
+        var text = JSONBuilder()
+        text.array { json in for value: Int64 in [0, 100_000, 1, 10, 99, -250] { json.hundredths(value, quoted: false) } }
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "[0.0,1000.0,0.01,0.1,0.99,-2.5]")
+    }
+
     @Test func seedValuesPassThroughTheRecordsLeniency() throws {
         let seed = try JSONParser.parse(Array(#"{"id": 3, "title": "T", "price": "12.5", "note": "not a column"}"#.utf8))
         let book = try Book(seed: seed.objectValue!)

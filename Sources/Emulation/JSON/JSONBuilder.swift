@@ -2,32 +2,110 @@
 ///
 /// Responses are built with this rather than as `JSONValue` trees when they are large or hot
 /// (list pages): no intermediate nodes, strings copied once. Separators are inserted for you.
+///
+/// The bytes go into one allocation of the builder's own, grown by doubling, rather than an
+/// `Array`: a write is a bounds check and a copy, which matters when a page writes a hundred
+/// thousand of them. Copies of a builder share it until one of them writes (copy on write).
 public struct JSONBuilder {
-    public private(set) var bytes: [UInt8] = []
+    private var buffer: JSONBuffer
+    /// How many bytes of `buffer` are written.
+    private var count = 0
     /// Whether the next key or value needs a comma before it.
     private var separatorPending = false
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        buffer = JSONBuffer(capacity: max(capacity, 64))
+    }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: buffer.base, count: count))
+    }
+
+    // MARK: Bytes
+
+    /// How many bytes are written so far.
+    var writtenCount: Int { count }
+
+    /// Puts the last elements written back in another order: element `i` begins at `starts[i]`
+    /// (where its separator, if any, is written) and runs to the next or to the end, and they
+    /// are rewritten as `order` lists them (indexes into `starts`), their separators redone.
+    mutating func reorderElements(startingAt starts: [Int], into order: [Int]) {
+        guard let first = starts.first, order.count == starts.count else { return }
+        let ends = starts.dropFirst() + [count]
+        let leadingComma = buffer.base[first] == UInt8(ascii: ",")
+        let elements = zip(starts, ends).map { start, end -> [UInt8] in
+            let from = buffer.base[start] == UInt8(ascii: ",") ? start + 1 : start
+            return Array(UnsafeBufferPointer(start: buffer.base + from, count: end - from))
+        }
+        count = first
+        for (position, index) in order.enumerated() {
+            if position > 0 || leadingComma { append(UInt8(ascii: ",")) }
+            append(elements[index])
+        }
+    }
+
+    /// Where the next `extra` bytes go: room for them, in a buffer of this builder's alone.
+    /// The caller writes them and adds them to `count`.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(count + extra > buffer.capacity || !isKnownUniquelyReferenced(&buffer)) { grow(extra) }
+        return buffer.base + count
+    }
+
+    private mutating func grow(_ extra: Int) {
+        let capacity = count + extra > buffer.capacity ? max(buffer.capacity * 2, count + extra) : buffer.capacity
+        let grown = JSONBuffer(capacity: capacity)
+        grown.base.update(from: buffer.base, count: count)
+        buffer = grown
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends up to `maximum` bytes that `write` puts at the pointer it is given, returning how many.
+    @inline(__always)
+    mutating func append(upTo maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let written = write(reserve(maximum))
+        count += written
+    }
+
+    /// The decimal digits of `value`.
+    mutating func appendDecimal(_ value: UInt64) {
+        append(upTo: 20) { JSONBytes.writeDecimal(value, to: $0) }
     }
 
     // MARK: Containers
 
     public mutating func object(_ body: (inout JSONBuilder) throws -> Void) rethrows {
         beginValue()
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         separatorPending = false
         try body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         separatorPending = true
     }
 
     public mutating func array(_ body: (inout JSONBuilder) throws -> Void) rethrows {
         beginValue()
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         separatorPending = false
         try body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         separatorPending = true
     }
 
@@ -36,41 +114,45 @@ public struct JSONBuilder {
     public mutating func key(_ name: StaticString) {
         assert(!name.description.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
         beginValue()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        name.withUTF8Buffer { name in
+            append(upTo: name.count + 3) { output in
+                output[0] = UInt8(ascii: "\"")
+                if let base = name.baseAddress { (output + 1).update(from: base, count: name.count) }
+                output[name.count + 1] = UInt8(ascii: "\"")
+                output[name.count + 2] = UInt8(ascii: ":")
+                return name.count + 3
+            }
+        }
         separatorPending = false
     }
 
     /// An object member's key already written as `"name":` (see `JSONBuilder.keyBytes`).
     public mutating func key(bytes: [UInt8]) {
         beginValue()
-        self.bytes.append(contentsOf: bytes)
+        append(bytes)
         separatorPending = false
     }
 
     /// The bytes `key(bytes:)` takes for `name`, computed once (view members, runtime names).
     public static func keyBytes(_ name: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        JSONBytes.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        return bytes
+        var json = JSONBuilder(capacity: name.utf8.count + 8)
+        json.key(escaping: name)
+        return json.bytes
     }
 
     /// An object member's key already written as `"name":`, from a buffer of several (a view's
     /// keys, kept in one array so that writing one costs no reference counting).
     mutating func key(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        self.bytes.append(contentsOf: bytes)
+        append(bytes)
         separatorPending = false
     }
 
     /// An object member's key from data (escaped as needed); the next value written is its value.
     public mutating func key(escaping name: String) {
         beginValue()
-        JSONBytes.appendString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        appendString(name)
+        append(UInt8(ascii: ":"))
         separatorPending = false
     }
 
@@ -78,27 +160,32 @@ public struct JSONBuilder {
 
     public mutating func null() {
         beginValue()
-        bytes.append(contentsOf: JSONBytes.null)
+        append(JSONBytes.null)
         separatorPending = true
     }
 
     public mutating func bool(_ value: Bool) {
         beginValue()
-        bytes.append(contentsOf: value ? JSONBytes.true : JSONBytes.false)
+        append(value ? JSONBytes.true : JSONBytes.false)
         separatorPending = true
     }
 
     public mutating func int(_ value: Int64) {
         beginValue()
-        JSONBytes.appendInteger(value, to: &bytes)
+        if value < 0 { append(UInt8(ascii: "-")) }
+        appendDecimal(value.magnitude)
         separatorPending = true
     }
 
     public mutating func int(_ value: Int) { int(Int64(value)) }
 
     public mutating func double(_ value: Double) {
+        // JSON has no NaN or infinity; JavaScript's JSON.stringify writes null for them.
+        guard value.isFinite else { return null() }
+        if value.rounded() == value && abs(value) < 1e15 { return int(Int64(value)) }
         beginValue()
-        JSONBytes.appendDouble(value, to: &bytes)
+        var text = "\(value)"
+        text.withUTF8 { append($0) }
         separatorPending = true
     }
 
@@ -106,32 +193,41 @@ public struct JSONBuilder {
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
         beginValue()
-        JSONBytes.appendString(value, to: &bytes)
+        appendString(value)
         separatorPending = true
     }
 
     /// A string from UTF-8 bytes read in place (a column), escaped as needed.
     public mutating func string(utf8 buffer: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        bytes.append(UInt8(ascii: "\""))
-        JSONBytes.appendStringContent(utf8: buffer, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        if let base = buffer.baseAddress, !JSONBytes.needsEscaping(buffer) {
+            append(upTo: buffer.count + 2) { output in
+                output[0] = UInt8(ascii: "\"")
+                (output + 1).update(from: base, count: buffer.count)
+                output[buffer.count + 1] = UInt8(ascii: "\"")
+                return buffer.count + 2
+            }
+        } else {
+            append(UInt8(ascii: "\""))
+            appendStringContent(buffer)
+            append(UInt8(ascii: "\""))
+        }
         separatorPending = true
     }
 
     /// A value that is already JSON text (a JSON column the server itself wrote), copied as is.
     public mutating func rawJSON(utf8 buffer: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        if buffer.isEmpty { bytes.append(contentsOf: JSONBytes.null) } else { bytes.append(contentsOf: buffer) }
+        if buffer.isEmpty { append(JSONBytes.null) } else { append(buffer) }
         separatorPending = true
     }
 
     /// One string made of `parts`, without building it first (derived URLs and the like).
     public mutating func string(concatenating parts: String...) {
         beginValue()
-        bytes.append(UInt8(ascii: "\""))
-        for part in parts { JSONBytes.appendStringContent(part, to: &bytes) }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        for var part in parts { part.withUTF8 { appendStringContent($0) } }
+        append(UInt8(ascii: "\""))
         separatorPending = true
     }
 
@@ -165,7 +261,7 @@ public struct JSONBuilder {
     /// A value already written as JSON, from a buffer of several (a view's constants).
     mutating func encodedValue(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        self.bytes.append(contentsOf: bytes)
+        append(bytes)
         separatorPending = true
     }
 
@@ -173,16 +269,104 @@ public struct JSONBuilder {
     /// that repeats across a response, such as the same embedded record in every list item.
     public mutating func encodedValue(_ bytes: [UInt8]) {
         beginValue()
-        self.bytes.append(contentsOf: bytes)
+        append(bytes)
+        separatorPending = true
+    }
+
+    /// An object whose members another builder already wrote, comma-separated, without braces
+    /// (members gathered per record, such as a ticket's answers keyed by question); `{}` for none.
+    public mutating func encodedObject(members: [UInt8]) {
+        beginValue()
+        append(UInt8(ascii: "{"))
+        append(members)
+        append(UInt8(ascii: "}"))
         separatorPending = true
     }
 
     /// One value whose bytes `write` appends as they are: it must append exactly one JSON value.
-    /// For formats written straight into the response (timestamps, decimals) without a `String`.
     public mutating func rawValue(_ write: (inout [UInt8]) throws -> Void) rethrows {
         beginValue()
+        var bytes: [UInt8] = []
         try write(&bytes)
+        append(bytes)
         separatorPending = true
+    }
+
+    /// A UTC timestamp as a string in `form` (see `ColumnFormat.utcTimestamp`).
+    mutating func timestamp(_ time: UTCDateTime, _ form: UTCTextForm) {
+        beginValue()
+        // A quote, 23 digits and separators, an offset of at most 8 bytes, a quote.
+        append(upTo: 33) { output in
+            output[0] = UInt8(ascii: "\"")
+            var written = 1 + time.writeDigits(to: output + 1, dateSeparator: form.dateSeparator, fraction: form.fraction)
+            written += form.writeOffset(to: output + written)
+            output[written] = UInt8(ascii: "\"")
+            return written + 1
+        }
+        separatorPending = true
+    }
+
+    /// A number of hundredths (cents) as a decimal with one or two fraction digits, as Rails
+    /// writes a BigDecimal (`100.0`, `12.5`, `0.25`): a JSON number, or quoted as a string.
+    public mutating func hundredths(_ value: Int64, quoted: Bool) {
+        beginValue()
+        append(upTo: 26) { output in
+            var written = 0
+            if quoted { output[written] = UInt8(ascii: "\""); written += 1 }
+            if value < 0 { output[written] = UInt8(ascii: "-"); written += 1 }
+            let magnitude = value.magnitude
+            written += JSONBytes.writeDecimal(magnitude / 100, to: output + written)
+            output[written] = UInt8(ascii: ".")
+            let fraction = magnitude % 100
+            output[written + 1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+            written += 2
+            if fraction % 10 != 0 { output[written] = UInt8(ascii: "0") + UInt8(fraction % 10); written += 1 }
+            if quoted { output[written] = UInt8(ascii: "\""); written += 1 }
+            return written
+        }
+        separatorPending = true
+    }
+
+    // MARK: Strings
+
+    /// A quoted, escaped string.
+    private mutating func appendString(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            append(UInt8(ascii: "\""))
+            appendStringContent(utf8)
+            append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// The escaped content of a string, without quotes. Strings are most of an API body, so this
+    /// is the hot path of every response: text that needs no escaping (nearly all of it) is
+    /// checked eight bytes at a time and copied in one go.
+    private mutating func appendStringContent(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard JSONBytes.needsEscaping(bytes) else { return append(bytes) }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            appendEscaped(byte)
+            runStart = index + 1
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        default:
+            append(JSONBytes.unicodeEscapePrefix)
+            append(JSONBytes.hexDigits[Int(byte >> 4)])
+            append(JSONBytes.hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     // MARK: Members
@@ -235,8 +419,24 @@ public struct JSONBuilder {
         try array(body)
     }
 
+    @inline(__always)
     private mutating func beginValue() {
-        if separatorPending { bytes.append(UInt8(ascii: ",")) }
+        if separatorPending { append(UInt8(ascii: ",")) }
+    }
+}
+
+/// The bytes of a `JSONBuilder`: one allocation, freed with the last builder that holds it.
+private final class JSONBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit {
+        base.deallocate()
     }
 }
 

@@ -27,7 +27,7 @@ public struct RecordView<Context>: Sendable {
             case contextualColumn(String, @Sendable (Context) -> ColumnFormat)
             case constant(JSONValue)
             case derived(Derive)
-            case embedded(String, Embedding, Embedded)
+            case embedded(String, RecordEmbedding, Embedded)
         }
 
         let key: String
@@ -81,35 +81,10 @@ public struct RecordView<Context>: Sendable {
         }
     }
 
-    enum Embedding: Sendable {
-        case one, grouped, idList
-    }
-
-    /// How a resolved member writes its value. Plain data but for derived and custom-format
-    /// members, so that walking a view's members per row costs no reference counting.
-    private enum Writer: Sendable {
-        case column(Int, ColumnFormat.Kind)
-        case contextualColumn(Int, @Sendable (Context) -> ColumnFormat)
-        case constant(Range<Int>)
-        case derived(Derive)
-        case embedded(Int, Embedding, Embedded)
-    }
-
-    private struct Resolved: Sendable {
-        /// The member's `"key":` in `keyBytes`.
-        let key: Range<Int>
-        let writer: Writer
-        /// Its condition in `conditions`, if any.
-        let condition: Int?
-    }
-
     public let table: RecordTable
     /// Further columns every query for the view selects after the table's, in this order.
     public let computed: [String]
-    private let members: [Resolved]
-    /// Every member's key, and every constant's JSON, one after the other.
-    private let keyBytes: [UInt8]
-    private let conditions: [Condition]
+    private let resolved: ResolvedView
 
     public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
         self.table = table
@@ -125,35 +100,37 @@ public struct RecordView<Context>: Sendable {
             // A computed column's type is whatever its expression yields: written as SQLite stored it.
             position < table.columns.count ? ColumnFormat.asStored(table.columns[position].storage) : .number
         }
-        var keyBytes: [UInt8] = []
-        var conditions: [Condition] = []
-        func stored(_ bytes: [UInt8]) -> Range<Int> {
-            keyBytes.append(contentsOf: bytes)
-            return (keyBytes.count - bytes.count)..<keyBytes.count
-        }
-        self.members = members.map { member in
-            let writer: Writer
+        // The closures are stored taking the context by pointer, so that the resolved members
+        // are of one type whatever the context: walking them per row asks the runtime for no
+        // generic type's metadata.
+        var view = ResolvedView(table: table, computed: computed)
+        for member in members {
+            let writer: ResolvedView.Writer
             switch member.source {
             case .column(let name, let format):
                 let index = position(name)
-                writer = .column(index, (format ?? storedFormat(index)).kind)
+                writer = view.columnWriter(index, format ?? storedFormat(index))
             case .contextualColumn(let name, let format):
-                writer = .contextualColumn(position(name), format)
+                view.formats.append { format($0.assumingMemoryBound(to: Context.self).pointee) }
+                writer = .contextualColumn(position(name), view.formats.count - 1)
             case .constant(let value):
-                writer = .constant(stored(JSONWriter.encode(value)))
+                writer = .constant(view.store(JSONWriter.encode(value)))
             case .derived(let write):
-                writer = .derived(write)
+                view.derives.append { row, pointer, json in
+                    try write(row, pointer.assumingMemoryBound(to: Context.self).pointee, &json)
+                }
+                writer = .derived(view.derives.count - 1)
             case .embedded(let name, let embedding, let records):
-                writer = .embedded(position(name), embedding, records)
+                view.embeds.append { records($0.assumingMemoryBound(to: Context.self).pointee) }
+                writer = .embedded(position(name), embedding, view.embeds.count - 1)
             }
             let condition = member.condition.map { condition -> Int in
-                conditions.append(condition)
-                return conditions.count - 1
+                view.conditions.append { row, pointer in condition(row, pointer.assumingMemoryBound(to: Context.self).pointee) }
+                return view.conditions.count - 1
             }
-            return Resolved(key: stored(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition)
+            view.members.append(ResolvedView.Member(key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition))
         }
-        self.keyBytes = keyBytes
-        self.conditions = conditions
+        resolved = view
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -176,6 +153,75 @@ public struct RecordView<Context>: Sendable {
 
     /// Writes the cursor's current row as one object.
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
+        try withUnsafePointer(to: context) { pointer in
+            try resolved.write(cursor, UnsafeRawPointer(pointer), to: &json)
+        }
+    }
+}
+
+enum RecordEmbedding: Sendable {
+    case one, grouped, idList
+}
+
+/// A record view's members resolved to column positions, byte ranges and indexes into arrays
+/// of closures, and those closures taking the context by pointer: plain data of one type, so
+/// that writing a row costs no reference counting and no look-up of generic metadata.
+private struct ResolvedView: Sendable {
+    typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
+    typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
+
+    enum Writer: Sendable {
+        /// A column in a built-in format.
+        case column(Int, ColumnFormat.BuiltIn)
+        /// A column in the format of `customFormats[1]`.
+        case customColumn(Int, Int)
+        /// A column in the format `formats[1]` chooses for the context.
+        case contextualColumn(Int, Int)
+        case constant(Range<Int>)
+        case derived(Int)
+        case embedded(Int, RecordEmbedding, Int)
+    }
+
+    struct Member: Sendable {
+        /// The member's `"key":` in `keyBytes`.
+        let key: Range<Int>
+        let writer: Writer
+        /// Its condition in `conditions`, if any.
+        let condition: Int?
+    }
+
+    let table: RecordTable
+    let computed: [String]
+    var members: [Member] = []
+    /// Every member's key, and every constant's JSON, one after the other.
+    var keyBytes: [UInt8] = []
+    var conditions: [Condition] = []
+    var customFormats: [@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void] = []
+    var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
+    var derives: [Derive] = []
+    var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
+
+    init(table: RecordTable, computed: [String]) {
+        self.table = table
+        self.computed = computed
+    }
+
+    mutating func store(_ bytes: [UInt8]) -> Range<Int> {
+        keyBytes.append(contentsOf: bytes)
+        return (keyBytes.count - bytes.count)..<keyBytes.count
+    }
+
+    mutating func columnWriter(_ position: Int, _ format: ColumnFormat) -> Writer {
+        switch format.kind {
+        case .builtIn(let form):
+            return .column(position, form)
+        case .custom(let write):
+            customFormats.append(write)
+            return .customColumn(position, customFormats.count - 1)
+        }
+    }
+
+    func write(_ cursor: StatementCursor, _ context: UnsafeRawPointer, to json: inout JSONBuilder) throws {
         let row = ViewRow(cursor: cursor, table: table, computed: computed)
         try keyBytes.withUnsafeBufferPointer { keys in
             try members.withUnsafeBufferPointer { members in
@@ -184,12 +230,13 @@ public struct RecordView<Context>: Sendable {
                         if let condition = members[index].condition, !conditions[condition](row, context) { continue }
                         json.key(utf8: UnsafeBufferPointer(rebasing: keys[members[index].key]))
                         switch members[index].writer {
-                        case .column(let position, let kind): ColumnFormat.write(kind, cursor, position, &json)
-                        case .contextualColumn(let position, let format): format(context).write(cursor, position, &json)
+                        case .column(let position, let form): ColumnFormat.write(form, cursor, position, &json)
+                        case .customColumn(let position, let format): customFormats[format](cursor, position, &json)
+                        case .contextualColumn(let position, let format): formats[format](context).write(cursor, position, &json)
                         case .constant(let range): json.encodedValue(utf8: UnsafeBufferPointer(rebasing: keys[range]))
-                        case .derived(let write): try write(row, context, &json)
+                        case .derived(let write): try derives[write](row, context, &json)
                         case .embedded(let position, let embedding, let records):
-                            Self.writeEmbedded(records(context), embedding, cursor, position, &json)
+                            Self.writeEmbedded(embeds[records](context), embedding, cursor, position, &json)
                         }
                     }
                 }
@@ -198,7 +245,7 @@ public struct RecordView<Context>: Sendable {
     }
 
     private static func writeEmbedded(
-        _ records: RenderedRecords?, _ embedding: Embedding, _ cursor: StatementCursor, _ position: Int, _ json: inout JSONBuilder
+        _ records: RenderedRecords?, _ embedding: RecordEmbedding, _ cursor: StatementCursor, _ position: Int, _ json: inout JSONBuilder
     ) {
         switch embedding {
         case .one:
@@ -229,19 +276,25 @@ extension RecordView where Context == Void {
 /// How one column's value is written as JSON: one of the built-in forms, which a view writes
 /// without a closure call, or any other written by a closure.
 public struct ColumnFormat: Sendable {
-    enum Kind: Sendable {
+    /// The built-in forms: plain values, so a view holding one copies it without reference counting.
+    enum BuiltIn: Sendable {
         case number
         case string
         case boolean
         case rawJSON
         case utcTimestamp(UTCTextForm)
+        case hundredths(quoted: Bool)
+    }
+
+    enum Kind: Sendable {
+        case builtIn(BuiltIn)
         case custom(@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void)
     }
 
     let kind: Kind
 
-    init(kind: Kind) {
-        self.kind = kind
+    init(_ builtIn: BuiltIn) {
+        kind = .builtIn(builtIn)
     }
 
     public init(_ write: @escaping @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void) {
@@ -250,7 +303,10 @@ public struct ColumnFormat: Sendable {
 
     /// Writes the cursor's column `index`.
     public func write(_ cursor: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
-        Self.write(kind, cursor, index, &json)
+        switch kind {
+        case .builtIn(let form): Self.write(form, cursor, index, &json)
+        case .custom(let write): write(cursor, index, &json)
+        }
     }
 
     /// NULL as `null`; otherwise as the column's storage says.
@@ -264,24 +320,31 @@ public struct ColumnFormat: Sendable {
     }
 
     /// As SQLite holds the value: a number, a string, or `null`.
-    public static let number = ColumnFormat(kind: .number)
+    public static let number = ColumnFormat(.number)
 
-    public static let string = ColumnFormat(kind: .string)
+    public static let string = ColumnFormat(.string)
 
-    public static let boolean = ColumnFormat(kind: .boolean)
+    public static let boolean = ColumnFormat(.boolean)
 
     /// JSON text the server itself stored, copied as it is.
-    public static let rawJSON = ColumnFormat(kind: .rawJSON)
+    public static let rawJSON = ColumnFormat(.rawJSON)
 
     /// An integer column of milliseconds since 1970 as a UTC date-time string,
     /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>` (an ASCII separator, an offset of at most
     /// eight bytes); NULL as `null`.
     public static func utcTimestamp(dateSeparator: Character = "T", fraction: Bool = true, offset: String = "Z") -> ColumnFormat {
-        ColumnFormat(kind: .utcTimestamp(UTCTextForm(dateSeparator: dateSeparator, fraction: fraction, offset: offset)))
+        ColumnFormat(.utcTimestamp(UTCTextForm(dateSeparator: dateSeparator, fraction: fraction, offset: offset)))
     }
 
-    static func write(_ kind: Kind, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
-        switch kind {
+    /// An integer column of hundredths (cents) as a decimal with one or two fraction digits
+    /// (`100.0`, `12.5`, `0.25`), a JSON number or quoted as a string; NULL as `null`.
+    public static func hundredths(quoted: Bool) -> ColumnFormat {
+        ColumnFormat(.hundredths(quoted: quoted))
+    }
+
+    static func write(_ form: BuiltIn, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        // One call to learn the type (or none, for text), then one to read the value.
+        switch form {
         case .number:
             switch row.kind(at: index) {
             case .null: json.null()
@@ -290,22 +353,24 @@ public struct ColumnFormat: Sendable {
             case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
             }
         case .string:
-            if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.string(utf8: $0) } }
+            row.withOptionalUTF8(at: index) { text in if let text { json.string(utf8: text) } else { json.null() } }
         case .boolean:
-            if row.isNull(at: index) { json.null() } else { json.bool(row.int64(at: index) != 0) }
+            if let value = integer(row, index) { json.bool(value != 0) } else { json.null() }
         case .rawJSON:
-            if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
+            row.withOptionalUTF8(at: index) { text in if let text { json.rawJSON(utf8: text) } else { json.null() } }
         case .utcTimestamp(let form):
-            guard !row.isNull(at: index) else { return json.null() }
-            let time = UTCDateTime(milliseconds: row.integer(at: index))
-            json.rawValue { bytes in
-                bytes.append(UInt8(ascii: "\""))
-                time.appendDigits(to: &bytes, dateSeparator: form.dateSeparator, fraction: form.fraction)
-                form.appendOffset(to: &bytes)
-                bytes.append(UInt8(ascii: "\""))
-            }
-        case .custom(let write):
-            write(row, index, &json)
+            if let value = integer(row, index) { json.timestamp(UTCDateTime(milliseconds: value), form) } else { json.null() }
+        case .hundredths(let quoted):
+            if let value = integer(row, index) { json.hundredths(value, quoted: quoted) } else { json.null() }
+        }
+    }
+
+    /// The column as a whole number, nil for NULL.
+    private static func integer(_ row: StatementCursor, _ index: Int) -> Int64? {
+        switch row.kind(at: index) {
+        case .null: return nil
+        case .integer: return row.int64(at: index)
+        default: return row.integer(at: index)
         }
     }
 }
@@ -328,8 +393,10 @@ struct UTCTextForm: Sendable {
         offsetCount = offset.utf8.count
     }
 
-    func appendOffset(to bytes: inout [UInt8]) {
-        for index in 0..<offsetCount { bytes.append(UInt8(truncatingIfNeeded: offset >> (8 * UInt64(index)))) }
+    /// Writes the offset at `output` (room for eight bytes), returning how many bytes it wrote.
+    func writeOffset(to output: UnsafeMutablePointer<UInt8>) -> Int {
+        for index in 0..<offsetCount { output[index] = UInt8(truncatingIfNeeded: offset >> (8 * UInt64(index))) }
+        return offsetCount
     }
 }
 
@@ -386,5 +453,42 @@ extension Database {
             count += 1
         }
         return count
+    }
+
+    /// Writes the records `ids` with `view`, in the order of `ids`, as elements of the array
+    /// being built; returns how many there were. `sql` reads them with the id list (its one
+    /// parameter, a JSON array) as the outer loop and no ORDER BY (`SELECT … FROM json_each(?)
+    /// AS page CROSS JOIN t … WHERE t.id = page.value`), so that SQLite does not sort whole rows:
+    /// such a loop yields the array's order, and should a row ever come out of turn, the objects
+    /// written are put back in order. `idColumn` names the rows' record id.
+    @discardableResult
+    public func write<Context>(
+        _ view: RecordView<Context>, _ sql: String, inOrderOf ids: [Int64], idColumn: String = "id", context: Context,
+        to json: inout JSONBuilder
+    ) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        guard let idPosition = view.position(of: idColumn) else {
+            throw RecordDecodingError(description: "the rows of \(view.table.name) have no column \(idColumn)")
+        }
+        var starts: [Int] = []
+        var rowIDs: [Int64] = []
+        starts.reserveCapacity(ids.count)
+        rowIDs.reserveCapacity(ids.count)
+        var inOrder = true
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        try forEachRow(sql, arguments: [list]) { row in
+            let id = row.integer(at: idPosition)
+            if rowIDs.count >= ids.count || ids[rowIDs.count] != id { inOrder = false }
+            starts.append(json.writtenCount)
+            rowIDs.append(id)
+            try view.write(row, context, to: &json)
+        }
+        if !inOrder {
+            var position: [Int64: Int] = [:]
+            for (index, id) in ids.enumerated() where position[id] == nil { position[id] = index }
+            let order = rowIDs.indices.sorted { (position[rowIDs[$0]] ?? Int.max, $0) < (position[rowIDs[$1]] ?? Int.max, $1) }
+            json.reorderElements(startingAt: starts, into: order)
+        }
+        return rowIDs.count
     }
 }
