@@ -283,15 +283,6 @@ public struct JSONBuilder {
         separatorPending = true
     }
 
-    /// One value whose bytes `write` appends as they are: it must append exactly one JSON value.
-    public mutating func rawValue(_ write: (inout [UInt8]) throws -> Void) rethrows {
-        beginValue()
-        var bytes: [UInt8] = []
-        try write(&bytes)
-        append(bytes)
-        separatorPending = true
-    }
-
     /// A UTC timestamp as a string in `form` (see `ColumnFormat.utcTimestamp`).
     mutating func timestamp(_ time: UTCDateTime, _ form: UTCTextForm) {
         beginValue()

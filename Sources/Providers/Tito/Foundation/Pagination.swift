@@ -61,11 +61,17 @@ struct ListPage {
         PageMeta(page: request, totalCount: total, overallTotal: overallTotal)
     }
 
-    /// The page's rows from `source` (whose main table is aliased `alias`), in list order.
-    func rows(select columns: String, from source: String, alias: String) -> (sql: String, arguments: [any SQLiteBindable]) {
-        // CROSS JOIN keeps the id list as the outer loop, each row found by its id.
-        ("SELECT \(columns) FROM json_each(?) AS page_ids CROSS JOIN \(source) WHERE \(alias).id = page_ids.value ORDER BY page_ids.key",
-         [idList])
+    /// Writes the page's rows from `source` (its main table aliased `alias`) with `view`, in list
+    /// order, as elements of the array being built; returns how many there were. The id list is
+    /// the outer loop, each row found by its id (see `Database.write(_:_:inOrderOf:…)`).
+    @discardableResult
+    func write<Context>(
+        _ view: RecordView<Context>, select columns: String, from source: String, alias: String, context: Context,
+        in database: Database, to json: inout JSONBuilder
+    ) throws -> Int {
+        try database.write(
+            view, "SELECT \(columns) FROM json_each(?) AS page_ids CROSS JOIN \(source) WHERE \(alias).id = page_ids.value",
+            inOrderOf: ids, context: context, to: &json)
     }
 }
 

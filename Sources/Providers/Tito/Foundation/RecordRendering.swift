@@ -48,7 +48,6 @@ struct RecordRendering: Sendable {
     /// Writes the rows of `page`, in its order, as elements of the array being built.
     func write(_ page: ListPage, context: RenderContext, _ scope: EventScope, in database: Database, to json: inout JSONBuilder) throws {
         guard !page.ids.isEmpty else { return }
-        let (sql, arguments) = page.rows(select: select(scope), from: source, alias: alias)
-        try database.write(view, sql, arguments: arguments, context: context, to: &json)
+        try page.write(view, select: select(scope), from: source, alias: alias, context: context, in: database, to: &json)
     }
 }

@@ -5,45 +5,91 @@ import Emulation
 /// An object written inside another (a ticket's registration, an event's releases) is rendered
 /// with `embedded` set, which empties its own associations (spec §12 embedding rule).
 struct RenderContext: Sendable {
-    var view: View
-    /// `price`, `total`, `price_ex_tax` and `total_less_tax`: strings, or numbers when the
-    /// provider is set to (`TITO_MONEY_AS_NUMBERS`).
-    let money: ColumnFormat
-    /// The emulated time in milliseconds (releases' `expired` and `upcoming`).
-    let now: Int64
-    var embedded = false
-    /// The event's account and slug (invitation URLs) and currency (line items).
-    var accountSlug = ""
-    var eventSlug = ""
-    var currency = "USD"
+    /// Everything the context holds, behind one reference: a view member takes the context by
+    /// value, so a copy must cost a retain, not one per field. Changing a field makes a new box
+    /// (a handful of times per response); reading one is a load.
+    private var box: Box
 
-    /// Records embedded by key, each filled by the response that needs it.
-    var registrations: RenderedRecords?
-    var releases: RenderedRecords?
-    var releaseSummaries: RenderedRecords?
-    var tickets: RenderedRecords?
-    var refunds: RenderedRecords?
-    var lineItems: RenderedRecords?
-    var answers: RenderedRecords?
-    var questions: RenderedRecords?
-    var activities: RenderedRecords?
-    /// Activities filed under each release they name.
-    var releaseActivities: RenderedRecords?
-    /// A ticket's `responses` members (`"slug":"text"`), and a registration's `quantities` ones.
-    var responses: RenderedRecords?
-    var quantities: RenderedRecords?
+    var view: View { get { box.values.view } set { self[\.view] = newValue } }
+    var money: ColumnFormat { box.values.money }
+    var now: Int64 { box.values.now }
+    var embedded: Bool { get { box.values.embedded } set { self[\.embedded] = newValue } }
+    var accountSlug: String { get { box.values.accountSlug } set { self[\.accountSlug] = newValue } }
+    var eventSlug: String { get { box.values.eventSlug } set { self[\.eventSlug] = newValue } }
+    var currency: String { get { box.values.currency } set { self[\.currency] = newValue } }
+    var registrations: RenderedRecords? { get { box.values.registrations } set { self[\.registrations] = newValue } }
+    var releases: RenderedRecords? { get { box.values.releases } set { self[\.releases] = newValue } }
+    var releaseSummaries: RenderedRecords? { get { box.values.releaseSummaries } set { self[\.releaseSummaries] = newValue } }
+    var tickets: RenderedRecords? { get { box.values.tickets } set { self[\.tickets] = newValue } }
+    var refunds: RenderedRecords? { get { box.values.refunds } set { self[\.refunds] = newValue } }
+    var lineItems: RenderedRecords? { get { box.values.lineItems } set { self[\.lineItems] = newValue } }
+    var answers: RenderedRecords? { get { box.values.answers } set { self[\.answers] = newValue } }
+    var questions: RenderedRecords? { get { box.values.questions } set { self[\.questions] = newValue } }
+    var activities: RenderedRecords? { get { box.values.activities } set { self[\.activities] = newValue } }
+    var releaseActivities: RenderedRecords? { get { box.values.releaseActivities } set { self[\.releaseActivities] = newValue } }
+    var responses: RenderedRecords? { get { box.values.responses } set { self[\.responses] = newValue } }
+    var releaseNames: ReleaseNames? { get { box.values.releaseNames } set { self[\.releaseNames] = newValue } }
+
+    private subscript<Value>(field: WritableKeyPath<Values, Value>) -> Value {
+        get { box.values[keyPath: field] }
+        set {
+            var values = box.values
+            values[keyPath: field] = newValue
+            box = Box(values)
+        }
+    }
+
+    private struct Values: Sendable {
+        var view: View
+        /// `price`, `total`, `price_ex_tax` and `total_less_tax`: strings, or numbers when the
+        /// provider is set to (`TITO_MONEY_AS_NUMBERS`).
+        let money: ColumnFormat
+        /// The emulated time in milliseconds (releases' `expired` and `upcoming`).
+        let now: Int64
+        var embedded = false
+        /// The event's account and slug (invitation URLs) and currency (line items).
+        var accountSlug = ""
+        var eventSlug = ""
+        var currency = "USD"
+        /// Records embedded by key, each filled by the response that needs it. A ticket's
+        /// `responses` members (`"slug":"text"`) are filed here too, and activities under each
+        /// release they name (`releaseActivities`).
+        var registrations: RenderedRecords?
+        var releases: RenderedRecords?
+        var releaseSummaries: RenderedRecords?
+        var tickets: RenderedRecords?
+        var refunds: RenderedRecords?
+        var lineItems: RenderedRecords?
+        var answers: RenderedRecords?
+        var questions: RenderedRecords?
+        var activities: RenderedRecords?
+        var releaseActivities: RenderedRecords?
+        var responses: RenderedRecords?
+        var releaseNames: ReleaseNames?
+    }
+
+    private final class Box: Sendable {
+        let values: Values
+
+        init(_ values: Values) {
+            self.values = values
+        }
+    }
 
     init(_ request: ProviderRequest, _ principal: TitoPrincipal, view: View) {
-        self.view = view
-        money = principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString
-        now = request.nowMilliseconds
+        box = Box(Values(
+            view: view, money: principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
+            now: request.nowMilliseconds))
     }
 
     init(_ request: ProviderRequest, _ scope: EventScope, view: View) {
-        self.init(request, scope.principal, view: view)
-        accountSlug = scope.account.slug
-        eventSlug = scope.event.slug
-        currency = scope.event.currency
+        var values = Values(
+            view: view, money: scope.principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
+            now: request.nowMilliseconds)
+        values.accountSlug = scope.account.slug
+        values.eventSlug = scope.event.slug
+        values.currency = scope.event.currency
+        box = Box(values)
     }
 
     var isExtended: Bool { view == .extended }
@@ -51,18 +97,16 @@ struct RenderContext: Sendable {
     /// The context for objects written inside this response's objects: the short view (or
     /// `view`), their associations empty, nothing of this response embedded.
     func forEmbedded(view: View = .short) -> RenderContext {
-        var context = RenderContext(view: view, money: money, now: now)
-        context.embedded = true
-        context.accountSlug = accountSlug
-        context.eventSlug = eventSlug
-        context.currency = currency
-        return context
+        var values = Values(view: view, money: money, now: now)
+        values.embedded = true
+        values.accountSlug = accountSlug
+        values.eventSlug = eventSlug
+        values.currency = currency
+        return RenderContext(box: Box(values))
     }
 
-    private init(view: View, money: ColumnFormat, now: Int64) {
-        self.view = view
-        self.money = money
-        self.now = now
+    private init(box: Box) {
+        self.box = box
     }
 }
 

@@ -34,27 +34,9 @@ enum TitoFormats {
 
     /// Money as ActiveSupport writes a BigDecimal: at least one fractional digit, no trailing zeros.
     static func money(cents: Int64) -> String {
-        var bytes: [UInt8] = []
-        appendMoney(cents: cents, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The same digits appended to `bytes` (`100.0`, `12.5`, `0.25`): a money string's content, or
-    /// a JSON number as it is.
-    static func appendMoney(cents: Int64, to bytes: inout [UInt8]) {
-        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = cents.magnitude
-        bytes.appendDecimal(magnitude / 100)
-        bytes.append(UInt8(ascii: "."))
-        let fraction = magnitude % 100
-        if fraction == 0 {
-            bytes.append(UInt8(ascii: "0"))
-        } else if fraction % 10 == 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-        } else {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-        }
+        var json = JSONBuilder(capacity: 32)
+        json.hundredths(cents, quoted: false)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// A decimal given as a number or a string (`"50.0"`, `"0.25e2"`, `12.5`) in hundredths,
@@ -157,21 +139,9 @@ extension TitoFormats {
     static let railsTime = ColumnFormat.utcTimestamp(dateSeparator: " ", fraction: false, offset: " +0000")
 
     /// A column of hundredths as a money string, `"100.0"`.
-    static let moneyString = ColumnFormat { row, index, json in
-        guard !row.isNull(at: index) else { return json.null() }
-        let cents = row.integer(at: index)
-        json.rawValue { bytes in
-            bytes.append(UInt8(ascii: "\""))
-            appendMoney(cents: cents, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
-        }
-    }
+    static let moneyString = ColumnFormat.hundredths(quoted: true)
 
     /// The same as a JSON number, `100.0`: how the live service (API 3.1) writes `price`,
     /// `total`, `price_ex_tax` and `total_less_tax` (see `TitoPrincipal.moneyAsNumbers`).
-    static let moneyNumber = ColumnFormat { row, index, json in
-        guard !row.isNull(at: index) else { return json.null() }
-        let cents = row.integer(at: index)
-        json.rawValue { appendMoney(cents: cents, to: &$0) }
-    }
+    static let moneyNumber = ColumnFormat.hundredths(quoted: false)
 }

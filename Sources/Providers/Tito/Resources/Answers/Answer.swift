@@ -52,12 +52,14 @@ enum AnswerView {
 
     /// The answers `condition` picks (of `an`) in question order, filed by ticket: the answer
     /// objects (an extended ticket's `answers`) and the members of each ticket's `responses`,
-    /// `"<question slug>":"<response text>"`.
-    static func render(where condition: String, _ arguments: [any SQLiteBindable], context: RenderContext, in database: Database)
-        throws -> (answers: RenderedRecords, responses: RenderedRecords)
-    {
+    /// `"<question slug>":"<response text>"`. An event without questions has no answers to look for.
+    static func render(
+        where condition: String, _ arguments: [any SQLiteBindable], _ scope: EventScope, context: RenderContext, in database: Database
+    ) throws -> (answers: RenderedRecords, responses: RenderedRecords) {
         var answers = RenderedRecords()
         var responses = RenderedRecords()
+        guard try database.queryOne("SELECT 1 FROM tito_questions WHERE event_id = ? LIMIT 1", arguments: [scope.event.id]) != nil
+        else { return (answers, responses) }
         let sql = """
             SELECT \(view.selectList(alias: "an")), q.slug AS question_slug FROM tito_answers AS an
                 JOIN tito_questions AS q ON q.id = an.question_id

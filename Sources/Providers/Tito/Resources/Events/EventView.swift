@@ -49,8 +49,7 @@ enum EventView {
         context.releases = try ReleaseView.render(
             where: "r.event_id IN (SELECT value FROM json_each(?)) AND r.archived = 0", [page.idList], principal,
             context: context.forEmbedded(), keyedBy: "event_id", in: database)
-        let (sql, arguments) = page.rows(select: select, from: source, alias: "e")
-        return try database.write(view, sql, arguments: arguments, context: context, to: &json)
+        return try page.write(view, select: select, from: source, alias: "e", context: context, in: database, to: &json)
     }
 
     /// `{"event": …}` of the event `id`.

@@ -21,9 +21,9 @@ enum RefundEndpoints {
             let page = try database.listPage(PageRequest(request.query), from: source, alias: "f", where: filter, order: sort.order(request.query))
             let context = try prepared(RenderContext(request, scope, view: request.listView), refunds: page.idList, scope, in: database)
             return try ResourceResponse.list("refunds", meta: page.meta(overallTotal: page.total)) { json in
-                guard !page.ids.isEmpty else { return }
-                let (sql, arguments) = page.rows(select: Refund.table.selectList(alias: "f"), from: "tito_refunds AS f", alias: "f")
-                try database.write(RegistrationView.refund, sql, arguments: arguments, context: context, to: &json)
+                try page.write(
+                    RegistrationView.refund, select: Refund.table.selectList(alias: "f"), from: "tito_refunds AS f", alias: "f",
+                    context: context, in: database, to: &json)
             }
         }
     }
@@ -55,7 +55,7 @@ enum RefundEndpoints {
     {
         var context = context
         context.registrations = try RegistrationView.render(
-            where: "g.id IN (SELECT f.registration_id FROM tito_refunds AS f WHERE f.id IN (SELECT value FROM json_each(?)))", [ids],
+            ids: "SELECT f.registration_id FROM tito_refunds AS f WHERE f.id IN (SELECT value FROM json_each(?))", [ids], event: scope.event.id,
             context: context.forEmbedded(), keyedBy: "id", in: database)
         return context
     }

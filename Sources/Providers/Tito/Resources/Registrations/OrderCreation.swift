@@ -84,6 +84,7 @@ struct OrderCreation {
         }
         registration.receiptID = try database.ids.integer("tito.receipts")
         registration.receiptNumber = Self.receiptNumber(receiptCount + 1)
+        registration.count(lines)
         try database.insert(registration)
         for line in lines { try database.insert(line) }
         var number = Int64(try database.queryOne(

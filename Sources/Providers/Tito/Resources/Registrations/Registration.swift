@@ -32,6 +32,11 @@ struct Registration: TitoRecord {
     var updatedAt: Int64 = 0
     var completedAt: Int64?
     var expiresAt: Int64 = 0
+    /// Its line items' quantities summed per release, in line-item order, as pairs of release
+    /// id and quantity (`[release, quantity, release, quantity…]`): `quantities` and
+    /// `tickets_count` without reading the line items. Line items are written once, with their
+    /// registration, which sums them then (`count(_:)`).
+    var releaseQuantities: [Int64] = []
 
     static let table = RecordTable(
         "tito_registrations", of: Registration.self, constraints: [.references("event_id", "tito_events"), .unique(["slug"])],
@@ -49,6 +54,19 @@ struct Registration: TitoRecord {
         if updatedAt == 0 { updatedAt = createdAt }
         if completedAt == nil { completedAt = createdAt }
         if expiresAt == 0 { expiresAt = createdAt + 15 * 60 * 1000 }
+    }
+
+    /// Sums the quantities of `lines`, its line items, per release in their order.
+    mutating func count(_ lines: [LineItem]) {
+        var sums: [(release: Int64, quantity: Int64)] = []
+        for line in lines {
+            if let index = sums.firstIndex(where: { $0.release == line.releaseID }) {
+                sums[index].quantity += line.quantity
+            } else {
+                sums.append((line.releaseID, line.quantity))
+            }
+        }
+        releaseQuantities = sums.flatMap { [$0.release, $0.quantity] }
     }
 
     /// The registration of the scope's event by slug or id, if the token's mode sees it.

@@ -60,7 +60,7 @@ enum RegistrationList {
                 total: narrowed ? nil : overall - cancelled)
             var context = RenderContext(request, scope, view: request.listView)
             try RegistrationView.prepare(
-                &context, registrations: "g.id IN (SELECT value FROM json_each(?))", [page.idList], scope, in: database)
+                &context, registrations: "SELECT value FROM json_each(?)", [page.idList], scope, in: database)
             return try ResourceResponse.list("registrations", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) { json in
                 json.field("resources_hidden_by_default_count", requested == nil ? cancelled : 0)
                 json.key("search_states_hidden_by_default")
@@ -74,8 +74,9 @@ enum RegistrationList {
                     ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "cancelled" }, to: &json)
                 }
             } items: { json in
-                let (sql, arguments) = page.rows(select: RegistrationView.select, from: RegistrationView.source, alias: "g")
-                if !page.ids.isEmpty { try database.write(RegistrationView.view, sql, arguments: arguments, context: context, to: &json) }
+                try page.write(
+                    RegistrationView.view, select: RegistrationView.select, from: RegistrationView.source, alias: "g", context: context,
+                    in: database, to: &json)
             }
         }
     }

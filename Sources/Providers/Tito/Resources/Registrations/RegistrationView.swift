@@ -2,10 +2,14 @@ import Emulation
 
 /// How registrations render (spec §12.11): a top-level registration lists its tickets
 /// (embedded), receipt, refunds and line items; an embedded one (in a ticket or a refund) has
-/// those arrays empty. `quantities` and `tickets_count` come from the line items.
+/// those arrays empty. `quantities` and `tickets_count` come from the quantities the
+/// registration keeps of its line items, named by the event's releases (`ReleaseNames`).
 enum RegistrationView {
     /// The positions of the columns the derived members read (a page writes them a hundred times).
-    private static let column = (id: Registration.table.position(ofColumn: "id")!, total: Registration.table.position(ofColumn: "total")!)
+    private static let column = (
+        total: Registration.table.position(ofColumn: "total")!,
+        releaseQuantities: Registration.table.position(ofColumn: "release_quantities")!
+    )
 
     /// The receipt of a registration, read from the registration's own row.
     static let receipt = RecordView<RenderContext>(Registration.table, [
@@ -15,7 +19,7 @@ enum RegistrationView {
         .column("receipt_paid", as: "paid"),
     ])
 
-    static let view = RecordView<RenderContext>(Registration.table, computed: ["tickets_count"], [
+    static let view = RecordView<RenderContext>(Registration.table, [
         .constant("_type", "registration"),
         .column("id"), .column("slug"), .column("billing_address"), .time("created_at"), .time("updated_at"),
         .column("company_name"), .time("completed_at"), .column("discount_code"), .column("email"),
@@ -24,13 +28,16 @@ enum RegistrationView {
         .column("source"), .column("state"), .column("test_mode"), .money("total"), .time("consented_at"),
         .derived("paid") { row, _, json in json.bool(row.cursor.integer(at: column.total) > 0) },
         .constant("payment", nil), .column("refunded"), .column("receipt_paid"), .money("total", as: "total_less_tax"),
-        .column("tickets_count"),
+        .derived("tickets_count") { row, _, json in
+            let pairs = row.cursor.withUTF8(at: column.releaseQuantities, IntegerList.values(in:))
+            json.int(stride(from: 1, to: pairs.count, by: 2).reduce(0) { $0 + pairs[$1] })
+        },
         .derived("quantities") { row, context, json in
-            let members = context.quantities?.objects(for: row.cursor.integer(at: column.id)) ?? []
-            json.rawValue { bytes in
-                bytes.append(UInt8(ascii: "{"))
-                bytes.append(contentsOf: members)
-                bytes.append(UInt8(ascii: "}"))
+            let pairs = row.cursor.withUTF8(at: column.releaseQuantities, IntegerList.values(in:))
+            json.object { json in
+                for index in stride(from: 0, to: pairs.count - 1, by: 2) {
+                    context.releaseNames?.write(release: pairs[index], quantity: pairs[index + 1], to: &json)
+                }
             }
         },
         .derived("receipts") { row, context, json in
@@ -46,8 +53,7 @@ enum RegistrationView {
 
     /// The FROM clause of the view's rows, and their columns.
     static let source = "tito_registrations AS g"
-    static let select = view.selectList(
-        alias: "g", computed: ["(SELECT COALESCE(SUM(li.quantity), 0) FROM tito_line_items AS li WHERE li.registration_id = g.id)"])
+    static let select = view.selectList(alias: "g")
 
     static let lineItem = RecordView<RenderContext>(
         LineItem.table, computed: ["release_slug", "release_title", "release_price", "release_metadata", "line_total"],
@@ -78,96 +84,47 @@ enum RegistrationView {
         .extendedMarker,
     ])
 
-    /// Registrations `condition` picks (of `g`) rendered in `context`, in id order, filed under `key`.
+    /// The registrations `ids` (a subquery) of `event` rendered in `context`, in id order, filed under `key`.
     static func render(
-        where condition: String, _ arguments: [any SQLiteBindable], context: RenderContext, keyedBy key: String,
+        ids: String, _ arguments: [any SQLiteBindable], event: Int64, context: RenderContext, keyedBy key: String,
         in database: Database
     ) throws -> RenderedRecords {
         var context = context
-        context.quantities = try quantities(where: condition, arguments, in: database)
+        context.releaseNames = try ReleaseNames(event: event, in: database)
         return try database.render(
-            view, "SELECT \(select) FROM \(source) WHERE \(condition) ORDER BY g.id", arguments: arguments, context: context,
+            view, "SELECT \(select) FROM \(source) WHERE g.id IN (\(ids)) ORDER BY g.id", arguments: arguments, context: context,
             keyedBy: key)
     }
 
-    /// Fills what the registrations `condition` picks (of `g`) embed: the members of their
-    /// `quantities`, and unless they are embedded themselves their tickets, refunds and line items.
+    /// Fills what the registrations `ids` (a subquery) embed: the names of the releases of their
+    /// quantities, and unless they are embedded themselves their tickets, refunds and line items.
     static func prepare(
-        _ context: inout RenderContext, registrations condition: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
+        _ context: inout RenderContext, registrations ids: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
         in database: Database
     ) throws {
-        context.quantities = try quantities(where: condition, arguments, in: database)
+        context.releaseNames = try ReleaseNames(event: scope.event.id, in: database)
         guard !context.embedded else { return }
-        let registrations = "SELECT g.id FROM tito_registrations AS g WHERE \(condition)"
         var embedded = context.forEmbedded()
         embedded.responses = try AnswerView.render(
-            where: "an.ticket_id IN (SELECT t.id FROM tito_tickets AS t WHERE t.registration_id IN (\(registrations)))", arguments,
+            where: "an.ticket_id IN (SELECT t.id FROM tito_tickets AS t WHERE t.registration_id IN (\(ids)))", arguments, scope,
             context: embedded, in: database
         ).responses
         context.tickets = try database.render(
             TicketView.view,
-            "SELECT \(TicketView.select) FROM \(TicketView.source) WHERE t.registration_id IN (\(registrations)) ORDER BY t.id",
+            "SELECT \(TicketView.select) FROM \(TicketView.source) WHERE t.registration_id IN (\(ids)) ORDER BY t.id",
             arguments: arguments, context: embedded, keyedBy: "registration_id")
         context.refunds = try database.render(
             refund,
-            "SELECT \(Refund.table.selectList(alias: "f")) FROM tito_refunds AS f WHERE f.registration_id IN (\(registrations)) ORDER BY f.id",
+            "SELECT \(Refund.table.selectList(alias: "f")) FROM tito_refunds AS f WHERE f.registration_id IN (\(ids)) ORDER BY f.id",
             arguments: arguments, context: context.forEmbedded(), keyedBy: "registration_id")
         context.lineItems = try database.render(
             lineItem,
             """
             SELECT \(lineItem.selectList(alias: "li", computed: ["lr.slug", "lr.title", "lr.price", "lr.metadata", "li.price * li.quantity"]))
             FROM tito_line_items AS li LEFT JOIN tito_releases AS lr ON lr.id = li.release_id
-            WHERE li.registration_id IN (\(registrations)) ORDER BY li.id
+            WHERE li.registration_id IN (\(ids)) ORDER BY li.id
             """,
             arguments: arguments, context: context, keyedBy: "registration_id")
-    }
-
-    /// `"<release slug>":{"release":"<title>","quantity":n}` for each release of each
-    /// registration `condition` picks, in line-item order, filed by registration. The line items
-    /// come in registration order from their index, and are summed here per release.
-    private static func quantities(where condition: String, _ arguments: [any SQLiteBindable], in database: Database) throws
-        -> RenderedRecords
-    {
-        var quantities = RenderedRecords()
-        var registration: Int64?
-        var releases: [(id: Int64, slug: String, title: String, quantity: Int64)] = []
-        func file() {
-            guard let registration, !releases.isEmpty else { return }
-            var json = JSONBuilder(capacity: 96 * releases.count)
-            json.object { json in
-                for release in releases {
-                    json.key(escaping: release.slug)
-                    json.object { json in
-                        json.field("release", release.title)
-                        json.field("quantity", release.quantity)
-                    }
-                }
-            }
-            // The object's members without its braces, to be joined with the registration's others.
-            quantities.append(Array(json.bytes.dropFirst().dropLast()), for: registration)
-        }
-        try database.forEachRow(
-            """
-            SELECT li.registration_id, li.release_id, li.quantity, r.slug, r.title FROM tito_line_items AS li
-                JOIN tito_releases AS r ON r.id = li.release_id
-            WHERE li.registration_id IN (SELECT g.id FROM tito_registrations AS g WHERE \(condition))
-            ORDER BY li.registration_id, li.id
-            """, arguments: arguments
-        ) { cursor in
-            let owner = cursor.integer(at: 0)
-            if owner != registration {
-                file()
-                (registration, releases) = (owner, [])
-            }
-            let release = cursor.integer(at: 1)
-            if let index = releases.firstIndex(where: { $0.id == release }) {
-                releases[index].quantity += cursor.integer(at: 2)
-            } else {
-                releases.append((release, cursor.string(at: 3), cursor.string(at: 4), cursor.integer(at: 2)))
-            }
-        }
-        file()
-        return quantities
     }
 
     /// `{"registration": …}` (extended unless `?view=short`) of the registration `id`.
@@ -175,7 +132,33 @@ enum RegistrationView {
         -> HTTPResponse
     {
         var context = RenderContext(request, scope, view: request.singleView)
-        try prepare(&context, registrations: "g.id = ?", [id], scope, in: database)
+        try prepare(&context, registrations: "SELECT ?", [id], scope, in: database)
         return try view.single("registration", "SELECT \(select) FROM \(source) WHERE g.id = ?", [id], context: context, status: status, in: database)
+    }
+}
+
+/// The event's releases as a registration's `quantities` names them: each release's member
+/// key (its slug) and `"release"` value (its title), written once per response.
+struct ReleaseNames: Sendable {
+    private var names: [Int64: (key: [UInt8], title: [UInt8])] = [:]
+
+    init(event: Int64, in database: Database) throws {
+        try database.forEachRow("SELECT id, slug, title FROM tito_releases WHERE event_id = ?", arguments: [event]) { cursor in
+            var title = JSONBuilder(capacity: 64)
+            cursor.withUTF8(at: 2) { title.string(utf8: $0) }
+            names[cursor.integer(at: 0)] = (JSONBuilder.keyBytes(cursor.string(at: 1)), title.bytes)
+        }
+    }
+
+    /// `"<release slug>":{"release":"<title>","quantity":n}` as a member of the object being
+    /// built; nothing for a release that is gone.
+    func write(release: Int64, quantity: Int64, to json: inout JSONBuilder) {
+        guard let names = names[release] else { return }
+        json.key(bytes: names.key)
+        json.object { json in
+            json.key("release")
+            json.encodedValue(names.title)
+            json.field("quantity", quantity)
+        }
     }
 }

@@ -12,7 +12,7 @@ enum Registrations: TitoResourceGroup {
         let lines = try seed.json(file)["registrations"]?.arrayValue ?? []
         for (var registration, object) in zip(registrations, lines) {
             registration.completeSeed()
-            try database.insert(registration)
+            var items: [LineItem] = []
             for (position, item) in (object["line_items"]?.arrayValue ?? []).enumerated() {
                 guard var fields = item.objectValue else {
                     throw SeedError(file: file, reason: "registration \(registration.id): line_items[\(position)] is not an object")
@@ -20,11 +20,14 @@ enum Registrations: TitoResourceGroup {
                 fields["event_id"] = .int(registration.eventID)
                 fields["registration_id"] = .int(registration.id)
                 do {
-                    try database.insert(try LineItem(seed: fields))
+                    items.append(try LineItem(seed: fields))
                 } catch let error as RecordDecodingError {
                     throw SeedError(file: file, reason: "registration \(registration.id): line_items[\(position)]: \(error)")
                 }
             }
+            registration.count(items)
+            try database.insert(registration)
+            for item in items { try database.insert(item) }
         }
         try Identifiers.start("registrations", at: 3_509_398, in: database)
         try Identifiers.start("line_items", at: 3_800_661, in: database)

@@ -90,8 +90,13 @@ enum ReleaseView {
 
     /// The view's computed columns for `principal`: the counters of the tickets it sees in each
     /// release's event, read from the kept counts (a few rows per release, not its tickets).
-    static func computed(_ principal: TitoPrincipal) -> [String] {
-        let modes = principal.visibleModes("c.test_mode", eventTestMode: "re.test_mode")
+    static func computed(_ principal: TitoPrincipal) -> [String] { computed[principal.lookupMode] ?? [] }
+
+    private static let computed: [LookupMode: [String]] = [.live: computed(.live), .test: computed(.test)]
+    private static let selects: [LookupMode: String] = computed.mapValues { view.selectList(alias: "r", computed: $0) }
+
+    private static func computed(_ mode: LookupMode) -> [String] {
+        let modes = mode.visibleModes("c.test_mode", eventTestMode: "re.test_mode")
         func sum(_ expression: String) -> String {
             """
             (SELECT COALESCE(SUM(\(expression)), 0) FROM \(TicketCounts.byRelease.table) AS c
@@ -105,7 +110,8 @@ enum ReleaseView {
         ]
     }
 
-    static func select(_ principal: TitoPrincipal) -> String { view.selectList(alias: "r", computed: computed(principal)) }
+    /// The SELECT list of the view's rows for `principal`, made once per token mode.
+    static func select(_ principal: TitoPrincipal) -> String { selects[principal.lookupMode] ?? "" }
 
     /// The rendering of an event's releases at top level, with the questions and activities
     /// they list.
@@ -156,7 +162,14 @@ extension TitoPrincipal {
     /// The condition on a ticket or registration mode column (`modeColumn`) that keeps what this
     /// token sees, given the column holding the event's own `test_mode` (spec §2.2, §15 A7).
     func visibleModes(_ modeColumn: String, eventTestMode: String) -> String {
-        switch lookupMode {
+        lookupMode.visibleModes(modeColumn, eventTestMode: eventTestMode)
+    }
+}
+
+extension LookupMode {
+    /// See `TitoPrincipal.visibleModes(_:eventTestMode:)`.
+    func visibleModes(_ modeColumn: String, eventTestMode: String) -> String {
+        switch self {
         case .test: return "\(modeColumn) = 1"
         case .live: return "(\(modeColumn) = 0 OR \(eventTestMode) = 1)"
         }

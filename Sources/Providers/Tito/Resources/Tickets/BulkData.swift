@@ -73,11 +73,12 @@ enum BulkData {
             registration.receiptNumber = OrderCreation.receiptNumber(index + 1)
             (registration.createdAt, registration.updatedAt, registration.completedAt) = (created, created, created)
             registration.expiresAt = created + 15 * 60_000
+            let line = LineItem(
+                id: 5_000_000 + Int64(index), eventID: eventID, registrationID: registration.id, releaseID: release.id,
+                quantity: Int64(quantity), price: release.price)
+            registration.count([line])
             try database.insert(registration)
-            try database.insert(
-                LineItem(
-                    id: 5_000_000 + Int64(index), eventID: eventID, registrationID: registration.id, releaseID: release.id,
-                    quantity: Int64(quantity), price: release.price))
+            try database.insert(line)
             for unit in 0..<quantity {
                 // The registrant holds the first ticket; a second ticket is left unassigned.
                 let holder = unit == 0

@@ -108,7 +108,7 @@ enum TicketList {
             let page = try database.listPage(
                 PageRequest(query), from: source, alias: "t", where: filter, order: sort.order(query), total: narrowed ? nil : shown)
             var context = RenderContext(request, scope, view: request.listView)
-            try TicketView.prepare(&context, tickets: "t.id IN (SELECT value FROM json_each(?))", [page.idList], scope, in: database)
+            try TicketView.prepare(&context, tickets: "SELECT value FROM json_each(?)", [page.idList], scope, in: database)
             // A ticket with its registration and release runs to about 4 KB.
             return try ResourceResponse.list("tickets", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) {
                 json in
@@ -143,9 +143,9 @@ enum TicketList {
                     ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
                 }
             } items: { json in
-                guard !page.ids.isEmpty else { return }
-                let (sql, arguments) = page.rows(select: TicketView.select, from: TicketView.source, alias: "t")
-                try database.write(TicketView.view, sql, arguments: arguments, context: context, to: &json)
+                try page.write(
+                    TicketView.view, select: TicketView.select, from: TicketView.source, alias: "t", context: context, in: database,
+                    to: &json)
             }
         }
     }

@@ -99,11 +99,7 @@ enum TicketView {
         .column("discount_code_used"), .time("created_at"), .time("updated_at"),
         .derived("responses") { row, context, json in
             guard let members = context.responses?.objects(for: row.cursor.integer(at: column.id)) else { return json.null() }
-            json.rawValue { bytes in
-                bytes.append(UInt8(ascii: "{"))
-                bytes.append(contentsOf: members)
-                bytes.append(UInt8(ascii: "}"))
-            }
+            json.encodedObject(members: members)
         },
         .derived("assigned") { row, _, json in json.bool(!ColumnText.isBlank(row.cursor, column.email)) },
         .moneyString("price", as: "price_less_tax"), .moneyString("price", as: "total_paid"),
@@ -122,19 +118,18 @@ enum TicketView {
         """
     static let select = view.selectList(alias: "t", computed: ["tg.slug", "tr.slug", "tr.title"])
 
-    /// Fills what the tickets `condition` picks embed: their registrations (short, embedded),
+    /// Fills what the tickets `ids` (a subquery) embed: their registrations (short, embedded),
     /// the event's releases, and their answers (`responses`, and `answers` when extended).
     static func prepare(
-        _ context: inout RenderContext, tickets condition: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
+        _ context: inout RenderContext, tickets ids: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
         in database: Database
     ) throws {
         let embedded = context.forEmbedded()
         context.releases = try ReleaseView.embedded(scope, context: context, in: database)
         context.registrations = try RegistrationView.render(
-            where: "g.id IN (SELECT t.registration_id FROM tito_tickets AS t WHERE \(condition))", arguments,
+            ids: "SELECT t.registration_id FROM tito_tickets AS t WHERE t.id IN (\(ids))", arguments, event: scope.event.id,
             context: embedded, keyedBy: "id", in: database)
-        let answers = try AnswerView.render(
-            where: "an.ticket_id IN (SELECT t.id FROM tito_tickets AS t WHERE \(condition))", arguments, context: embedded, in: database)
+        let answers = try AnswerView.render(where: "an.ticket_id IN (\(ids))", arguments, scope, context: embedded, in: database)
         context.responses = answers.responses
         if context.isExtended { context.answers = answers.answers }
     }
@@ -152,7 +147,7 @@ enum TicketView {
     /// Writes the ticket `id` (extended unless `?view=short`) as the value being built.
     static func write(id: Int64, _ request: ProviderRequest, _ scope: EventScope, in database: Database, to json: inout JSONBuilder) throws {
         var context = RenderContext(request, scope, view: request.singleView)
-        try prepare(&context, tickets: "t.id = ?", [id], scope, in: database)
+        try prepare(&context, tickets: "SELECT ?", [id], scope, in: database)
         guard try database.write(view, "SELECT \(select) FROM \(source) WHERE t.id = ?", arguments: [id], context: context, to: &json) == 1
         else { throw TitoError.notFound }
     }
