@@ -5,7 +5,9 @@
 ///
 /// The bytes go into one allocation of the builder's own, grown by doubling, rather than an
 /// `Array`: a write is a bounds check and a copy, which matters when a page writes a hundred
-/// thousand of them. Copies of a builder share it until one of them writes (copy on write).
+/// thousand of them. Copies of a builder share it until one of them writes past the other
+/// (copy on write): the buffer records how far it is written, and a builder that ends short of
+/// that mark copies before it writes.
 public struct JSONBuilder {
     private var buffer: JSONBuffer
     /// How many bytes of `buffer` are written.
@@ -38,39 +40,48 @@ public struct JSONBuilder {
             let from = buffer.base[start] == UInt8(ascii: ",") ? start + 1 : start
             return Array(UnsafeBufferPointer(start: buffer.base + from, count: end - from))
         }
+        if !isKnownUniquelyReferenced(&buffer) { grow(0) }
         count = first
+        buffer.written.pointee = count
         for (position, index) in order.enumerated() {
             if position > 0 || leadingComma { append(UInt8(ascii: ",")) }
             append(elements[index])
         }
     }
 
-    /// Where the next `extra` bytes go: room for them, in a buffer of this builder's alone.
-    /// The caller writes them and adds them to `count`.
+    /// Where the next `extra` bytes go: room for them, past which no other builder sharing the
+    /// buffer has written. The caller writes them and then `advance`s.
     @inline(__always)
     private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        if _slowPath(count + extra > buffer.capacity || !isKnownUniquelyReferenced(&buffer)) { grow(extra) }
+        if _slowPath(count + extra > buffer.capacity || buffer.written.pointee != count) { grow(extra) }
         return buffer.base + count
+    }
+
+    @inline(__always)
+    private mutating func advance(by written: Int) {
+        count += written
+        buffer.written.pointee = count
     }
 
     private mutating func grow(_ extra: Int) {
         let capacity = count + extra > buffer.capacity ? max(buffer.capacity * 2, count + extra) : buffer.capacity
         let grown = JSONBuffer(capacity: capacity)
         grown.base.update(from: buffer.base, count: count)
+        grown.written.pointee = count
         buffer = grown
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1).pointee = byte
-        count += 1
+        advance(by: 1)
     }
 
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count).update(from: source, count: bytes.count)
-        count += bytes.count
+        advance(by: bytes.count)
     }
 
     mutating func append(_ bytes: [UInt8]) {
@@ -80,8 +91,7 @@ public struct JSONBuilder {
     /// Appends up to `maximum` bytes that `write` puts at the pointer it is given, returning how many.
     @inline(__always)
     mutating func append(upTo maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
-        let written = write(reserve(maximum))
-        count += written
+        advance(by: write(reserve(maximum)))
     }
 
     /// The decimal digits of `value`.
@@ -416,18 +426,23 @@ public struct JSONBuilder {
     }
 }
 
-/// The bytes of a `JSONBuilder`: one allocation, freed with the last builder that holds it.
+/// The bytes of a `JSONBuilder`: one allocation, freed with the last builder that holds it,
+/// and how far into it any builder has written.
 private final class JSONBuffer {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
+    let written: UnsafeMutablePointer<Int>
 
     init(capacity: Int) {
         base = .allocate(capacity: capacity)
         self.capacity = capacity
+        written = .allocate(capacity: 1)
+        written.initialize(to: 0)
     }
 
     deinit {
         base.deallocate()
+        written.deallocate()
     }
 }
 

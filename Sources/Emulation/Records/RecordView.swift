@@ -28,6 +28,7 @@ public struct RecordView<Context>: Sendable {
             case constant(JSONValue)
             case derived(Derive)
             case embedded(String, RecordEmbedding, Embedded)
+            case inline(RecordView<Context>, alias: String, context: @Sendable (Context) -> Context?)
         }
 
         let key: String
@@ -73,6 +74,19 @@ public struct RecordView<Context>: Sendable {
             Member(key: key, source: .embedded(column, .idList, records))
         }
 
+        /// A record of `view` read from the same row: its table's columns (aliased `alias`)
+        /// follow this view's own and computed ones in every query for the view (its
+        /// `selectList` lists them), as a joined row has them. It is written in the context
+        /// `context` gives, and `null` when that is nil or the joined record is missing (a LEFT
+        /// JOIN without a match). One query then reads both records, which a page of records
+        /// each embedding another (tickets and their registrations) needs.
+        public static func inline(
+            _ key: String, _ view: RecordView<Context>, alias: String, context: @escaping @Sendable (Context) -> Context?
+        ) -> Member {
+            precondition(view.computed.isEmpty, "\(view.table.name): a view written inline has no computed columns")
+            return Member(key: key, source: .inline(view, alias: alias, context: context))
+        }
+
         /// The member, written only for rows (and contexts) where `condition` holds.
         public func when(_ condition: @escaping Condition) -> Member {
             var member = self
@@ -84,7 +98,12 @@ public struct RecordView<Context>: Sendable {
     public let table: RecordTable
     /// Further columns every query for the view selects after the table's, in this order.
     public let computed: [String]
+    /// The views of inline members and their aliases, whose columns follow the computed ones.
+    private let inlines: [(view: RecordView<Context>, alias: String)]
     private let resolved: ResolvedView
+
+    /// How many columns the view's rows have: the table's, the computed ones, the inline records'.
+    var width: Int { table.columns.count + computed.count + inlines.reduce(0) { $0 + $1.view.width } }
 
     public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
         self.table = table
@@ -104,6 +123,8 @@ public struct RecordView<Context>: Sendable {
         // are of one type whatever the context: walking them per row asks the runtime for no
         // generic type's metadata.
         var view = ResolvedView(table: table, computed: computed)
+        var inlines: [(view: RecordView<Context>, alias: String)] = []
+        var inlineBase = table.columns.count + computed.count
         for member in members {
             let writer: ResolvedView.Writer
             switch member.source {
@@ -123,6 +144,17 @@ public struct RecordView<Context>: Sendable {
             case .embedded(let name, let embedding, let records):
                 view.embeds.append { records($0.assumingMemoryBound(to: Context.self).pointee) }
                 writer = .embedded(position(name), embedding, view.embeds.count - 1)
+            case .inline(let inline, let alias, let context):
+                view.inlineContexts.append { pointer, body in
+                    guard let inner = context(pointer.assumingMemoryBound(to: Context.self).pointee) else { return false }
+                    try withUnsafePointer(to: inner) { try body(UnsafeRawPointer($0)) }
+                    return true
+                }
+                view.inlines.append(inline.resolved)
+                let key = inline.table.primaryKey.first.flatMap(inline.table.position(ofColumn:)) ?? 0
+                writer = .inline(base: inlineBase, key: key, view: view.inlines.count - 1, context: view.inlineContexts.count - 1)
+                inlines.append((inline, alias))
+                inlineBase += inline.width
             }
             let condition = member.condition.map { condition -> Int in
                 view.conditions.append { row, pointer in condition(row, pointer.assumingMemoryBound(to: Context.self).pointee) }
@@ -131,6 +163,7 @@ public struct RecordView<Context>: Sendable {
             view.members.append(ResolvedView.Member(key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition))
         }
         resolved = view
+        self.inlines = inlines
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -143,7 +176,8 @@ public struct RecordView<Context>: Sendable {
     public func selectList(alias: String? = nil, computed expressions: [String] = []) -> String {
         precondition(expressions.count == computed.count, "\(table.name): one expression per computed column")
         let computedList = zip(expressions, computed).map { "\($0) AS \($1)" }
-        return ([table.selectList(alias: alias)] + computedList).joined(separator: ", ")
+        let inlineLists = inlines.map { $0.view.selectList(alias: $0.alias) }
+        return ([table.selectList(alias: alias)] + computedList + inlineLists).joined(separator: ", ")
     }
 
     /// The position of a column of the view's rows: a table column or a computed one.
@@ -180,6 +214,9 @@ private struct ResolvedView: Sendable {
         case constant(Range<Int>)
         case derived(Int)
         case embedded(Int, RecordEmbedding, Int)
+        /// A record of `inlines[view]` whose columns start at `base`, missing when its column
+        /// `key` is NULL, written in the context `inlineContexts[context]` gives.
+        case inline(base: Int, key: Int, view: Int, context: Int)
     }
 
     struct Member: Sendable {
@@ -200,6 +237,9 @@ private struct ResolvedView: Sendable {
     var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
     var derives: [Derive] = []
     var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
+    var inlines: [ResolvedView] = []
+    /// Calls its body with the inline record's context, if there is one; returns whether it did.
+    var inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool] = []
 
     init(table: RecordTable, computed: [String]) {
         self.table = table
@@ -237,6 +277,12 @@ private struct ResolvedView: Sendable {
                         case .derived(let write): try derives[write](row, context, &json)
                         case .embedded(let position, let embedding, let records):
                             Self.writeEmbedded(embeds[records](context), embedding, cursor, position, &json)
+                        case .inline(let base, let key, let view, let inlineContext):
+                            let inner = cursor.shifted(by: base)
+                            let written = try !inner.isNull(at: key) && inlineContexts[inlineContext](context) { pointer in
+                                try inlines[view].write(inner, pointer, to: &json)
+                            }
+                            if !written { json.null() }
                         }
                     }
                 }
@@ -475,8 +521,7 @@ extension Database {
         starts.reserveCapacity(ids.count)
         rowIDs.reserveCapacity(ids.count)
         var inOrder = true
-        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        try forEachRow(sql, arguments: [list]) { row in
+        try forEachRow(sql, arguments: [IntegerList.text(ids)]) { row in
             let id = row.integer(at: idPosition)
             if rowIDs.count >= ids.count || ids[rowIDs.count] != id { inOrder = false }
             starts.append(json.writtenCount)

@@ -56,6 +56,15 @@ extension Database {
 /// from its bytes without building a `JSONValue`. Anything but digits, a sign, commas,
 /// brackets and blanks ends the list.
 public enum IntegerList {
+    /// `values` as such a list, `[1,2,3]`: the argument of `json_each(?)` for a page's ids.
+    public static func text(_ values: [Int64]) -> String {
+        var json = JSONBuilder(capacity: 2 + 12 * values.count)
+        json.array { json in
+            for value in values { json.int(value) }
+        }
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
     public static func values(in text: UnsafeBufferPointer<UInt8>) -> [Int64] {
         var values: [Int64] = []
         var current: Int64 = 0
