@@ -55,7 +55,7 @@ struct ListPage {
     let ids: [Int64]
 
     /// The ids as a JSON array, the argument of `rows(…)` and of `IN (SELECT value FROM json_each(?))`.
-    var idList: String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+    var idList: String { IntegerList.text(ids) }
 
     func meta(overallTotal: Int?) -> PageMeta {
         PageMeta(page: request, totalCount: total, overallTotal: overallTotal)

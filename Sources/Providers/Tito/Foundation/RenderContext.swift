@@ -29,6 +29,9 @@ struct RenderContext: Sendable {
     var releaseActivities: RenderedRecords? { get { box.values.releaseActivities } set { self[\.releaseActivities] = newValue } }
     var responses: RenderedRecords? { get { box.values.responses } set { self[\.responses] = newValue } }
     var releaseNames: ReleaseNames? { get { box.values.releaseNames } set { self[\.releaseNames] = newValue } }
+    var registrationContext: RenderContext? {
+        get { box.values.registrationContext } set { self[\.registrationContext] = newValue }
+    }
 
     private subscript<Value>(field: WritableKeyPath<Values, Value>) -> Value {
         get { box.values[keyPath: field] }
@@ -66,6 +69,8 @@ struct RenderContext: Sendable {
         var releaseActivities: RenderedRecords?
         var responses: RenderedRecords?
         var releaseNames: ReleaseNames?
+        /// The context a ticket's registration is written in, inline (short, embedded).
+        var registrationContext: RenderContext?
     }
 
     private final class Box: Sendable {

@@ -34,7 +34,9 @@ struct Ticket: TitoRecord {
             .references("release_id", "tito_releases"), .unique(["slug"]),
         ],
         indexes: [
-            "event_id, test_mode, created_at, id", "event_id, created_at, id",
+            // The default list's order, with what its filters read (state, release): the page's ids come
+            // from the index alone.
+            "event_id, test_mode, created_at, id, state, release_id", "event_id, created_at, id, state, release_id",
             "event_id, release_id, test_mode, state, price, discount_code_used", "registration_id, id", "event_id, number",
             "event_id, discount_code_used COLLATE NOCASE, test_mode",
         ])
@@ -105,30 +107,32 @@ enum TicketView {
         .moneyString("price", as: "price_less_tax"), .moneyString("price", as: "total_paid"),
         .constant("total_tax_paid", "0.0"), .moneyString("price", as: "total_paid_less_tax"),
         .column("tags"), .column("upgrade_ids"), .column("registration_slug"), .column("release_slug"), .column("release_title"),
-        .embedded("registration", by: "registration_id", in: { $0.embedded ? nil : $0.registrations }),
+        .inline("registration", RegistrationView.view, alias: "tg", context: { $0.embedded ? nil : $0.registrationContext }),
         .embedded("release", by: "release_id", in: { $0.embedded ? nil : $0.releases }),
         .embeddedArray("answers", by: "id", in: { $0.embedded ? nil : $0.answers }).when { _, context in context.isExtended },
         .extendedMarker,
     ])
 
-    /// The FROM clause of the view's rows: tickets (`t`) with the names of their registration and release.
+    /// The FROM clause of the view's rows: tickets (`t`) with their registration (`tg`, written
+    /// inline) and the names of their release.
     static let source = """
         tito_tickets AS t LEFT JOIN tito_registrations AS tg ON tg.id = t.registration_id
             LEFT JOIN tito_releases AS tr ON tr.id = t.release_id
         """
     static let select = view.selectList(alias: "t", computed: ["tg.slug", "tr.slug", "tr.title"])
 
-    /// Fills what the tickets `ids` (a subquery) embed: their registrations (short, embedded),
-    /// the event's releases, and their answers (`responses`, and `answers` when extended).
+    /// Fills what the tickets `ids` (a subquery) embed: the context their registrations are
+    /// written in (short, embedded), the event's releases, and their answers (`responses`, and
+    /// `answers` when extended).
     static func prepare(
         _ context: inout RenderContext, tickets ids: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
         in database: Database
     ) throws {
         let embedded = context.forEmbedded()
         context.releases = try ReleaseView.embedded(scope, context: context, in: database)
-        context.registrations = try RegistrationView.render(
-            ids: "SELECT t.registration_id FROM tito_tickets AS t WHERE t.id IN (\(ids))", arguments, event: scope.event.id,
-            context: embedded, keyedBy: "id", in: database)
+        var registration = embedded
+        registration.releaseNames = try ReleaseNames(event: scope.event.id, in: database)
+        context.registrationContext = registration
         let answers = try AnswerView.render(where: "an.ticket_id IN (\(ids))", arguments, scope, context: embedded, in: database)
         context.responses = answers.responses
         if context.isExtended { context.answers = answers.answers }
