@@ -153,8 +153,14 @@ public struct JSONBuilder {
     /// An object member's key already written as `"name":`, from a buffer of several (a view's
     /// keys, kept in one array so that writing one costs no reference counting).
     mutating func key(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        beginValue()
-        append(bytes)
+        guard let source = bytes.baseAddress else { return }
+        // The separator and the key in one reservation: a row writes one per member.
+        let comma = separatorPending ? 1 : 0
+        append(upTo: bytes.count + comma) { output in
+            output.pointee = UInt8(ascii: ",")
+            (output + comma).update(from: source, count: bytes.count)
+            return bytes.count + comma
+        }
         separatorPending = false
     }
 

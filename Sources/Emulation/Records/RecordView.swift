@@ -100,7 +100,7 @@ public struct RecordView<Context>: Sendable {
     public let computed: [String]
     /// The views of inline members and their aliases, whose columns follow the computed ones.
     private let inlines: [(view: RecordView<Context>, alias: String)]
-    private let resolved: ResolvedView
+    private let resolved: ResolvedView.Shared
 
     /// How many columns the view's rows have: the table's, the computed ones, the inline records'.
     var width: Int { table.columns.count + computed.count + inlines.reduce(0) { $0 + $1.view.width } }
@@ -162,7 +162,7 @@ public struct RecordView<Context>: Sendable {
             }
             view.members.append(ResolvedView.Member(key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition))
         }
-        resolved = view
+        resolved = ResolvedView.Shared(view)
         self.inlines = inlines
     }
 
@@ -172,11 +172,16 @@ public struct RecordView<Context>: Sendable {
     }
 
     /// The SELECT list of the view's rows: the table's columns (qualified by `alias`), then the
-    /// `computed` expressions given here in the order the view declares them.
-    public func selectList(alias: String? = nil, computed expressions: [String] = []) -> String {
+    /// `computed` expressions given here in the order the view declares them, then the columns
+    /// of the inline members' records, or, `withInline: false`, NULL in their place: for
+    /// queries whose rows never write them (the context gives none), which then need not join
+    /// or read them.
+    public func selectList(alias: String? = nil, computed expressions: [String] = [], withInline: Bool = true) -> String {
         precondition(expressions.count == computed.count, "\(table.name): one expression per computed column")
         let computedList = zip(expressions, computed).map { "\($0) AS \($1)" }
-        let inlineLists = inlines.map { $0.view.selectList(alias: $0.alias) }
+        let inlineLists = inlines.map { inline in
+            withInline ? inline.view.selectList(alias: inline.alias) : Array(repeating: "NULL", count: inline.view.width).joined(separator: ", ")
+        }
         return ([table.selectList(alias: alias)] + computedList + inlineLists).joined(separator: ", ")
     }
 
@@ -188,7 +193,7 @@ public struct RecordView<Context>: Sendable {
     /// Writes the cursor's current row as one object.
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
         try withUnsafePointer(to: context) { pointer in
-            try resolved.write(cursor, UnsafeRawPointer(pointer), to: &json)
+            try resolved.view.write(cursor, UnsafeRawPointer(pointer), to: &json)
         }
     }
 }
@@ -201,6 +206,16 @@ enum RecordEmbedding: Sendable {
 /// of closures, and those closures taking the context by pointer: plain data of one type, so
 /// that writing a row costs no reference counting and no look-up of generic metadata.
 private struct ResolvedView: Sendable {
+    /// The view held by reference: a view writing another inline, or a query writing a page,
+    /// takes it for one retain rather than one per array.
+    final class Shared: Sendable {
+        let view: ResolvedView
+
+        init(_ view: ResolvedView) {
+            self.view = view
+        }
+    }
+
     typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
     typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
 
@@ -237,7 +252,7 @@ private struct ResolvedView: Sendable {
     var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
     var derives: [Derive] = []
     var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
-    var inlines: [ResolvedView] = []
+    var inlines: [Shared] = []
     /// Calls its body with the inline record's context, if there is one; returns whether it did.
     var inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool] = []
 
@@ -280,7 +295,7 @@ private struct ResolvedView: Sendable {
                         case .inline(let base, let key, let view, let inlineContext):
                             let inner = cursor.shifted(by: base)
                             let written = try !inner.isNull(at: key) && inlineContexts[inlineContext](context) { pointer in
-                                try inlines[view].write(inner, pointer, to: &json)
+                                try inlines[view].view.write(inner, pointer, to: &json)
                             }
                             if !written { json.null() }
                         }
@@ -439,9 +454,10 @@ struct UTCTextForm: Sendable {
         offsetCount = offset.utf8.count
     }
 
-    /// Writes the offset at `output` (room for eight bytes), returning how many bytes it wrote.
+    /// Writes the offset at `output` (room for eight bytes), returning how many bytes it is.
     func writeOffset(to output: UnsafeMutablePointer<UInt8>) -> Int {
-        for index in 0..<offsetCount { output[index] = UInt8(truncatingIfNeeded: offset >> (8 * UInt64(index))) }
+        // All eight bytes at once; only the first `offsetCount` are kept.
+        UnsafeMutableRawPointer(output).storeBytes(of: offset.littleEndian, as: UInt64.self)
         return offsetCount
     }
 }
