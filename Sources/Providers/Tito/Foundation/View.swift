@@ -28,6 +28,27 @@ enum ListMeta {
         }
     }
 
+    /// `"filter_options"` of a list filtered by state alone: the states section, its state
+    /// `options` and those `selected`.
+    static func writeStateFilter(options: [(label: String, value: String)], selected: [String], to json: inout JSONBuilder) {
+        json.object("filter_options") { json in
+            writeStatesSection(to: &json)
+            json.field("collection", false)
+            json.key("states")
+            writeOptions(options, to: &json)
+            json.key("selected_states")
+            writeStrings(selected, to: &json)
+        }
+    }
+
+    /// What a list that hides some states by default adds to its `meta`: how many records it
+    /// hides, and which states.
+    static func writeHidden(_ count: Int, states: [String], to json: inout JSONBuilder) {
+        json.field("resources_hidden_by_default_count", count)
+        json.key("search_states_hidden_by_default")
+        writeStrings(states, to: &json)
+    }
+
     static func writeStatesSection(to json: inout JSONBuilder) {
         json.object("sections") { json in
             json.object("states") { json in

@@ -69,17 +69,8 @@ enum DiscountCodes: TitoResourceGroup {
             }
             let context = RenderContext(request, scope, view: request.listView)
             return try ResourceResponse.list("discount_codes", meta: page.meta(overallTotal: overall)) { json in
-                json.field("resources_hidden_by_default_count", hidden)
-                json.key("search_states_hidden_by_default")
-                ListMeta.writeStrings(["past"], to: &json)
-                json.object("filter_options") { json in
-                    ListMeta.writeStatesSection(to: &json)
-                    json.field("collection", false)
-                    json.key("states")
-                    ListMeta.writeOptions(stateOptions, to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(selected, to: &json)
-                }
+                ListMeta.writeHidden(hidden, states: ["past"], to: &json)
+                ListMeta.writeStateFilter(options: stateOptions, selected: selected, to: &json)
             } items: { json in
                 try DiscountCodeView.rendering.write(page, context: context, scope, in: database, to: &json)
             }

@@ -83,14 +83,7 @@ enum EventLists {
             PageRequest(request.query), from: EventView.source, alias: "e", where: filter, order: KeysetOrder(prefix + set.order))
         let context = RenderContext(request, principal, view: request.listView)
         return try ResourceResponse.list("events", meta: page.meta(overallTotal: nil)) { json in
-            json.object("filter_options") { json in
-                ListMeta.writeStatesSection(to: &json)
-                json.field("collection", false)
-                json.key("states")
-                ListMeta.writeOptions([("Past", "past"), ("Upcoming", "upcoming")], to: &json)
-                json.key("selected_states")
-                ListMeta.writeStrings(set.selectedStates, to: &json)
-            }
+            ListMeta.writeStateFilter(options: [("Past", "past"), ("Upcoming", "upcoming")], selected: set.selectedStates, to: &json)
         } items: { json in
             try EventView.write(page, principal, context: context, in: database, to: &json)
         }

@@ -60,8 +60,8 @@ struct OrderCreation {
     func save(scope: EventScope, now: Int64, in database: Database) throws -> (registration: Int64, tickets: [Int64]) {
         let testMode = scope.newRecordsAreTest
         let reference = try Identifiers.registrationReference(event: scope.event.id, in: database)
-        let receiptCount = try database.queryOne(
-            "SELECT COUNT(*) AS n FROM tito_registrations WHERE event_id = ?", scope.event.id)?.int("n") ?? 0
+        // The event's registrations of both modes, from the kept counts rather than a count of its rows.
+        let receiptCount = try Registration.counts.sums(where: SQLFilter("event_id = ?", scope.event.id), in: database)["registrations"] ?? 0
         var registration = Registration()
         registration.id = try Identifiers.next("registrations", in: database)
         registration.eventID = scope.event.id

@@ -2,7 +2,7 @@ import Emulation
 
 /// A registration (an order) as stored (spec §12.11); its line items are `LineItem`s, its
 /// refunds `Refund`s. `paid`, `quantities`, the receipt and the totals are derived.
-struct Registration: TitoRecord {
+struct Registration: ModeScopedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var slug = ""
@@ -69,12 +69,8 @@ struct Registration: TitoRecord {
         releaseQuantities = sums.flatMap { [$0.release, $0.quantity] }
     }
 
-    /// The registration of the scope's event by slug or id, if the token's mode sees it.
-    static func find(_ slugOrID: String, scope: EventScope, in database: Database) throws -> Registration? {
-        guard let registration = try SlugOrID.find(Registration.self, slugOrID, parent: "event_id", scope.event.id, in: database)
-        else { return nil }
-        return scope.isVisible(testMode: registration.testMode) ? registration : nil
-    }
+    static let pathParameter = "registration_slug"
+    static let resource = "registrations"
 }
 
 /// One line of an order: a quantity of a release at a unit price after discount.

@@ -7,9 +7,7 @@ enum RegistrationActions {
     /// once, for 0.0 (spec §15 A22 had refused it); a paid one until nothing is left.
     static func refund(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "refunds", in: database)
-            let registration = try RegistrationEndpoints.find(request, scope, in: database)
+        return try Registration.write(request, principal, resource: "refunds") { database, scope, registration in
             let input = try Attributes(request, wrapper: "refund")
             guard case .value(let manual) = input.bool("manual") else {
                 throw TitoError.unprocessable("manual", ValidationErrors.notIncluded)
@@ -35,9 +33,7 @@ enum RegistrationActions {
     /// are (spec §13.4). Repeating it changes nothing.
     static func cancel(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            let registration = try RegistrationEndpoints.find(request, scope, in: database)
+        return try Registration.write(request, principal) { database, scope, registration in
             if registration.state != "cancelled" {
                 var cancelled = registration
                 cancelled.state = "cancelled"

@@ -20,15 +20,8 @@ enum RegistrationEndpoints {
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            let registration = try find(request, scope, in: database)
+            let registration = try Registration.find(request, scope, in: database)
             return try RegistrationView.single(id: registration.id, request, scope, in: database)
         }
-    }
-
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Registration {
-        guard let registration = try Registration.find(request.parameter("registration_slug"), scope: scope, in: database) else {
-            throw TitoError.notFound
-        }
-        return registration
     }
 }

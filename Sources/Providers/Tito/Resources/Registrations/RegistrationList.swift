@@ -62,17 +62,9 @@ enum RegistrationList {
             try RegistrationView.prepare(
                 &context, registrations: "SELECT value FROM json_each(?)", [page.idList], scope, in: database)
             return try ResourceResponse.list("registrations", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) { json in
-                json.field("resources_hidden_by_default_count", requested == nil ? cancelled : 0)
-                json.key("search_states_hidden_by_default")
-                ListMeta.writeStrings(["cancelled"], to: &json)
-                json.object("filter_options") { json in
-                    ListMeta.writeStatesSection(to: &json)
-                    json.field("collection", false)
-                    json.key("states")
-                    ListMeta.writeOptions(stateOptions, to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "cancelled" }, to: &json)
-                }
+                ListMeta.writeHidden(requested == nil ? cancelled : 0, states: ["cancelled"], to: &json)
+                ListMeta.writeStateFilter(
+                    options: stateOptions, selected: requested ?? stateOptions.map(\.value).filter { $0 != "cancelled" }, to: &json)
             } items: { json in
                 try page.write(
                     RegistrationView.view, select: RegistrationView.select, from: RegistrationView.source, alias: "g", context: context,

@@ -7,9 +7,8 @@ enum RegistrationUpdates {
 
     /// R4: partial update of the registrant's details, billing address and total.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            var registration = try RegistrationEndpoints.find(request, scope, in: database)
+        try Registration.write(request, principal) { database, scope, found in
+            var registration = found
             let input = try Attributes(request, wrapper: "registration")
             var errors = ValidationErrors()
             var changed = false
@@ -81,9 +80,8 @@ enum RegistrationUpdates {
     }
 
     private static func setPaid(_ paid: Bool, _ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            var registration = try RegistrationEndpoints.find(request, scope, in: database)
+        try Registration.write(request, principal) { database, scope, found in
+            var registration = found
             registration.receiptPaid = paid
             registration.updatedAt = request.nowMilliseconds
             try database.update(registration)

@@ -97,7 +97,9 @@ enum RegistrationView {
     }
 
     /// Fills what the registrations `ids` (a subquery) embed: the names of the releases of their
-    /// quantities, and unless they are embedded themselves their tickets, refunds and line items.
+    /// quantities, and unless they are embedded themselves their tickets, refunds and line items,
+    /// each read in the order of its index (by registration, then id), which is the order each
+    /// registration lists them in.
     static func prepare(
         _ context: inout RenderContext, registrations ids: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
         in database: Database
@@ -111,18 +113,18 @@ enum RegistrationView {
         ).responses
         context.tickets = try database.render(
             TicketView.view,
-            "SELECT \(TicketView.select) FROM \(TicketView.source) WHERE t.registration_id IN (\(ids)) ORDER BY t.id",
+            "SELECT \(TicketView.embeddedSelect) FROM \(TicketView.source) WHERE t.registration_id IN (\(ids)) ORDER BY t.registration_id, t.id",
             arguments: arguments, context: embedded, keyedBy: "registration_id")
         context.refunds = try database.render(
             refund,
-            "SELECT \(Refund.table.selectList(alias: "f")) FROM tito_refunds AS f WHERE f.registration_id IN (\(ids)) ORDER BY f.id",
+            "SELECT \(Refund.table.selectList(alias: "f")) FROM tito_refunds AS f WHERE f.registration_id IN (\(ids)) ORDER BY f.registration_id, f.id",
             arguments: arguments, context: context.forEmbedded(), keyedBy: "registration_id")
         context.lineItems = try database.render(
             lineItem,
             """
             SELECT \(lineItem.selectList(alias: "li", computed: ["lr.slug", "lr.title", "lr.price", "lr.metadata", "li.price * li.quantity"]))
             FROM tito_line_items AS li LEFT JOIN tito_releases AS lr ON lr.id = li.release_id
-            WHERE li.registration_id IN (\(ids)) ORDER BY li.id
+            WHERE li.registration_id IN (\(ids)) ORDER BY li.registration_id, li.id
             """,
             arguments: arguments, context: context, keyedBy: "registration_id")
     }

@@ -62,18 +62,10 @@ enum ReleaseList {
             var context = RenderContext(request, scope, view: request.listView)
             try ReleaseView.rendering.prepare(&context, scope, database)
             return try ResourceResponse.list("releases", meta: page.meta(overallTotal: overall)) { json in
-                json.field("resources_hidden_by_default_count", hidden)
-                json.key("search_states_hidden_by_default")
-                ListMeta.writeStrings(["archived"], to: &json)
+                ListMeta.writeHidden(hidden, states: ["archived"], to: &json)
                 ListMeta.writeSortOptions(sortOptions, to: &json)
-                json.object("filter_options") { json in
-                    ListMeta.writeStatesSection(to: &json)
-                    json.field("collection", false)
-                    json.key("states")
-                    ListMeta.writeOptions(stateOptions, to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "archived" }, to: &json)
-                }
+                ListMeta.writeStateFilter(
+                    options: stateOptions, selected: requested ?? stateOptions.map(\.value).filter { $0 != "archived" }, to: &json)
             } items: { json in
                 try ReleaseView.rendering.write(page, context: context, scope, in: database, to: &json)
             }

@@ -42,14 +42,7 @@ enum ReleaseInvitations: TitoResourceGroup {
             var context = RenderContext(request, scope, view: request.listView)
             try ReleaseInvitationView.listRendering.prepare(&context, scope, database)
             return try ResourceResponse.list("release_invitations", meta: page.meta(overallTotal: overall)) { json in
-                json.object("filter_options") { json in
-                    ListMeta.writeStatesSection(to: &json)
-                    json.field("collection", false)
-                    json.key("states")
-                    ListMeta.writeOptions([("Redeemed", "redeemed")], to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(selected, to: &json)
-                }
+                ListMeta.writeStateFilter(options: [("Redeemed", "redeemed")], selected: selected, to: &json)
             } items: { json in
                 try ReleaseInvitationView.listRendering.write(page, context: context, scope, in: database, to: &json)
             }

@@ -6,9 +6,7 @@ enum TicketActions {
     /// sent are kept. Answers go when `delete_answers` is true.
     static func reassign(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let input = try Attributes(request, wrapper: "reassignment")
             var errors = ValidationErrors()
             let email = input.string("email").value?.trimmingWhitespace() ?? ""
@@ -45,9 +43,7 @@ enum TicketActions {
     /// release has a quantity; without resale that quantity goes down by one (spec §13.4).
     static func void(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let wrapped = try Attributes(request, wrapper: "void")
             let input = wrapped.has("resell") ? wrapped : try Attributes(request, wrapper: nil)
             guard var release = try Release.find(id: ticket.releaseID, event: scope.event.id, in: database) else {

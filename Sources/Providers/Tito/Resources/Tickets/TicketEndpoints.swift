@@ -16,15 +16,8 @@ enum TicketEndpoints {
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try find(request, scope, in: database)
+            let ticket = try Ticket.find(request, scope, in: database)
             return try TicketView.single(id: ticket.id, request, scope, in: database)
         }
-    }
-
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Ticket {
-        guard let ticket = try Ticket.find(request.parameter("ticket_slug"), scope: scope, in: database) else {
-            throw TitoError.notFound
-        }
-        return ticket
     }
 }

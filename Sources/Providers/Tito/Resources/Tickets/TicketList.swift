@@ -112,9 +112,7 @@ enum TicketList {
             // A ticket with its registration and release runs to about 4 KB.
             return try ResourceResponse.list("tickets", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) {
                 json in
-                json.field("resources_hidden_by_default_count", requested == nil ? overall - shown : 0)
-                json.key("search_states_hidden_by_default")
-                ListMeta.writeStrings(["void"], to: &json)
+                ListMeta.writeHidden(requested == nil ? overall - shown : 0, states: ["void"], to: &json)
                 ListMeta.writeSortOptions(sortOptions, to: &json)
                 json.object("filter_options") { json in
                     json.key("types")

@@ -1,7 +1,7 @@
 import Emulation
 
 /// A ticket as stored (spec §12.10); `name`, `assigned`, `responses` and the money fields are derived.
-struct Ticket: TitoRecord {
+struct Ticket: ModeScopedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var registrationID: Int64 = 0
@@ -45,20 +45,15 @@ struct Ticket: TitoRecord {
         if updatedAt == 0 { updatedAt = createdAt }
     }
 
+    static let pathParameter = "ticket_slug"
+    static let resource = "tickets"
+
     var isVoid: Bool { state == "void" }
 
     /// `first_name last_name`, trimmed; null when both are null (spec §13.2).
     static func name(first: String?, last: String?) -> String? {
         if first == nil && last == nil { return nil }
         return ((first ?? "") + " " + (last ?? "")).trimmingWhitespace()
-    }
-
-    /// The ticket of the scope's event by slug or id, if the token's mode sees it.
-    static func find(_ slugOrID: String, scope: EventScope, in database: Database) throws -> Ticket? {
-        guard let ticket = try SlugOrID.find(Ticket.self, slugOrID, parent: "event_id", scope.event.id, in: database) else {
-            return nil
-        }
-        return scope.isVisible(testMode: ticket.testMode) ? ticket : nil
     }
 
     /// The state a non-void ticket has after a change (spec §13.2): `new` without any holder
@@ -120,6 +115,8 @@ enum TicketView {
             LEFT JOIN tito_releases AS tr ON tr.id = t.release_id
         """
     static let select = view.selectList(alias: "t", computed: ["tg.slug", "tr.slug", "tr.title"])
+    /// The same for tickets embedded in their registration, which write no registration.
+    static let embeddedSelect = view.selectList(alias: "t", computed: ["tg.slug", "tr.slug", "tr.title"], withInline: false)
 
     /// Fills what the tickets `ids` (a subquery) embed: the context their registrations are
     /// written in (short, embedded), the event's releases, and their answers (`responses`, and

@@ -42,9 +42,7 @@ enum TicketWrites {
     /// T4: partial; a new `release_id` moves the ticket; answers are upserted by question.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let input = try Attributes(request, wrapper: "ticket")
             guard !input.object.isEmpty else { return try TicketView.single(id: ticket.id, request, scope, in: database) }
             var errors = ValidationErrors()

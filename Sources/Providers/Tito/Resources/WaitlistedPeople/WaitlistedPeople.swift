@@ -42,9 +42,7 @@ enum WaitlistedPeople: TitoResourceGroup {
             let releases = try Release.all(event: scope.event.id, in: database)
             let context = RenderContext(request, scope, view: request.listView)
             return try ResourceResponse.list("waitlisted_people", meta: page.meta(overallTotal: overall)) { json in
-                json.field("resources_hidden_by_default_count", hidden)
-                json.key("search_states_hidden_by_default")
-                ListMeta.writeStrings(hiddenByDefault, to: &json)
+                ListMeta.writeHidden(hidden, states: hiddenByDefault, to: &json)
                 ListMeta.writeSortOptions(
                     [
                         ("Name A-Z", "name", "asc", false), ("Name Z-A", "name", "desc", false),
