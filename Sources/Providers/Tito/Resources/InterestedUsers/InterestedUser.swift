@@ -23,13 +23,7 @@ struct InterestedUser: EventScopedRecord {
         case .value(let text): name = text
         default: name = nil
         }
-        switch attributes.string("email") {
-        case .absent: break
-        case .value(let text) where !text.isBlank:
-            let trimmed = text.trimmingWhitespace()
-            if EmailAddress.isPlausible(trimmed) { email = trimmed } else { errors.add("email", ValidationErrors.invalid) }
-        default: errors.add("email", ValidationErrors.blank)
-        }
+        if let address = attributes.requiredEmail("email", errors: &errors) { email = address }
     }
 }
 

@@ -59,8 +59,7 @@ enum RegistrationList {
                 PageRequest(query), from: RegistrationView.source, alias: "g", where: filter, order: sort.order(query),
                 total: narrowed ? nil : overall - cancelled)
             var context = RenderContext(request, scope, view: request.listView)
-            try RegistrationView.prepare(
-                &context, registrations: "SELECT value FROM json_each(?)", [page.idList], scope, in: database)
+            try RegistrationView.prepare(&context, registrations: page.ids, scope, in: database)
             return try ResourceResponse.list("registrations", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) { json in
                 ListMeta.writeHidden(requested == nil ? cancelled : 0, states: ["cancelled"], to: &json)
                 ListMeta.writeStateFilter(

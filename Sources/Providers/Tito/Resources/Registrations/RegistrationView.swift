@@ -96,45 +96,45 @@ enum RegistrationView {
             keyedBy: key)
     }
 
-    /// Fills what the registrations `ids` (a subquery) embed: the names of the releases of their
-    /// quantities, and unless they are embedded themselves their tickets, refunds and line items,
-    /// each read in the order of its index (by registration, then id), which is the order each
-    /// registration lists them in.
-    static func prepare(
-        _ context: inout RenderContext, registrations ids: String, _ arguments: [any SQLiteBindable], _ scope: EventScope,
-        in database: Database
-    ) throws {
+    /// Fills what the registrations `ids` embed: the names of the releases of their quantities,
+    /// and unless they are embedded themselves their tickets, refunds and line items. Each is
+    /// read with the id list as the outer loop, through its index by registration then id: in
+    /// the order each registration lists them, with no sort and no IN list to build.
+    static func prepare(_ context: inout RenderContext, registrations ids: [Int64], _ scope: EventScope, in database: Database) throws {
         context.releaseNames = try ReleaseNames(event: scope.event.id, in: database)
-        guard !context.embedded else { return }
+        guard !context.embedded, !ids.isEmpty else { return }
+        let list: [any SQLiteBindable] = [IntegerList.text(ids)]
+        let page = "json_each(?) AS page CROSS JOIN"
         var embedded = context.forEmbedded()
         embedded.responses = try AnswerView.render(
-            where: "an.ticket_id IN (SELECT t.id FROM tito_tickets AS t WHERE t.registration_id IN (\(ids)))", arguments, scope,
+            where: "an.ticket_id IN (SELECT t.id FROM \(page) tito_tickets AS t WHERE t.registration_id = page.value)", list, scope,
             context: embedded, in: database
         ).responses
         context.tickets = try database.render(
-            TicketView.view,
-            "SELECT \(TicketView.embeddedSelect) FROM \(TicketView.source) WHERE t.registration_id IN (\(ids)) ORDER BY t.registration_id, t.id",
-            arguments: arguments, context: embedded, keyedBy: "registration_id")
+            TicketView.view, "SELECT \(TicketView.embeddedSelect) FROM \(page) \(TicketView.source) WHERE t.registration_id = page.value",
+            arguments: list, context: embedded, keyedBy: "registration_id")
         context.refunds = try database.render(
-            refund,
-            "SELECT \(Refund.table.selectList(alias: "f")) FROM tito_refunds AS f WHERE f.registration_id IN (\(ids)) ORDER BY f.registration_id, f.id",
-            arguments: arguments, context: context.forEmbedded(), keyedBy: "registration_id")
+            refund, "SELECT \(refundSelect) FROM \(page) tito_refunds AS f WHERE f.registration_id = page.value",
+            arguments: list, context: context.forEmbedded(), keyedBy: "registration_id")
         context.lineItems = try database.render(
             lineItem,
             """
-            SELECT \(lineItem.selectList(alias: "li", computed: ["lr.slug", "lr.title", "lr.price", "lr.metadata", "li.price * li.quantity"]))
-            FROM tito_line_items AS li LEFT JOIN tito_releases AS lr ON lr.id = li.release_id
-            WHERE li.registration_id IN (\(ids)) ORDER BY li.registration_id, li.id
+            SELECT \(lineItemSelect) FROM \(page) tito_line_items AS li LEFT JOIN tito_releases AS lr ON lr.id = li.release_id
+            WHERE li.registration_id = page.value
             """,
-            arguments: arguments, context: context, keyedBy: "registration_id")
+            arguments: list, context: context, keyedBy: "registration_id")
     }
+
+    private static let refundSelect = Refund.table.selectList(alias: "f")
+    private static let lineItemSelect = lineItem.selectList(
+        alias: "li", computed: ["lr.slug", "lr.title", "lr.price", "lr.metadata", "li.price * li.quantity"])
 
     /// `{"registration": …}` (extended unless `?view=short`) of the registration `id`.
     static func single(id: Int64, status: Int = 200, _ request: ProviderRequest, _ scope: EventScope, in database: Database) throws
         -> HTTPResponse
     {
         var context = RenderContext(request, scope, view: request.singleView)
-        try prepare(&context, registrations: "SELECT ?", [id], scope, in: database)
+        try prepare(&context, registrations: [id], scope, in: database)
         return try view.single("registration", "SELECT \(select) FROM \(source) WHERE g.id = ?", [id], context: context, status: status, in: database)
     }
 }

@@ -11,13 +11,12 @@ enum ReleaseWrites {
             draft.applyCreateDefaults()
             var errors = ValidationErrors()
             let requestedSlug = try draft.apply(input, isCreate: true, errors: &errors, in: database)
-            if let requestedSlug {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            } else if !draft.title.isBlank {
-                var base = Identifiers.parameterize(draft.title)
-                if base.isEmpty { base = try Identifiers.fallbackSlug(in: database) }
-                draft.slug = try Identifiers.uniqueSlug(base) { try draft.isTaken($0, in: database) }
+            let new = draft
+            if let slug = try Identifiers.slugForNew(
+                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
+                isTaken: { try new.isTaken($0, in: database) }, in: database)
+            {
+                draft.slug = slug
             }
             try errors.check()
             draft.id = try Identifiers.next("releases", in: database)

@@ -47,13 +47,7 @@ struct ReleaseInvitation: EventScopedRecord {
 
     /// Applies the attributes sent (W3, W4); `email` and `release_ids` are checked when sent.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        switch attributes.string("email") {
-        case .absent: break
-        case .value(let text) where !text.isBlank:
-            let trimmed = text.trimmingWhitespace()
-            if EmailAddress.isPlausible(trimmed) { email = trimmed } else { errors.add("email", ValidationErrors.invalid) }
-        default: errors.add("email", ValidationErrors.blank)
-        }
+        if let address = attributes.requiredEmail("email", errors: &errors) { email = address }
         for (key, path) in [("first_name", \ReleaseInvitation.firstName), ("last_name", \.lastName),
                             ("discount_code", \.discountCode)] {
             switch attributes.string(key) {
