@@ -105,14 +105,38 @@ extension Array: ColumnValues where Element == SQLiteValue {
 public struct StatementCursor: ColumnValues {
     let handle: OpaquePointer
     let columns: ColumnIndex
+    /// Where column 0 is in the statement's row (see `shifted(by:)`).
+    private let base: Int32
 
-    public var columnCount: Int { columns.names.count }
+    init(handle: OpaquePointer, columns: ColumnIndex) {
+        self.handle = handle
+        self.columns = columns
+        base = 0
+    }
 
-    /// The position of a result column by name (the first of duplicate names).
-    public func index(of name: String) -> Int? { columns.index(of: name) }
+    private init(_ cursor: StatementCursor, base: Int32) {
+        handle = cursor.handle
+        columns = cursor.columns
+        self.base = base
+    }
+
+    /// The same row with its columns counted from `offset`: the columns of a record selected
+    /// after another's (a joined row) read as if they came first.
+    public func shifted(by offset: Int) -> StatementCursor {
+        StatementCursor(self, base: base + Int32(offset))
+    }
+
+    public var columnCount: Int { columns.names.count - Int(base) }
+
+    /// The position of a result column by name (the first of duplicate names; in a shifted
+    /// cursor, the first at or after its column 0).
+    public func index(of name: String) -> Int? {
+        guard base > 0 else { return columns.index(of: name) }
+        return columns.names[Int(base)...].firstIndex(of: name).map { $0 - Int(base) }
+    }
 
     public func kind(at index: Int) -> ColumnKind {
-        switch sqlite3_column_type(handle, Int32(index)) {
+        switch sqlite3_column_type(handle, base + Int32(index)) {
         case SQLITE_INTEGER: return .integer
         case SQLITE_FLOAT: return .real
         case SQLITE_TEXT: return .text
@@ -121,14 +145,21 @@ public struct StatementCursor: ColumnValues {
         }
     }
 
-    public func int64(at index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
+    public func int64(at index: Int) -> Int64 { sqlite3_column_int64(handle, base + Int32(index)) }
 
-    public func double(at index: Int) -> Double { sqlite3_column_double(handle, Int32(index)) }
+    public func double(at index: Int) -> Double { sqlite3_column_double(handle, base + Int32(index)) }
 
     public func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         // sqlite3_column_text first, then _bytes: the documented order for a stable length.
-        let pointer = sqlite3_column_text(handle, Int32(index))
-        let length = Int(sqlite3_column_bytes(handle, Int32(index)))
+        let pointer = sqlite3_column_text(handle, base + Int32(index))
+        let length = Int(sqlite3_column_bytes(handle, base + Int32(index)))
         return try body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : length))
+    }
+
+    /// The column's UTF-8 bytes, or nil for NULL: one call fewer than `isNull` then `withUTF8`
+    /// (a NULL column has no text; an empty one has an empty buffer).
+    public func withOptionalUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        guard let pointer = sqlite3_column_text(handle, base + Int32(index)) else { return try body(nil) }
+        return try body(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, base + Int32(index)))))
     }
 }

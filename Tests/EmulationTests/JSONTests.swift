@@ -40,4 +40,22 @@ import Testing
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
     }
+
+    @Test func buildersCopiedMidwayWriteApart() {
+        var first = JSONBuilder(capacity: 8)
+        first.array { json in
+            json.string("shared")
+            var second = json
+            json.string("first")
+            second.string("second \"quoted\"")
+            second.int(-42)
+            json.double(1.5)
+            #expect(String(decoding: second.bytes, as: UTF8.self) == #"["shared","second \"quoted\"",-42"#)
+        }
+        #expect(String(decoding: first.bytes, as: UTF8.self) == #"["shared","first",1.5]"#)
+        // Growing well past the first allocation keeps what was written.
+        var long = JSONBuilder(capacity: 1)
+        long.array { json in for index in 0..<1000 { json.int(index) } }
+        #expect((try? JSONParser.parse(long.bytes)) == .array((0..<1000).map { .int(Int64($0)) }))
+    }
 }

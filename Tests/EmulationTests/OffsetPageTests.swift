@@ -165,4 +165,32 @@ import Testing
         #expect(counted.total == 25)
         #expect(!counted.hasMore)
     }
+
+    @Test func aKnownTotalReadsTheFarHalfBackwardsInListOrder() throws {
+        let database = try makeDatabase()
+        // Group a by n descending, ties on id: the order a page past the middle is read against.
+        let order = KeysetOrder([.init("i.n", descending: true), .init("i.id", descending: true)])
+        func page(_ window: OffsetWindow, total: Int = 25) throws -> CountedPage<Int64> {
+            try database.page(
+                select: "i.id", from: "items AS i", where: groupA, order: order, window: window, knownTotal: total
+            ) { $0.integer(at: 0) }
+        }
+        for number in 1...3 {
+            let window = OffsetWindow(page: number, size: 4)
+            let expected = try database.page(
+                select: "i.id", from: "items AS i", where: groupA, orderBy: order.orderBy(.forward), window: window
+            ) { $0.integer(at: 0) }
+            #expect(try page(window).items == expected.items)
+        }
+        let last = try page(OffsetWindow(page: 7, size: 4))
+        #expect(last.items == [1])
+        #expect(!last.hasMore)
+        #expect(last.total == 25)
+        let nearTheEnd = try page(OffsetWindow(offset: 20, limit: 4))
+        #expect(nearTheEnd.items == [5, 4, 3, 2])
+        #expect(nearTheEnd.hasMore)
+        #expect(try page(OffsetWindow(offset: 25, limit: 4)).items.isEmpty)
+        #expect(try page(OffsetWindow(offset: 0, limit: 0)).items.isEmpty)
+        #expect(try page(OffsetWindow(page: Int.max, size: 10)).items.isEmpty)
+    }
 }

@@ -18,7 +18,206 @@ private struct Ticket: StoredRecord {
     ])
 }
 
+private struct Author: StoredRecord {
+    var id: Int64 = 0
+    var name = ""
+    static let table = RecordTable("test_authors", of: Author.self)
+}
+
+private struct Book: StoredRecord {
+    var id: Int64 = 0
+    var authorID: Int64 = 0
+    var title = ""
+    /// Hundredths: seeds write them as decimal strings.
+    var price: Int64 = 0
+    var publishedAt: Int64?
+    var tagIDs: [Int64] = []
+    static let table = RecordTable("test_books", of: Book.self)
+
+    /// The leniency a provider adds for its seed files: `"12.5"` for 1250 hundredths.
+    static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue {
+        guard column.name == "price", let text = value.stringValue else { return value }
+        guard let number = Double(text) else { throw RecordDecodingError(description: "\"price\" must be a decimal") }
+        return .int(Int64((number * 100).rounded()))
+    }
+}
+
+private struct Tag: StoredRecord {
+    var id: Int64 = 0
+    var label = ""
+    static let table = RecordTable("test_tags", of: Tag.self)
+}
+
+/// What the views below read from their context: a setting and the records they embed.
+private struct Page: Sendable {
+    var pricesAsNumbers = false
+    var authors: RenderedRecords?
+    var books: RenderedRecords?
+    var tags: RenderedRecords?
+}
+
 @Suite struct RecordViewTests {
+    private static let cents = ColumnFormat { row, index, json in
+        json.string(String(format: "%.2f", Double(row.integer(at: index)) / 100))
+    }
+    private static let centsAsNumber = ColumnFormat { row, index, json in json.double(Double(row.integer(at: index)) / 100) }
+
+    private static let author = RecordView<Page>(Author.table, [.constant("_type", "author"), .column("id"), .column("name")])
+    private static let tag = RecordView<Page>(Tag.table, [.column("label")])
+    private static let book = RecordView<Page>(Book.table, computed: ["title_length"], [
+        .constant("_type", "book"),
+        .column("id"),
+        .column("title"),
+        .column("title_length"),
+        .column("price", formattedBy: { $0.pricesAsNumbers ? centsAsNumber : cents }),
+        .column("published_at", format: .utcTimestamp()),
+        .embedded("author", by: "author_id", in: { $0.authors }),
+        .embeddedArray("tags", ids: "tag_ids", in: { $0.tags }),
+        .constant("bestseller", true).when { row, _ in row.integer("price") > 1000 },
+    ])
+    private static let authorWithBooks = RecordView<Page>(Author.table, [
+        .column("name"), .embeddedArray("books", by: "id", in: { $0.books }),
+    ])
+
+    private func makeDatabase() throws -> Database {
+        let database = try Database(.memory)
+        try database.execute(Author.table.schema + Book.table.schema + Tag.table.schema)
+        try database.insert(Author(id: 1, name: "Ada"))
+        try database.insert(Author(id: 2, name: "Brian"))
+        for (id, label) in [(7, "maths"), (8, "history")] { try database.insert(Tag(id: Int64(id), label: label)) }
+        var book = Book()
+        (book.id, book.authorID, book.title, book.price, book.publishedAt, book.tagIDs) = (10, 1, "Notes", 1250, 1_700_000_000_000, [8, 99, 7])
+        try database.insert(book)
+        (book.id, book.authorID, book.title, book.price, book.publishedAt, book.tagIDs) = (11, 1, "Sketch", 300, nil, [])
+        try database.insert(book)
+        return database
+    }
+
+    private func books(_ database: Database, _ page: Page) throws -> JSONValue {
+        var json = JSONBuilder()
+        try json.array { json in
+            try database.write(
+                Self.book, "SELECT \(Self.book.selectList(alias: "b", computed: ["length(b.title)"])) FROM test_books AS b ORDER BY b.id",
+                arguments: [], context: page, to: &json)
+        }
+        return try JSONParser.parse(json.bytes)
+    }
+
+    @Test func rendersComputedColumnsContextualFormatsAndEmbeddedRecords() throws {
+        let database = try makeDatabase()
+        var page = Page()
+        page.authors = try database.render(
+            Self.author, "SELECT \(Author.table.selectList()) FROM test_authors", arguments: [], context: page, keyedBy: "id")
+        page.tags = try database.render(
+            Self.tag, "SELECT \(Tag.table.selectList()) FROM test_tags", arguments: [], context: page, keyedBy: "id")
+        let ada: JSONValue = ["_type": "author", "id": 1, "name": "Ada"]
+        #expect(try books(database, page) == [
+            [
+                "_type": "book", "id": 10, "title": "Notes", "title_length": 5, "price": "12.50",
+                "published_at": "2023-11-14T22:13:20.000Z", "author": ada, "tags": [["label": "history"], ["label": "maths"]],
+                "bestseller": true,
+            ],
+            [
+                "_type": "book", "id": 11, "title": "Sketch", "title_length": 6, "price": "3.00", "published_at": nil,
+                "author": ada, "tags": [],
+            ],
+        ])
+        page.pricesAsNumbers = true
+        #expect(try books(database, page).arrayValue?.first?["price"] == 12.5)
+        // Without the records to embed, a single embed is null and an array is empty.
+        let bare = try books(database, Page()).arrayValue?.first
+        #expect(bare?["author"] == .null)
+        #expect(bare?["tags"] == [])
+    }
+
+    @Test func groupsRecordsUnderTheKeyThatPointsAtThem() throws {
+        let database = try makeDatabase()
+        var page = Page()
+        let titles = RecordView<Page>(Book.table, [.column("title")])
+        page.books = try database.render(
+            titles, "SELECT \(Book.table.selectList()) FROM test_books ORDER BY id DESC", arguments: [], context: page,
+            keyedBy: "author_id")
+        #expect(page.books?.objects(for: 1).map { String(decoding: $0, as: UTF8.self) } == #"{"title":"Sketch"},{"title":"Notes"}"#)
+        var json = JSONBuilder()
+        try json.array { json in
+            try database.write(
+                Self.authorWithBooks, "SELECT \(Author.table.selectList()) FROM test_authors ORDER BY id", arguments: [],
+                context: page, to: &json)
+        }
+        #expect(try JSONParser.parse(json.bytes) == [
+            ["name": "Ada", "books": [["title": "Sketch"], ["title": "Notes"]]], ["name": "Brian", "books": []],
+        ])
+    }
+
+    @Test func writesRecordsInTheOrderOfTheirIDs() throws {
+        let database = try makeDatabase()
+        var book = Book()
+        (book.id, book.title) = (12, "Third")
+        try database.insert(book)
+        let titles = RecordView<Page>(Book.table, [.column("id"), .column("title")])
+        func write(_ ids: [Int64], _ sql: String) throws -> JSONValue {
+            var json = JSONBuilder()
+            try json.array { json in
+                json.string("first")
+                try database.write(titles, sql, inOrderOf: ids, context: Page(), to: &json)
+                json.string("last")
+            }
+            return try JSONParser.parse(json.bytes)
+        }
+        let select = "SELECT \(Book.table.selectList(alias: "b")) FROM json_each(?) AS page CROSS JOIN test_books AS b WHERE b.id = page.value"
+        let expected: JSONValue = ["first", ["id": 12, "title": "Third"], ["id": 10, "title": "Notes"], ["id": 11, "title": "Sketch"], "last"]
+        #expect(try write([12, 10, 11], select) == expected)
+        // Rows that come out of turn are put back in the order of the ids.
+        #expect(try write([12, 10, 11], select + " ORDER BY b.id") == expected)
+        #expect(try write([12, 10, 11], select + " ORDER BY b.title DESC") == expected)
+        #expect(try write([], select) == ["first", "last"])
+    }
+
+    @Test func builtInFormatsWriteNullEmptyAndHundredths() throws {
+        let database = try Database(.memory)
+        let view = RecordView<Void>(Tag.table, computed: ["amount", "flag", "empty"], [
+            .column("label"), .column("amount", format: .hundredths(quoted: true)), .column("amount", as: "number", format: .hundredths(quoted: false)),
+            .column("flag", format: .boolean), .column("empty", format: .string),
+        ])
+        var json = JSONBuilder()
+        try json.array { json in
+            for (label, amount, flag, empty) in [("'a'", "1250", "1", "''"), ("NULL", "NULL", "NULL", "NULL"), ("'b'", "-5", "0", "'x'")] {
+                try database.write(
+                    view, "SELECT 1 AS id, \(label) AS label, \(amount) AS amount, \(flag) AS flag, \(empty) AS empty", arguments: [],
+                    context: (), to: &json)
+            }
+        }
+        #expect(try JSONParser.parse(json.bytes) == [
+            ["label": "a", "amount": "12.5", "number": 12.5, "flag": true, "empty": ""],
+            ["label": nil, "amount": nil, "number": nil, "flag": nil, "empty": nil],
+            ["label": "b", "amount": "-0.05", "number": -0.05, "flag": false, "empty": "x"],
+        ])
+        var text = JSONBuilder()
+        text.array { json in for value: Int64 in [0, 100_000, 1, 10, 99, -250] { json.hundredths(value, quoted: false) } }
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "[0.0,1000.0,0.01,0.1,0.99,-2.5]")
+    }
+
+    @Test func seedValuesPassThroughTheRecordsLeniency() throws {
+        let seed = try JSONParser.parse(Array(#"{"id": 3, "title": "T", "price": "12.5", "note": "not a column"}"#.utf8))
+        let book = try Book(seed: seed.objectValue!)
+        #expect(book.price == 1250)
+        #expect(book.title == "T")
+        let bad = try JSONParser.parse(Array(#"{"id": 3, "price": "twelve"}"#.utf8))
+        #expect(throws: RecordDecodingError.self) { try Book(seed: bad.objectValue!) }
+    }
+
+    @Test func readsIntegerListsFromTheirText() {
+        func values(_ text: String) -> [Int64] {
+            var text = text
+            return text.withUTF8 { IntegerList.values(in: $0) }
+        }
+        #expect(values("[1,2,3]") == [1, 2, 3])
+        #expect(values("[ 10, -4 ]") == [10, -4])
+        #expect(values("[]") == [])
+        #expect(values("") == [])
+        #expect(values("[1,\"x\",2]") == [1])
+    }
+
     private func render(keeping keys: Set<String>? = nil) throws -> JSONValue {
         let database = try Database(.memory)
         try database.execute(Ticket.table.schema)

@@ -127,4 +127,41 @@ private struct Show: StoredRecord, Equatable {
             #expect("\(error)" == "\"id\" must be an integer")
         }
     }
+
+    @Test func namesAbbreviationsAsWords() {
+        struct Named: StoredRecord {
+            var id: Int64 = 0
+            var eventID: Int64 = 0
+            var activityIDs: [Int64] = []
+            var bannerURL = ""
+            var notATicket = false
+            var showQrCode = false
+            var releaseIDsCount: Int64 = 0
+            static let table = RecordTable("test_named", of: Named.self)
+        }
+        #expect(Named.table.columns.map(\.name) == [
+            "id", "event_id", "activity_ids", "banner_url", "not_a_ticket", "show_qr_code", "release_ids_count",
+        ])
+    }
+
+    @Test func keepsJSONValuesOfAnyShapeWithTheirKeys() throws {
+        struct Note: StoredRecord, Equatable {
+            var id: Int64 = 0
+            var metadata: JSONValue?
+            var answer: JSONValue = ""
+            static let table = RecordTable("test_notes", of: Note.self)
+        }
+        #expect(Note.table.columns.map(\.storage) == [.integer, .json, .json])
+        let database = try Database(.memory)
+        try database.execute(Note.table.schema)
+        let note = Note(id: 1, metadata: ["seatNumber": "A1", "tags": [1, "x"]], answer: ["Vegan", "Halal"])
+        try database.insert(note)
+        #expect(try database.fetchOne(Note.self, where: "id = ?", 1) == note)
+        #expect(try database.query("SELECT metadata FROM test_notes")[0].string("metadata") == #"{"seatNumber":"A1","tags":[1,"x"]}"#)
+        let seeded = try Note(seed: try JSONParser.parse(Array(#"{"id": 2, "metadata": {"camelKey": null}, "answer": "ok"}"#.utf8)).objectValue!)
+        #expect(seeded.metadata == ["camelKey": nil])
+        #expect(seeded.answer == "ok")
+        let empty = try Note(seed: try JSONParser.parse(Array(#"{"id": 3, "metadata": null}"#.utf8)).objectValue!)
+        #expect(empty.metadata == nil)
+    }
 }

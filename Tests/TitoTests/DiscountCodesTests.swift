@@ -6,7 +6,7 @@ import Testing
 @Suite struct DiscountCodesTests {
     static let save10: JSONValue = [
         "_type": "discount_code", "id": 5319076, "code": "SAVE10", "end_at": nil, "max_quantity_per_release": nil,
-        "min_quantity_per_release": nil, "only_show_attached": nil, "quantity": nil, "quantity_used": 0, "release_ids": [],
+        "min_quantity_per_release": nil, "only_show_attached": false, "quantity": nil, "quantity_used": 0, "release_ids": [],
         "reveal_secret": nil, "start_at": nil, "type": "PercentOffDiscountCode", "value": "10.0", "source": nil,
     ]
 
@@ -194,5 +194,17 @@ import Testing
             "discount_code": ["code": "SAVE10", "type": "PercentOffDiscountCode", "value": "10"],
         ])
         #expect(again.status == 201)
+    }
+
+    @Test func onlyShowAttachedIsAlwaysABoolean() throws {
+        let server = try TestServer()
+        #expect(try server.event("GET", "/discount_codes/5319076").json["discount_code"]?["only_show_attached"] == false)
+        let shown = try server.event("PATCH", "/discount_codes/5319076", json: ["discount_code": ["only_show_attached": true]])
+        #expect(shown.json["discount_code"]?["only_show_attached"] == true)
+        let reset = try server.event("PATCH", "/discount_codes/5319076", json: ["discount_code": ["only_show_attached": nil]])
+        #expect(reset.status == 200)
+        #expect(reset.json["discount_code"]?["only_show_attached"] == false)
+        // reveal_secret keeps the null the docs' stored example shows.
+        #expect(reset.json["discount_code"]?["reveal_secret"] == .null)
     }
 }

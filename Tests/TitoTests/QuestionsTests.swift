@@ -30,9 +30,16 @@ import Testing
         #expect(shirt?["include_free_text_field"] == true)
         #expect(shirt?["options_free_text_field"] == "Other")
         #expect(shirt?["answers_count"] == 1)
+        // The live service sends the list's sort options, as every other sortable list does.
         #expect(response.meta == [
             "current_page": 1, "next_page": nil, "prev_page": nil, "total_pages": 1, "total_count": 3, "per_page": 100,
-            "overall_total": 3, "filter_options": emptyFilterOptions,
+            "overall_total": 3,
+            "sort_options": [
+                "Position on tickets": ["attr": "position", "direction": "asc", "default": true],
+                "Question Title, A-Z": ["attr": "title", "direction": "asc"],
+                "Question Title, Z-A": ["attr": "title", "direction": "desc"],
+            ],
+            "filter_options": emptyFilterOptions,
         ])
         let byTitle = try server.event("GET", "/questions?search[sort]=title")
         #expect(byTitle.slugs("questions") == ["dietary", "what-is-your-industry", "t-shirt-size"])

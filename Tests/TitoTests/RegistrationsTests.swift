@@ -271,10 +271,16 @@ import Testing
         #expect(alice?["tickets"]?[0]?["state"] == "complete")
         #expect(try server.tito("POST", Self.alice + "/refunds", json: ["refund": ["manual": "true"]]).json
             == TitoBodies.errors(["base": ["Registration can't be refunded"]]))
+        // The docs' refund example, against their free registration: refunded once, for 0.0.
+        let free = try server.tito("POST", Self.john + "/refunds", json: ["refund": ["manual": false]])
+        #expect(free.status == 201)
+        #expect(free.json["refund"]?["id"] == 123458)
+        #expect(free.json["refund"]?["amount"] == "0.0")
+        #expect(free.json["refund"]?["registration"]?["refunded"] == true)
         #expect(try server.tito("POST", Self.john + "/refunds", json: ["refund": ["manual": true]]).json
             == TitoBodies.errors(["base": ["Registration can't be refunded"]]))
         #expect(try server.tito("POST", Self.base + "/3509402/refunds", json: ["refund": ["manual": true]]).status == 422)
-        #expect(try server.tito("GET", "/biscuit-box/2018/refunds").ids("refunds") == [123457, 123456])
+        #expect(try server.tito("GET", "/biscuit-box/2018/refunds").ids("refunds") == [123458, 123457, 123456])
     }
 
     @Test func aDeniedTokenCannotRefund() throws {

@@ -123,8 +123,8 @@ import Testing
                 "_type": "release_invitation", "id": 123, "slug": "rsvp_dsC6YWbMou0lABn4sZegEOA", "first_name": "Tony",
                 "last_name": "Tiger", "email": "grr@tito.io", "name": "Tony Tiger",
                 "unique_url": "https://ti.to/biscuit-box/2018/rsvp/rsvp_dsC6YWbMou0lABn4sZegEOA", "status": nil,
-                "redeemed": false, "registration_id": nil, "registration_slug": nil, "registration_url": nil,
-                "registration_reference": nil,
+                "redeemed": false, "registration_id": nil, "created_at": "2019-01-01T09:00:00.000+00:00", "registration_slug": nil,
+                "registration_url": nil, "registration_reference": nil,
                 "releases": [["id": 1105525, "title": "Coffee Brewing", "slug": "coffee-brewing"]],
             ]],
             "meta": [

@@ -43,35 +43,38 @@ public struct UTCDateTime: Sendable {
 
     /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>`.
     public func text(dateSeparator: Character, fraction: Bool, offset: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        func digits(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var remaining = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
-                remaining %= divisor
-                divisor /= 10
-            }
+        let digits = [UInt8](unsafeUninitializedCapacity: 23) { buffer, count in
+            count = writeDigits(to: buffer.baseAddress!, dateSeparator: dateSeparator.asciiValue ?? UInt8(ascii: "T"), fraction: fraction)
         }
-        digits(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
-        bytes.append(contentsOf: String(dateSeparator).utf8)
-        digits(hour, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(minute, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(second, 2)
-        if fraction {
-            bytes.append(UInt8(ascii: "."))
-            digits(millisecond, 3)
+        return String(decoding: digits, as: UTF8.self) + offset
+    }
+
+    /// Writes `YYYY-MM-DD<separator>HH:MM:SS[.mmm]` at `output` (room for 23 bytes), returning
+    /// how many bytes it wrote: for writers that build a response in place (list pages write
+    /// thousands of timestamps).
+    func writeDigits(to output: UnsafeMutablePointer<UInt8>, dateSeparator: UInt8, fraction: Bool) -> Int {
+        let zero = UInt8(ascii: "0")
+        func two(_ value: Int64, at index: Int) {
+            output[index] = zero + UInt8(truncatingIfNeeded: value / 10)
+            output[index + 1] = zero + UInt8(truncatingIfNeeded: value % 10)
         }
-        bytes.append(contentsOf: offset.utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        two(year / 100, at: 0)
+        two(year % 100, at: 2)
+        output[4] = UInt8(ascii: "-")
+        two(month, at: 5)
+        output[7] = UInt8(ascii: "-")
+        two(day, at: 8)
+        output[10] = dateSeparator
+        two(hour, at: 11)
+        output[13] = UInt8(ascii: ":")
+        two(minute, at: 14)
+        output[16] = UInt8(ascii: ":")
+        two(second, at: 17)
+        guard fraction else { return 19 }
+        output[19] = UInt8(ascii: ".")
+        output[20] = zero + UInt8(truncatingIfNeeded: millisecond / 100)
+        two(millisecond % 100, at: 21)
+        return 23
     }
 }
 

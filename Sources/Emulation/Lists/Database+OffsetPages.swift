@@ -52,6 +52,35 @@ extension Database {
         }
     }
 
+    /// A window of a list whose length the provider knows (`total`, from counts it keeps, see
+    /// `RowCounts`), read from whichever end of `order` is nearer. An offset costs as many rows
+    /// as it skips, so a window past the middle is read backwards from the end of the list: the
+    /// last page of a long list then costs what the first does. Items come in list order either
+    /// way. `total` must be the number of rows `filter` matches.
+    public func page<Item>(
+        select columns: String, from source: String, where filter: SQLFilter, order: KeysetOrder, window: OffsetWindow,
+        knownTotal total: Int, read: (StatementCursor) throws -> Item
+    ) throws -> CountedPage<Item> {
+        let total = max(0, total)
+        guard window.offset < total, window.limit > 0 else {
+            return CountedPage(page: OffsetPage(items: [], window: window, hasMore: false), total: total, totalIsCapped: false)
+        }
+        let count = min(window.limit, total - window.offset)
+        let hasMore = window.offset + count < total
+        let fromEnd = total - window.offset - count
+        guard fromEnd < window.offset else {
+            let page = try self.page(select: columns, from: source, where: filter, orderBy: order.orderBy(.forward), window: window, read: read)
+            return CountedPage(page: OffsetPage(items: page.items, window: window, hasMore: hasMore), total: total, totalIsCapped: false)
+        }
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        try forEachRow(
+            "SELECT \(columns) FROM \(source) WHERE \(filter.clause) ORDER BY \(order.orderBy(.backward)) LIMIT ? OFFSET ?",
+            arguments: filter.arguments + [count, fromEnd]
+        ) { items.append(try read($0)) }
+        return CountedPage(page: OffsetPage(items: items.reversed(), window: window, hasMore: hasMore), total: total, totalIsCapped: false)
+    }
+
     /// Rows `filter` matches in `source`.
     public func count(from source: String, where filter: SQLFilter) throws -> Int {
         try queryOne("SELECT COUNT(*) AS n FROM \(source) WHERE \(filter.clause)", arguments: filter.arguments)?.int("n") ?? 0

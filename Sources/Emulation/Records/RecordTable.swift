@@ -10,6 +10,8 @@ public final class RecordTable: Sendable {
     public let schema: String
     let insertSQL: String
     let updateSQL: String
+    /// The columns' names, comma-separated: `selectList()`, made once.
+    private let columnList: String
     private let positionByProperty: [String: Int]
     private let positionByColumn: ColumnLookup
 
@@ -32,6 +34,7 @@ public final class RecordTable: Sendable {
         positionByProperty = Dictionary(columns.enumerated().map { ($1.property, $0) }, uniquingKeysWith: { first, _ in first })
         let positions = ColumnLookup(columns.map(\.name))
         positionByColumn = positions
+        columnList = columns.map(\.name).joined(separator: ", ")
         func require(_ column: String) {
             precondition(positions.position(of: column) != nil, "\(name) has no column \(column) (columns come from \(Record.self)'s properties)")
         }
@@ -77,7 +80,7 @@ public final class RecordTable: Sendable {
 
     /// The columns for a SELECT, in layout order, qualified by `alias` when given (`e.id, e.name…`).
     public func selectList(alias: String? = nil) -> String {
-        guard let alias else { return columns.map(\.name).joined(separator: ", ") }
+        guard let alias else { return columnList }
         return columns.map { "\(alias).\($0.name)" }.joined(separator: ", ")
     }
 

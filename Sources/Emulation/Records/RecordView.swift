@@ -1,7 +1,8 @@
 /// How a record renders as JSON: its members in the documented order, each a column as stored,
-/// a column under another key or in another format, a constant, or derived from the row. A
-/// view writes straight from the statement's columns into the response buffer (no `Row`, no
-/// `String` per field), so a page of records costs little more than its bytes.
+/// a column under another key or in another format, a constant, derived from the row, a nested
+/// object of the row's own columns, or a record rendered elsewhere and embedded. A view writes straight from the statement's columns
+/// into the response buffer (no `Row`, no `String` per field), so a page of records costs little
+/// more than its bytes.
 ///
 ///     static let json = RecordView<Void>(table, [
 ///         .constant("_type", "checkin_list"),
@@ -10,17 +11,24 @@
 ///         .derived("path") { row, _, json in json.string(concatenating: "/", row.string("slug")) },
 ///     ])
 ///
-/// Rows must come from a SELECT that starts with `table.selectList(alias:)`; derived members may
-/// also read any further column the SELECT names (`row.string("release_title")`).
+/// Rows must come from a SELECT that starts with `table.selectList(alias:)`, followed by the
+/// view's `computed` columns in order (counts, joined values: `(SELECT COUNT(*) …) AS
+/// quantity_used`); members name both kinds alike. Derived members may also read any further
+/// column the SELECT names (`row.string("release_title")`).
 public struct RecordView<Context>: Sendable {
     public typealias Derive = @Sendable (ViewRow, Context, inout JSONBuilder) throws -> Void
     public typealias Condition = @Sendable (ViewRow, Context) -> Bool
+    /// The records embedded members take their JSON from, chosen by the context.
+    public typealias Embedded = @Sendable (Context) -> RenderedRecords?
 
     public struct Member: Sendable {
         indirect enum Source: Sendable {
             case column(String, ColumnFormat?)
+            case contextualColumn(String, @Sendable (Context) -> ColumnFormat)
             case constant(JSONValue)
             case derived(Derive)
+            case embedded(String, RecordEmbedding, Embedded)
+            case inline(RecordView<Context>, alias: String, context: @Sendable (Context) -> Context?)
             case object([Member])
         }
 
@@ -31,6 +39,14 @@ public struct RecordView<Context>: Sendable {
         /// The column `name` under the key `key` (default: its own name), as stored or in `format`.
         public static func column(_ name: String, as key: String? = nil, format: ColumnFormat? = nil) -> Member {
             Member(key: key ?? name, source: .column(name, format))
+        }
+
+        /// The column `name` in the format the context chooses (a setting that changes how a
+        /// value is written, such as money as strings or numbers).
+        public static func column(
+            _ name: String, as key: String? = nil, formattedBy format: @escaping @Sendable (Context) -> ColumnFormat
+        ) -> Member {
+            Member(key: key ?? name, source: .contextualColumn(name, format))
         }
 
         public static func constant(_ key: String, _ value: JSONValue) -> Member {
@@ -47,6 +63,37 @@ public struct RecordView<Context>: Sendable {
             Member(key: key, source: .object(members))
         }
 
+        /// The record of `records` whose key is the row's integer `column` (a foreign key), or
+        /// `null` when there is none or the context has no such records.
+        public static func embedded(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .one, records))
+        }
+
+        /// Every record of `records` filed under the row's integer `column` (its own id, for the
+        /// records that point at it), as an array; `[]` when there are none.
+        public static func embeddedArray(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .grouped, records))
+        }
+
+        /// The records of `records` for the ids of the row's JSON id-list `column`, in its
+        /// order, as an array; ids without a record are left out.
+        public static func embeddedArray(_ key: String, ids column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .idList, records))
+        }
+
+        /// A record of `view` read from the same row: its table's columns (aliased `alias`)
+        /// follow this view's own and computed ones in every query for the view (its
+        /// `selectList` lists them), as a joined row has them. It is written in the context
+        /// `context` gives, and `null` when that is nil or the joined record is missing (a LEFT
+        /// JOIN without a match). One query then reads both records, which a page of records
+        /// each embedding another (tickets and their registrations) needs.
+        public static func inline(
+            _ key: String, _ view: RecordView<Context>, alias: String, context: @escaping @Sendable (Context) -> Context?
+        ) -> Member {
+            precondition(view.computed.isEmpty, "\(view.table.name): a view written inline has no computed columns")
+            return Member(key: key, source: .inline(view, alias: alias, context: context))
+        }
+
         /// The member, written only for rows (and contexts) where `condition` holds.
         public func when(_ condition: @escaping Condition) -> Member {
             var member = self
@@ -55,79 +102,85 @@ public struct RecordView<Context>: Sendable {
         }
     }
 
-    /// How a member is written. Plain columns carry only trivial values, so walking the members
-    /// of a row copies no reference and calls no closure for them.
-    private enum Writer: Sendable {
-        case stored(position: Int, ColumnStorage)
-        case formatted(position: Int, format: Int)
-        case constant(Int)
-        case derived(Int)
-        /// A nested object: the members of `objects[index]`.
-        case object(Int)
-    }
+    public let table: RecordTable
+    /// Further columns every query for the view selects after the table's, in this order.
+    public let computed: [String]
+    /// The views of inline members and their aliases, whose columns follow the computed ones.
+    private let inlines: [(view: RecordView<Context>, alias: String)]
+    private let resolved: ResolvedView.Shared
 
-    private struct Resolved: Sendable {
-        let name: String
-        let key: Range<Int>
-        let writer: Writer
-        let condition: Int?
-    }
+    /// How many columns the view's rows have: the table's, the computed ones, the inline records'.
+    var width: Int { table.columns.count + computed.count + inlines.reduce(0) { $0 + $1.view.width } }
 
-    /// What resolving a view's members builds: the members and the tables they index into.
-    private struct Parts {
-        var keys: [UInt8] = []
-        var formats: [ColumnFormat] = []
-        var constants: [[UInt8]] = []
-        var derivations: [Derive] = []
-        var conditions: [Condition] = []
-        var objects: [[Resolved]] = []
-
-        mutating func resolve(_ members: [Member], in table: RecordTable) -> [Resolved] {
-            members.map { member in
-                let writer: Writer
+    public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
+        self.table = table
+        self.computed = computed
+        func position(_ name: String) -> Int {
+            if let position = table.position(ofColumn: name) { return position }
+            guard let index = computed.firstIndex(of: name) else {
+                preconditionFailure("\(table.name) has no column \(name) to render")
+            }
+            return table.columns.count + index
+        }
+        func storedFormat(_ position: Int) -> ColumnFormat {
+            // A computed column's type is whatever its expression yields: written as SQLite stored it.
+            position < table.columns.count ? ColumnFormat.asStored(table.columns[position].storage) : .number
+        }
+        // The closures are stored taking the context by pointer, so that the resolved members
+        // are of one type whatever the context: walking them per row asks the runtime for no
+        // generic type's metadata.
+        var view = ResolvedView(table: table, computed: computed)
+        var inlines: [(view: RecordView<Context>, alias: String)] = []
+        var inlineBase = table.columns.count + computed.count
+        func resolve(_ members: [Member]) -> [ResolvedView.Member] {
+            var result: [ResolvedView.Member] = []
+            for member in members {
+                let writer: ResolvedView.Writer
                 switch member.source {
                 case .column(let name, let format):
-                    guard let position = table.position(ofColumn: name) else {
-                        preconditionFailure("\(table.name) has no column \(name) to render")
-                    }
-                    if let format {
-                        formats.append(format)
-                        writer = .formatted(position: position, format: formats.count - 1)
-                    } else {
-                        writer = .stored(position: position, table.columns[position].storage)
-                    }
+                    let index = position(name)
+                    writer = view.columnWriter(index, format ?? storedFormat(index))
+                case .contextualColumn(let name, let format):
+                    view.formats.append { format($0.assumingMemoryBound(to: Context.self).pointee) }
+                    writer = .contextualColumn(position(name), view.formats.count - 1)
                 case .constant(let value):
-                    constants.append(JSONWriter.encode(value))
-                    writer = .constant(constants.count - 1)
+                    writer = .constant(view.store(JSONWriter.encode(value)))
                 case .derived(let write):
-                    derivations.append(write)
-                    writer = .derived(derivations.count - 1)
+                    view.derives.append { row, pointer, json in
+                        try write(row, pointer.assumingMemoryBound(to: Context.self).pointee, &json)
+                    }
+                    writer = .derived(view.derives.count - 1)
+                case .embedded(let name, let embedding, let records):
+                    view.embeds.append { records($0.assumingMemoryBound(to: Context.self).pointee) }
+                    writer = .embedded(position(name), embedding, view.embeds.count - 1)
+                case .inline(let inline, let alias, let context):
+                    view.inlineContexts.append { pointer, body in
+                        guard let inner = context(pointer.assumingMemoryBound(to: Context.self).pointee) else { return false }
+                        try withUnsafePointer(to: inner) { try body(UnsafeRawPointer($0)) }
+                        return true
+                    }
+                    view.inlines.append(inline.resolved)
+                    let key = inline.table.primaryKey.first.flatMap(inline.table.position(ofColumn:)) ?? 0
+                    writer = .inline(base: inlineBase, key: key, view: view.inlines.count - 1, context: view.inlineContexts.count - 1)
+                    inlines.append((inline, alias))
+                    inlineBase += inline.width
                 case .object(let nested):
-                    let resolved = resolve(nested, in: table)
-                    objects.append(resolved)
-                    writer = .object(objects.count - 1)
+                    let members = resolve(nested)
+                    view.objects.append(members)
+                    writer = .object(view.objects.count - 1)
                 }
-                var condition: Int?
-                if let test = member.condition {
-                    conditions.append(test)
-                    condition = conditions.count - 1
+                let condition = member.condition.map { condition -> Int in
+                    view.conditions.append { row, pointer in condition(row, pointer.assumingMemoryBound(to: Context.self).pointee) }
+                    return view.conditions.count - 1
                 }
-                let start = keys.count
-                keys += JSONBuilder.keyBytes(member.key)
-                return Resolved(name: member.key, key: start..<keys.count, writer: writer, condition: condition)
+                result.append(ResolvedView.Member(key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition))
             }
+            return result
         }
-    }
-
-    public let table: RecordTable
-    private let members: [Resolved]
-    private let parts: Parts
-
-    public init(_ table: RecordTable, _ members: [Member]) {
-        self.table = table
-        var parts = Parts()
-        self.members = parts.resolve(members, in: table)
-        self.parts = parts
+        view.members = resolve(members)
+        view.names = members.map(\.key)
+        resolved = ResolvedView.Shared(view)
+        self.inlines = inlines
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -135,33 +188,180 @@ public struct RecordView<Context>: Sendable {
         table.columns.filter { !except.contains($0.name) }.map { .column($0.name) }
     }
 
+    /// The SELECT list of the view's rows: the table's columns (qualified by `alias`), then the
+    /// `computed` expressions given here in the order the view declares them, then the columns
+    /// of the inline members' records, or, `withInline: false`, NULL in their place: for
+    /// queries whose rows never write them (the context gives none), which then need not join
+    /// or read them.
+    public func selectList(alias: String? = nil, computed expressions: [String] = [], withInline: Bool = true) -> String {
+        precondition(expressions.count == computed.count, "\(table.name): one expression per computed column")
+        let computedList = zip(expressions, computed).map { "\($0) AS \($1)" }
+        let inlineLists = inlines.map { inline in
+            withInline ? inline.view.selectList(alias: inline.alias) : Array(repeating: "NULL", count: inline.view.width).joined(separator: ", ")
+        }
+        return ([table.selectList(alias: alias)] + computedList + inlineLists).joined(separator: ", ")
+    }
+
+    /// The position of a column of the view's rows: a table column or a computed one.
+    public func position(of column: String) -> Int? {
+        table.position(ofColumn: column) ?? computed.firstIndex(of: column).map { table.columns.count + $0 }
+    }
+
     /// Writes the cursor's current row as one object; with `keys`, only the members of those
     /// keys (a client's sparse field list, `?fields=id,title`), still in the view's order.
     public func write(
         _ cursor: StatementCursor, _ context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws {
-        let row = ViewRow(cursor: cursor, table: table)
-        try parts.keys.withUnsafeBufferPointer { keyBytes in
-            try write(members, row, context, keeping: keys, keyBytes: keyBytes, to: &json)
+        try withUnsafePointer(to: context) { pointer in
+            try resolved.view.write(cursor, UnsafeRawPointer(pointer), keeping: keys, to: &json)
+        }
+    }
+}
+
+enum RecordEmbedding: Sendable {
+    case one, grouped, idList
+}
+
+/// A record view's members resolved to column positions, byte ranges and indexes into arrays
+/// of closures, and those closures taking the context by pointer: plain data of one type, so
+/// that writing a row costs no reference counting and no look-up of generic metadata.
+private struct ResolvedView: Sendable {
+    /// The view held by reference: a view writing another inline, or a query writing a page,
+    /// takes it for one retain rather than one per array.
+    final class Shared: Sendable {
+        let view: ResolvedView
+
+        init(_ view: ResolvedView) {
+            self.view = view
+        }
+    }
+
+    typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
+    typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
+
+    enum Writer: Sendable {
+        /// A column in a built-in format.
+        case column(Int, ColumnFormat.BuiltIn)
+        /// A column in the format of `customFormats[1]`.
+        case customColumn(Int, Int)
+        /// A column in the format `formats[1]` chooses for the context.
+        case contextualColumn(Int, Int)
+        case constant(Range<Int>)
+        case derived(Int)
+        case embedded(Int, RecordEmbedding, Int)
+        /// A record of `inlines[view]` whose columns start at `base`, missing when its column
+        /// `key` is NULL, written in the context `inlineContexts[context]` gives.
+        case inline(base: Int, key: Int, view: Int, context: Int)
+        /// A nested object of the same row: the members `objects[1]`.
+        case object(Int)
+    }
+
+    struct Member: Sendable {
+        /// The member's `"key":` in `keyBytes`.
+        let key: Range<Int>
+        let writer: Writer
+        /// Its condition in `conditions`, if any.
+        let condition: Int?
+    }
+
+    let table: RecordTable
+    let computed: [String]
+    var members: [Member] = []
+    /// The keys of `members`, as a sparse field list names them.
+    var names: [String] = []
+    var objects: [[Member]] = []
+    /// Every member's key, and every constant's JSON, one after the other.
+    var keyBytes: [UInt8] = []
+    var conditions: [Condition] = []
+    var customFormats: [@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void] = []
+    var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
+    var derives: [Derive] = []
+    var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
+    var inlines: [Shared] = []
+    /// Calls its body with the inline record's context, if there is one; returns whether it did.
+    var inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool] = []
+
+    init(table: RecordTable, computed: [String]) {
+        self.table = table
+        self.computed = computed
+    }
+
+    mutating func store(_ bytes: [UInt8]) -> Range<Int> {
+        keyBytes.append(contentsOf: bytes)
+        return (keyBytes.count - bytes.count)..<keyBytes.count
+    }
+
+    mutating func columnWriter(_ position: Int, _ format: ColumnFormat) -> Writer {
+        switch format.kind {
+        case .builtIn(let form):
+            return .column(position, form)
+        case .custom(let write):
+            customFormats.append(write)
+            return .customColumn(position, customFormats.count - 1)
+        }
+    }
+
+    func write(
+        _ cursor: StatementCursor, _ context: UnsafeRawPointer, keeping names: Set<String>? = nil, to json: inout JSONBuilder
+    ) throws {
+        let row = ViewRow(cursor: cursor, table: table, computed: computed)
+        try keyBytes.withUnsafeBufferPointer { keys in
+            try members.withUnsafeBufferPointer { members in
+                try write(members, row, context, keeping: names, keys: keys, to: &json)
+            }
         }
     }
 
     private func write(
-        _ members: [Resolved], _ row: ViewRow, _ context: Context, keeping keys: Set<String>?,
-        keyBytes: UnsafeBufferPointer<UInt8>, to json: inout JSONBuilder
+        _ members: UnsafeBufferPointer<Member>, _ row: ViewRow, _ context: UnsafeRawPointer, keeping names: Set<String>?,
+        keys: UnsafeBufferPointer<UInt8>, to json: inout JSONBuilder
     ) throws {
+        let cursor = row.cursor
         try json.object { json in
-            for member in members {
-                if let keys, !keys.contains(member.name) { continue }
-                if let condition = member.condition, !parts.conditions[condition](row, context) { continue }
-                json.key(bytes: UnsafeBufferPointer(rebasing: keyBytes[member.key]))
-                switch member.writer {
-                case .stored(let position, let storage): ColumnFormat.writeStored(storage, row.cursor, position, &json)
-                case .formatted(let position, let format): parts.formats[format].write(row.cursor, position, &json)
-                case .constant(let index): json.encodedValue(parts.constants[index])
-                case .derived(let index): try parts.derivations[index](row, context, &json)
-                case .object(let index):
-                    try write(parts.objects[index], row, context, keeping: nil, keyBytes: keyBytes, to: &json)
+            for index in members.indices {
+                if let names, !names.contains(self.names[index]) { continue }
+                if let condition = members[index].condition, !conditions[condition](row, context) { continue }
+                json.key(utf8: UnsafeBufferPointer(rebasing: keys[members[index].key]))
+                switch members[index].writer {
+                case .column(let position, let form): ColumnFormat.write(form, cursor, position, &json)
+                case .customColumn(let position, let format): customFormats[format](cursor, position, &json)
+                case .contextualColumn(let position, let format): formats[format](context).write(cursor, position, &json)
+                case .constant(let range): json.encodedValue(utf8: UnsafeBufferPointer(rebasing: keys[range]))
+                case .derived(let write): try derives[write](row, context, &json)
+                case .embedded(let position, let embedding, let records):
+                    Self.writeEmbedded(embeds[records](context), embedding, cursor, position, &json)
+                case .inline(let base, let key, let view, let inlineContext):
+                    let inner = cursor.shifted(by: base)
+                    let written = try !inner.isNull(at: key) && inlineContexts[inlineContext](context) { pointer in
+                        try inlines[view].view.write(inner, pointer, to: &json)
+                    }
+                    if !written { json.null() }
+                case .object(let nested):
+                    try objects[nested].withUnsafeBufferPointer { nested in
+                        try write(nested, row, context, keeping: nil, keys: keys, to: &json)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func writeEmbedded(
+        _ records: RenderedRecords?, _ embedding: RecordEmbedding, _ cursor: StatementCursor, _ position: Int, _ json: inout JSONBuilder
+    ) {
+        switch embedding {
+        case .one:
+            if let objects = records?.objects(for: cursor.integer(at: position)) { json.encodedValue(objects) } else { json.null() }
+        case .grouped:
+            json.array { json in
+                if let objects = records?.objects(for: cursor.integer(at: position)) { json.encodedValue(objects) }
+            }
+        case .idList:
+            json.array { json in
+                guard let records, !records.isEmpty else { return }
+                cursor.withUTF8(at: position) { text in
+                    for id in IntegerList.values(in: text) {
+                        if let objects = records.objects(for: id) { json.encodedValue(objects) }
+                    }
                 }
             }
         }
@@ -174,12 +374,40 @@ extension RecordView where Context == Void {
     }
 }
 
-/// How one column's value is written as JSON.
+/// How one column's value is written as JSON: one of the built-in forms, which a view writes
+/// without a closure call, or any other written by a closure.
 public struct ColumnFormat: Sendable {
-    public let write: @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void
+    /// The built-in forms: plain values, so a view holding one copies it without reference counting.
+    enum BuiltIn: Sendable {
+        case number
+        case string
+        case boolean
+        case rawJSON
+        case utcTimestamp(UTCTextForm)
+        case hundredths(quoted: Bool)
+    }
+
+    enum Kind: Sendable {
+        case builtIn(BuiltIn)
+        case custom(@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void)
+    }
+
+    let kind: Kind
+
+    init(_ builtIn: BuiltIn) {
+        kind = .builtIn(builtIn)
+    }
 
     public init(_ write: @escaping @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void) {
-        self.write = write
+        kind = .custom(write)
+    }
+
+    /// Writes the cursor's column `index`.
+    public func write(_ cursor: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        switch kind {
+        case .builtIn(let form): Self.write(form, cursor, index, &json)
+        case .custom(let write): write(cursor, index, &json)
+        }
     }
 
     /// NULL as `null`; otherwise as the column's storage says.
@@ -192,38 +420,101 @@ public struct ColumnFormat: Sendable {
         }
     }
 
-    public static let number = ColumnFormat { writeStored(.integer, $0, $1, &$2) }
-    public static let string = ColumnFormat { writeStored(.text, $0, $1, &$2) }
-    public static let boolean = ColumnFormat { writeStored(.boolean, $0, $1, &$2) }
-    /// JSON text the server itself stored, copied as it is.
-    public static let rawJSON = ColumnFormat { writeStored(.json, $0, $1, &$2) }
+    /// As SQLite holds the value: a number, a string, or `null`.
+    public static let number = ColumnFormat(.number)
 
-    /// The built-in formats, called directly (no closure) for the plain columns of a view.
-    static func writeStored(_ storage: ColumnStorage, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
-        let kind = row.kind(at: index)
-        if kind == .null { return json.null() }
-        switch storage {
-        case .integer, .real:
-            switch kind {
+    public static let string = ColumnFormat(.string)
+
+    public static let boolean = ColumnFormat(.boolean)
+
+    /// JSON text the server itself stored, copied as it is.
+    public static let rawJSON = ColumnFormat(.rawJSON)
+
+    /// An integer column of milliseconds since 1970 as a UTC date-time string,
+    /// `YYYY-MM-DD<separator>HH:MM:SS[.mmm]<offset>` (an ASCII separator, an offset of at most
+    /// eight bytes); NULL as `null`.
+    public static func utcTimestamp(dateSeparator: Character = "T", fraction: Bool = true, offset: String = "Z") -> ColumnFormat {
+        ColumnFormat(.utcTimestamp(UTCTextForm(dateSeparator: dateSeparator, fraction: fraction, offset: offset)))
+    }
+
+    /// An integer column of hundredths (cents) as a decimal with one or two fraction digits
+    /// (`100.0`, `12.5`, `0.25`), a JSON number or quoted as a string; NULL as `null`.
+    public static func hundredths(quoted: Bool) -> ColumnFormat {
+        ColumnFormat(.hundredths(quoted: quoted))
+    }
+
+    static func write(_ form: BuiltIn, _ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+        // One call to learn the type (or none, for text), then one to read the value.
+        switch form {
+        case .number:
+            switch row.kind(at: index) {
+            case .null: json.null()
             case .integer: json.int(row.int64(at: index))
             case .real: json.double(row.double(at: index))
-            default: row.withUTF8(at: index) { json.string(utf8: $0) }
+            case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
             }
-        case .text: row.withUTF8(at: index) { json.string(utf8: $0) }
-        case .boolean: json.bool(row.integer(at: index) != 0)
-        case .json: row.withUTF8(at: index) { json.rawJSON(utf8: $0) }
+        case .string:
+            row.withOptionalUTF8(at: index) { text in if let text { json.string(utf8: text) } else { json.null() } }
+        case .boolean:
+            if let value = integer(row, index) { json.bool(value != 0) } else { json.null() }
+        case .rawJSON:
+            row.withOptionalUTF8(at: index) { text in if let text { json.rawJSON(utf8: text) } else { json.null() } }
+        case .utcTimestamp(let form):
+            if let value = integer(row, index) { json.timestamp(UTCDateTime(milliseconds: value), form) } else { json.null() }
+        case .hundredths(let quoted):
+            if let value = integer(row, index) { json.hundredths(value, quoted: quoted) } else { json.null() }
+        }
+    }
+
+    /// The column as a whole number, nil for NULL.
+    private static func integer(_ row: StatementCursor, _ index: Int) -> Int64? {
+        switch row.kind(at: index) {
+        case .null: return nil
+        case .integer: return row.int64(at: index)
+        default: return row.integer(at: index)
         }
     }
 }
 
-/// The row a view member reads: the record's columns by name, and any further column of the SELECT.
+/// The parts of a UTC timestamp's text that vary, held as plain values.
+struct UTCTextForm: Sendable {
+    let dateSeparator: UInt8
+    let fraction: Bool
+    /// Up to eight bytes of offset text, little-end first.
+    private let offset: UInt64
+    private let offsetCount: Int
+
+    init(dateSeparator: Character, fraction: Bool, offset: String) {
+        precondition(dateSeparator.isASCII && offset.utf8.count <= 8, "a UTC timestamp takes an ASCII separator and a short offset")
+        self.dateSeparator = dateSeparator.asciiValue ?? UInt8(ascii: "T")
+        self.fraction = fraction
+        var packed: UInt64 = 0
+        for (index, byte) in offset.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(index)) }
+        self.offset = packed
+        offsetCount = offset.utf8.count
+    }
+
+    /// Writes the offset at `output` (room for eight bytes), returning how many bytes it is.
+    func writeOffset(to output: UnsafeMutablePointer<UInt8>) -> Int {
+        // All eight bytes at once; only the first `offsetCount` are kept.
+        UnsafeMutableRawPointer(output).storeBytes(of: offset.littleEndian, as: UInt64.self)
+        return offsetCount
+    }
+}
+
+/// The row a view member reads: the record's columns and the view's computed ones by name, and
+/// any further column of the SELECT.
 public struct ViewRow {
     public let cursor: StatementCursor
     let table: RecordTable
+    let computed: [String]
 
-    /// The position of a column: the record's own first, then the SELECT's other columns by name.
+    /// The position of a column: the record's own first, then the view's computed columns, then
+    /// the SELECT's other columns by name.
     public func position(_ column: String) -> Int {
-        guard let position = table.position(ofColumn: column) ?? cursor.index(of: column) else {
+        if let position = table.position(ofColumn: column) { return position }
+        if let index = computed.firstIndex(of: column) { return table.columns.count + index }
+        guard let position = cursor.index(of: column) else {
             preconditionFailure("the query for \(table.name) selects no column \(column)")
         }
         return position
@@ -240,6 +531,11 @@ public struct ViewRow {
     public func optionalInteger(_ column: String) -> Int64? { cursor.optionalInteger(at: position(column)) }
     public func real(_ column: String) -> Double { cursor.real(at: position(column)) }
     public func bool(_ column: String) -> Bool { cursor.integer(at: position(column)) != 0 }
+
+    /// The UTF-8 bytes of a column, valid only inside `body`.
+    public func withUTF8<R>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try cursor.withUTF8(at: position(column), body)
+    }
 
     /// Writes a column as its storage says (or in `format`).
     public func write(_ column: String, format: ColumnFormat? = nil, to json: inout JSONBuilder) {
@@ -265,6 +561,42 @@ extension Database {
         }
         return count
     }
+
+    /// Writes the records `ids` with `view`, in the order of `ids`, as elements of the array
+    /// being built; returns how many there were. `sql` reads them with the id list (its one
+    /// parameter, a JSON array) as the outer loop and no ORDER BY (`SELECT … FROM json_each(?)
+    /// AS page CROSS JOIN t … WHERE t.id = page.value`), so that SQLite does not sort whole rows:
+    /// such a loop yields the array's order, and should a row ever come out of turn, the objects
+    /// written are put back in order. `idColumn` names the rows' record id.
+    @discardableResult
+    public func write<Context>(
+        _ view: RecordView<Context>, _ sql: String, inOrderOf ids: [Int64], idColumn: String = "id", context: Context,
+        to json: inout JSONBuilder
+    ) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        guard let idPosition = view.position(of: idColumn) else {
+            throw RecordDecodingError(description: "the rows of \(view.table.name) have no column \(idColumn)")
+        }
+        var starts: [Int] = []
+        var rowIDs: [Int64] = []
+        starts.reserveCapacity(ids.count)
+        rowIDs.reserveCapacity(ids.count)
+        var inOrder = true
+        try forEachRow(sql, arguments: [IntegerList.text(ids)]) { row in
+            let id = row.integer(at: idPosition)
+            if rowIDs.count >= ids.count || ids[rowIDs.count] != id { inOrder = false }
+            starts.append(json.writtenCount)
+            rowIDs.append(id)
+            try view.write(row, context, to: &json)
+        }
+        if !inOrder {
+            var position: [Int64: Int] = [:]
+            for (index, id) in ids.enumerated() where position[id] == nil { position[id] = index }
+            let order = rowIDs.indices.sorted { (position[rowIDs[$0]] ?? Int.max, $0) < (position[rowIDs[$1]] ?? Int.max, $1) }
+            json.reorderElements(startingAt: starts, into: order)
+        }
+        return rowIDs.count
+    }
 }
 
 /// A column's text read in place, as a part of a JSON string (see `JSONBuilder.string(concatenating:)`).
@@ -272,7 +604,7 @@ public struct ColumnText: JSONStringPart {
     let cursor: StatementCursor
     let position: Int
 
-    public func appendEscaped(to bytes: inout [UInt8]) {
-        cursor.withUTF8(at: position) { JSONBytes.appendStringContent(utf8: $0, to: &bytes) }
+    public func appendEscaped(to json: inout JSONBuilder) {
+        cursor.withUTF8(at: position) { json.appendStringContent($0) }
     }
 }

@@ -20,14 +20,19 @@ public protocol StoredRecord: Codable, Sendable {
     static var table: RecordTable { get }
     /// How seed files spell the record's keys (default: as its columns, snake_case).
     static var seedKeys: JSONKeyStyle { get }
+    /// A seed member as its column reads it: the place for the forms a provider's seed files
+    /// write that the property's type does not read (a timestamp as text for a column of
+    /// milliseconds, a decimal string for one of cents). The default takes the value as it is.
+    static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue
 }
 
 extension StoredRecord {
     public static var seedKeys: JSONKeyStyle { .snakeCase }
+    public static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue { value }
 
     /// The record in a result row whose first columns are `table.selectList()`.
     public init(row: some ColumnValues) throws {
-        try self.init(from: RowDecoder(values: row, layout: Self.table))
+        self = try RowDecoder.decode(Self.self, from: row, layout: Self.table)
     }
 
     /// The values of the record's columns, in layout order.
@@ -35,13 +40,18 @@ extension StoredRecord {
         try RowEncoder.values(of: self, layout: Self.table)
     }
 
-    /// The record read from a seed object: its members are columns by name; a missing member
-    /// keeps the property's default.
+    /// The record read from a seed object: its members are columns by name, each read through
+    /// `seedValue(_:for:)`; a missing member keeps the property's default, and members that
+    /// name no column are left for the provider to read.
     public init(seed object: JSONObject) throws {
         guard case .object(var merged) = try JSONValueEncoder.encode(Self(), keys: Self.seedKeys) else {
             throw RecordDecodingError(description: "\(Self.self) does not encode as an object")
         }
-        for (key, value) in object { merged[key] = value }
+        for column in Self.table.columns {
+            let key = Self.seedKeys == .snakeCase ? column.name : Self.seedKeys.key(column.property)
+            guard let value = object[key] else { continue }
+            merged[key] = try Self.seedValue(value, for: column)
+        }
         try self.init(from: JSONValueDecoder(value: .object(merged), keys: Self.seedKeys))
     }
 }

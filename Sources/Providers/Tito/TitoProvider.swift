@@ -13,7 +13,10 @@ import Emulation
 /// Shared pieces live in `Foundation/`: authentication and the principal handlers receive,
 /// account and event lookup in the documented order (`Scope`), request attributes with Rails'
 /// type coercion (`Attributes`), 422 bodies (`ValidationErrors`), pagination (`PageRequest`,
-/// `PageMeta`), sorting and filtering (`SortSpec`, `ListQuery`), views, formats and ids.
+/// `PageMeta`, `ListPage`), sorting and filtering (`SortSpec`, `ListQuery`), views, formats and ids.
+/// Each resource is a `StoredRecord` (`TitoRecord`): its properties are its columns, and its
+/// table, seed reading, inserts and updates follow; it renders through `RecordView`s with a
+/// `RenderContext` (the view asked for, how money is written, the records it embeds).
 public struct TitoProvider: Provider {
     static let providerName = "tito"
     public let name = providerName
@@ -31,9 +34,6 @@ public struct TitoProvider: Provider {
         Registrations.self,
         Tickets.self,
         Answers.self,
-        ActivityEndpoints.self,
-        QuestionEndpoints.self,
-        DiscountCodeEndpoints.self,
         CheckinLists.self,
         InterestedUsers.self,
         OptIns.self,
@@ -47,7 +47,7 @@ public struct TitoProvider: Provider {
 
     private let auth: TitoAuth
 
-    /// Reads `TITO_TOKENS` and `TITO_ACCEPT_ANY_TOKEN` (see `TitoAuth`); throws a `SettingsError`
+    /// Reads `TITO_TOKENS`, `TITO_ACCEPT_ANY_TOKEN` and `TITO_MONEY_AS_NUMBERS` (see `TitoAuth`); throws a `SettingsError`
     /// naming every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
         var settings = SettingsReader(environment)

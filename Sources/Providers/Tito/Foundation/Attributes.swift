@@ -107,44 +107,44 @@ struct Attributes {
 
     /// A date `YYYY-MM-DD` (a full timestamp gives its date part).
     func date(_ key: String) -> Field<String> {
-        switch string(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .invalid: return .invalid
-        case .value(let text):
+        parsedText(key) { text in
             let trimmed = text.trimmingWhitespace()
-            if trimmed.isEmpty { return .null }
-            if TitoFormats.isDate(trimmed) { return .value(trimmed) }
-            if trimmed.count <= 10 { return .invalid }
-            if let milliseconds = TitoFormats.parseTimestamp(trimmed) {
-                return .value(String(TitoFormats.timestamp(milliseconds: milliseconds).prefix(10)))
-            }
-            return .invalid
+            if TitoFormats.isDate(trimmed) { return trimmed }
+            guard trimmed.count > 10, let milliseconds = TitoFormats.parseTimestamp(trimmed) else { return nil }
+            return String(TitoFormats.timestamp(milliseconds: milliseconds).prefix(10))
         }
     }
 
     /// A time of day, stored as `HH:MM`.
-    func time(_ key: String) -> Field<String> {
+    func time(_ key: String) -> Field<String> { parsedText(key, TitoFormats.timeOfDay) }
+
+    /// A date-time, in milliseconds since the epoch.
+    func timestamp(_ key: String) -> Field<Int64> { parsedText(key, TitoFormats.parseTimestamp) }
+
+    /// A string field read as a value: blank text is null, text `parse` rejects is invalid.
+    private func parsedText<Value>(_ key: String, _ parse: (String) -> Value?) -> Field<Value> {
         switch string(key) {
         case .absent: return .absent
         case .null: return .null
         case .invalid: return .invalid
         case .value(let text):
             if text.trimmingWhitespace().isEmpty { return .null }
-            return TitoFormats.timeOfDay(text).map { .value($0) } ?? .invalid
+            return parse(text).map { .value($0) } ?? .invalid
         }
     }
 
-    /// A date-time, in milliseconds since the epoch.
-    func timestamp(_ key: String) -> Field<Int64> {
+    /// An email address that must not be blank when sent: trimmed, or nil with the field's
+    /// error added (blank or invalid); nil and no error when it is not sent.
+    func requiredEmail(_ key: String, errors: inout ValidationErrors) -> String? {
         switch string(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .invalid: return .invalid
-        case .value(let text):
-            if text.trimmingWhitespace().isEmpty { return .null }
-            return TitoFormats.parseTimestamp(text).map { .value($0) } ?? .invalid
+        case .absent: return nil
+        case .value(let text) where !text.isBlank:
+            let trimmed = text.trimmingWhitespace()
+            if EmailAddress.isPlausible(trimmed) { return trimmed }
+            errors.add(key, ValidationErrors.invalid)
+        default: errors.add(key, ValidationErrors.blank)
         }
+        return nil
     }
 
     /// An array; a single scalar counts as a one-element array.

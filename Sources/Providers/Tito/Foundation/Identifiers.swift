@@ -66,6 +66,22 @@ enum Identifiers {
     }
 
     /// `base`, or `base-2`, `base-3`… : the first that `isTaken` says is free.
+    /// The slug of a record being created: `requested` once `check` has looked at it, or else
+    /// one made from `title` (random for a title that parameterizes to nothing) that `isTaken`
+    /// does not report; nil for a blank title, whose error is the title's.
+    static func slugForNew(
+        requested: String?, title: String, check: (String) throws -> Void, isTaken: (String) throws -> Bool, in database: Database
+    ) throws -> String? {
+        if let requested {
+            try check(requested)
+            return requested
+        }
+        guard !title.isBlank else { return nil }
+        var base = parameterize(title)
+        if base.isEmpty { base = try fallbackSlug(in: database) }
+        return try uniqueSlug(base, isTaken: isTaken)
+    }
+
     static func uniqueSlug(_ base: String, isTaken: (String) throws -> Bool) throws -> String {
         if try !isTaken(base) { return base }
         var counter = 2

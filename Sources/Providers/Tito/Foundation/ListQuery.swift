@@ -2,25 +2,28 @@ import Emulation
 import Foundation
 
 /// The sorting of a list (spec §7.1): `search[sort]=<attr>&search[direction]=asc|desc`. Each
-/// list declares its attributes with their SQL expression and default direction; an unknown
+/// list declares its attributes with their SQL expressions and default direction; an unknown
 /// attribute gives the default order, an invalid direction the attribute's own default.
-/// Ties break on `id` in the same direction.
+/// Ties break on `id` in the same direction, so every order is total (a keyset order).
 struct SortSpec {
     enum Direction: String {
         case asc
         case desc
-
-        var sql: String { self == .asc ? "ASC" : "DESC" }
     }
 
     struct Attribute {
         let names: [String]
-        let sql: String
+        /// The expressions it sorts on, in priority order.
+        let expressions: [String]
         let direction: Direction
 
         init(_ names: String..., sql: String, direction: Direction = .asc) {
+            self.init(names, expressions: [sql], direction: direction)
+        }
+
+        init(_ names: [String], expressions: [String], direction: Direction = .asc) {
             self.names = names
-            self.sql = sql
+            self.expressions = expressions
             self.direction = direction
         }
     }
@@ -36,15 +39,21 @@ struct SortSpec {
         self.idColumn = idColumn
     }
 
-    /// The ORDER BY expression for `query`.
-    func orderBy(_ query: QueryParameters) -> String {
+    /// A list sorted on `id` alone, ascending.
+    init(idColumn: String) {
+        self.init(default: Attribute([], expressions: [], direction: .asc), idColumn: idColumn)
+    }
+
+    /// The order `query` asks for.
+    func order(_ query: QueryParameters) -> KeysetOrder {
         let requested = query["search[sort]"].flatMap { name in attributes.first { $0.names.contains(name) } }
         let attribute = requested ?? defaultAttribute
         let direction =
             requested == nil
             ? attribute.direction
             : (query["search[direction]"].flatMap { Direction(rawValue: $0.lowercased()) } ?? attribute.direction)
-        return "\(attribute.sql) \(direction.sql), \(idColumn) \(direction.sql)"
+        let descending = direction == .desc
+        return KeysetOrder((attribute.expressions + [idColumn]).map { KeysetOrder.Column($0, descending: descending) })
     }
 }
 

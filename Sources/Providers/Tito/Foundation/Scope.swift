@@ -5,8 +5,8 @@ import Emulation
 /// the event must exist in the account (404).
 struct EventScope {
     let principal: TitoPrincipal
-    let account: AccountRecord
-    let event: EventRecord
+    let account: Account
+    let event: Event
 
     /// The `test_mode` values of tickets and registrations the token sees here.
     var visibleTestModes: [Bool] { principal.visibleTestModes(in: event) }
@@ -25,9 +25,9 @@ struct EventScope {
 
 enum Scope {
     /// The account `{account_slug}` names, if the token may use it.
-    static func account(_ request: ProviderRequest, _ principal: TitoPrincipal, in database: Database) throws -> AccountRecord {
+    static func account(_ request: ProviderRequest, _ principal: TitoPrincipal, in database: Database) throws -> Account {
         let slug = request.parameter("account_slug")
-        guard let account = try AccountRecord.find(slug: slug, in: database) else { throw TitoError.notFound }
+        guard let account = try database.fetchOne(Account.self, where: "slug = ?", slug) else { throw TitoError.notFound }
         guard principal.accounts.contains(account.slug) else {
             throw TitoError.forbidden("You are not authorized to access this account")
         }
@@ -41,9 +41,8 @@ enum Scope {
     ) throws -> EventScope {
         let account = try self.account(request, principal, in: database)
         if let resource { try principal.requireAccess(to: resource) }
-        guard let event = try EventRecord.find(request.parameter("event_slug"), account: account.id, in: database) else {
-            throw TitoError.notFound
-        }
+        guard let event = try SlugOrID.find(Event.self, request.parameter("event_slug"), parent: "account_id", account.id, in: database)
+        else { throw TitoError.notFound }
         return EventScope(principal: principal, account: account, event: event)
     }
 }

@@ -4,16 +4,12 @@ import Emulation
 /// parent (an event, an account, an RSVP list), a record whose slug matches wins; otherwise a
 /// numeric key is taken as the id.
 enum SlugOrID {
-    /// The row `key` names. `select` is the query up to its `WHERE` (e.g. `SELECT * FROM
-    /// tito_releases`); `parent` the column holding the parent's id, qualified like `slug` and
-    /// `id` by `alias` (e.g. `"e."`) when the query joins tables.
-    static func row(
-        _ key: String, select: String, parent column: String, _ parent: Int64, alias: String = "", in database: Database
-    ) throws -> Row? {
-        if let row = try database.queryOne("\(select) WHERE \(alias)\(column) = ? AND \(alias)slug = ?", parent, key) {
-            return row
-        }
+    /// The record `key` names among those whose `parent` column holds `parentID`.
+    static func find<Record: StoredRecord>(
+        _ type: Record.Type, _ key: String, parent column: String, _ parentID: Int64, in database: Database
+    ) throws -> Record? {
+        if let record = try database.fetchOne(type, where: "\(column) = ? AND slug = ?", parentID, key) { return record }
         guard let id = Int64(key) else { return nil }
-        return try database.queryOne("\(select) WHERE \(alias)\(column) = ? AND \(alias)id = ?", parent, id)
+        return try database.fetchOne(type, where: "\(column) = ? AND id = ?", parentID, id)
     }
 }

@@ -3,10 +3,14 @@ import Emulation
 /// Token authentication (spec §2): the `Authorization` forms Rails' `authenticate_with_http_token`
 /// reads, the tokens of the world's token store (`TitoToken`: the seeded ones, then those of
 /// `TITO_TOKENS`, a JSON array of `{token, lookup_mode, accounts, denied}`), `TITO_ACCEPT_ANY_TOKEN`
-/// (`true`: an unknown non-empty token acts as the first token) and the optional rate limit.
+/// (`true`: an unknown non-empty token acts as the first token) and the optional rate limit. The
+/// principal it makes also carries `TITO_MONEY_AS_NUMBERS`.
 struct TitoAuth: Sendable {
     let environmentTokens: [TitoToken]
     let acceptAnyToken: Bool
+    /// `TITO_MONEY_AS_NUMBERS`: money fields as JSON numbers, as the live service writes them
+    /// (API 3.1); the v3 docs print strings, the default.
+    let moneyAsNumbers: Bool
 
     init(settings: inout SettingsReader) {
         environmentTokens =
@@ -17,6 +21,7 @@ struct TitoAuth: Sendable {
                 TitoToken.init(configured:)
             ) ?? []
         acceptAnyToken = settings.flag("TITO_ACCEPT_ANY_TOKEN", default: false)
+        moneyAsNumbers = settings.flag("TITO_MONEY_AS_NUMBERS", default: false)
     }
 
     func authenticate(_ request: ProviderRequest) throws -> TitoPrincipal {
@@ -24,7 +29,7 @@ struct TitoAuth: Sendable {
             throw TitoError.missingToken
         }
         let store = request.world.tokens
-        let principal: TitoPrincipal
+        var principal: TitoPrincipal
         if let known = store.token(provider: TitoProvider.providerName, value: token) {
             principal = TitoToken(issued: known).principal
         } else {
@@ -35,6 +40,7 @@ struct TitoAuth: Sendable {
             principal = TitoPrincipal(token: token, lookupMode: model.lookupMode, accounts: model.accounts, denied: Set(model.denied))
         }
         try TitoRateLimit.count(principal.token, in: request)
+        principal.moneyAsNumbers = moneyAsNumbers
         return principal
     }
 

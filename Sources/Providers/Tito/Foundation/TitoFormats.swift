@@ -10,7 +10,7 @@ enum TitoFormats {
         UTCDateTime(milliseconds: milliseconds).text(dateSeparator: "T", fraction: true, offset: "+00:00")
     }
 
-    /// The registration `expires_at` form: `2018-11-12 13:50:44 +0000`.
+    /// The registration `expires_at` form: `2018-11-12 13:50:44 +0000` (`railsTime` writes it in views).
     static func railsTimestamp(milliseconds: Int64) -> String {
         UTCDateTime(milliseconds: milliseconds).text(dateSeparator: " ", fraction: false, offset: " +0000")
     }
@@ -34,19 +34,9 @@ enum TitoFormats {
 
     /// Money as ActiveSupport writes a BigDecimal: at least one fractional digit, no trailing zeros.
     static func money(cents: Int64) -> String {
-        let negative = cents < 0
-        let magnitude = cents.magnitude
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        let fractionText: String
-        if fraction == 0 {
-            fractionText = "0"
-        } else if fraction % 10 == 0 {
-            fractionText = String(fraction / 10)
-        } else {
-            fractionText = fraction < 10 ? "0\(fraction)" : String(fraction)
-        }
-        return (negative ? "-" : "") + "\(whole).\(fractionText)"
+        var json = JSONBuilder(capacity: 32)
+        json.hundredths(cents, quoted: false)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// A decimal given as a number or a string (`"50.0"`, `"0.25e2"`, `12.5`) in hundredths,
@@ -138,4 +128,20 @@ enum TitoFormats {
     static func date(_ instant: Date) -> String {
         String(Timestamp.iso8601Seconds(instant).prefix(10))
     }
+}
+
+/// How views write Tito's stored values (spec §4).
+extension TitoFormats {
+    /// A time column: `2018-11-01T11:55:45.000+00:00`.
+    static let time = ColumnFormat.utcTimestamp(dateSeparator: "T", fraction: true, offset: "+00:00")
+
+    /// The registration `expires_at` form: `2018-11-12 13:50:44 +0000`.
+    static let railsTime = ColumnFormat.utcTimestamp(dateSeparator: " ", fraction: false, offset: " +0000")
+
+    /// A column of hundredths as a money string, `"100.0"`.
+    static let moneyString = ColumnFormat.hundredths(quoted: true)
+
+    /// The same as a JSON number, `100.0`: how the live service (API 3.1) writes `price`,
+    /// `total`, `price_ex_tax` and `total_less_tax` (see `TitoPrincipal.moneyAsNumbers`).
+    static let moneyNumber = ColumnFormat.hundredths(quoted: false)
 }

@@ -13,6 +13,10 @@ public struct TitoPrincipal: Sendable {
     public let lookupMode: LookupMode
     public let accounts: [String]
     public let denied: Set<String>
+    /// Whether `price`, `total`, `price_ex_tax` and `total_less_tax` are written as JSON numbers
+    /// (`TITO_MONEY_AS_NUMBERS`). A setting of the provider, carried by the principal because it
+    /// is what reaches every handler.
+    var moneyAsNumbers = false
 
     /// Throws the documented 403 when the token is denied `resource` (e.g. `refunds`).
     func requireAccess(to resource: String) throws {
@@ -22,7 +26,7 @@ public struct TitoPrincipal: Sendable {
     /// The `test_mode` values of tickets and registrations this token sees in `event` (spec §2.2,
     /// §15 A7): a test token only test records; a live token live ones, and everything of an
     /// event that is itself in test mode.
-    func visibleTestModes(in event: EventRecord) -> [Bool] {
+    func visibleTestModes(in event: Event) -> [Bool] {
         switch lookupMode {
         case .test: return [true]
         case .live: return event.testMode ? [false, true] : [false]
@@ -30,7 +34,7 @@ public struct TitoPrincipal: Sendable {
     }
 
     /// The `test_mode` new tickets and registrations get in `event`.
-    func newRecordsAreTest(in event: EventRecord) -> Bool {
+    func newRecordsAreTest(in event: Event) -> Bool {
         lookupMode == .test || event.testMode
     }
 }

@@ -4,6 +4,9 @@ import Emulation
 /// and how it takes part in event duplication and release deletion. `TitoProvider.groups` lists
 /// every group once; the provider derives its schema, seed and route table from that list.
 protocol TitoResourceGroup: Sendable {
+    /// The tables the group keeps, each from its record type; the schema and the seed follow
+    /// from them unless the group says otherwise.
+    static var tables: [GroupTable] { get }
     /// `CREATE TABLE IF NOT EXISTS tito_…` / `CREATE INDEX IF NOT EXISTS …` statements. A table
     /// with an `event_id` column is emptied of an event's rows when the event is deleted (E7).
     static var schema: String { get }
@@ -18,10 +21,42 @@ protocol TitoResourceGroup: Sendable {
 }
 
 extension TitoResourceGroup {
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {}
+    static var tables: [GroupTable] { [] }
+    static var schema: String { tables.map(\.table.schema).joined() }
+
+    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
+        for table in tables { try table.loadSeed(seed, database) }
+    }
+
     static var routes: [Route<TitoPrincipal>] { [] }
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {}
-    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {}
+
+    /// Drops the release from every `release_ids` column of the group's tables.
+    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
+        for table in tables.map(\.table) where table.position(ofColumn: "release_ids") != nil {
+            try database.removeID(releaseID, fromList: "release_ids", of: table.name, event: eventID)
+        }
+    }
+}
+
+/// A table of a group, from its record type: its schema, and how its seed is read. By default
+/// the seed is the array `<name>` of `<name>.json`, `<name>` being the table's name without
+/// `tito_`, and new ids continue at `nextID` (spec §14.7). A table without a seed file says so
+/// with `seeded: false`.
+struct GroupTable: Sendable {
+    let table: RecordTable
+    let loadSeed: @Sendable (SeedDirectory, Database) throws -> Void
+
+    init<Record: TitoRecord>(
+        _ type: Record.Type, nextID: Int64? = nil, file: String? = nil, key: String? = nil, seeded: Bool = true
+    ) {
+        table = Record.table
+        let name = String(Record.table.name.dropFirst("tito_".count))
+        loadSeed = { seed, database in
+            if seeded { try Record.loadSeed(seed, file ?? "\(name).json", key: key ?? name, into: database) }
+            if let nextID { try Identifiers.start(name, at: nextID, in: database) }
+        }
+    }
 }
 
 /// An event duplication in progress: the source and the copy, and the id of each copied record

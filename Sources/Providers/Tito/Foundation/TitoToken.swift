@@ -25,13 +25,13 @@ struct TitoToken: Sendable {
     /// The seeded tokens in file order, then those of `TITO_TOKENS` (which win over a seeded
     /// token of the same text and are listed after the seeded ones).
     static func initial(from seed: SeedDirectory, environment: [TitoToken]) throws -> [IssuedToken] {
-        var tokens = try SeedRecord.all(seed, "tokens.json", key: "tokens").map { record in
-            guard let mode = record.text("lookup_mode").flatMap(LookupMode.init(rawValue:)) else {
+        var tokens = try seed.seedRecords("tokens.json", key: "tokens").map { record in
+            guard let mode = LookupMode(rawValue: try record.string("lookup_mode")) else {
                 throw record.invalid("lookup_mode", "\"live\" or \"test\"")
             }
             return TitoToken(
-                token: try record.requiredText("token"), lookupMode: mode, accounts: strings(record["accounts"]),
-                denied: strings(record["denied"]), purpose: record.text("purpose") ?? ""
+                token: try record.string("token"), lookupMode: mode, accounts: strings(record.fields["accounts"]),
+                denied: strings(record.fields["denied"]), purpose: try record.optionalString("purpose") ?? ""
             ).issued(origin: .seed)
         }
         for configured in environment {

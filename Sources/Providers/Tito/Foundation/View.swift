@@ -28,6 +28,27 @@ enum ListMeta {
         }
     }
 
+    /// `"filter_options"` of a list filtered by state alone: the states section, its state
+    /// `options` and those `selected`.
+    static func writeStateFilter(options: [(label: String, value: String)], selected: [String], to json: inout JSONBuilder) {
+        json.object("filter_options") { json in
+            writeStatesSection(to: &json)
+            json.field("collection", false)
+            json.key("states")
+            writeOptions(options, to: &json)
+            json.key("selected_states")
+            writeStrings(selected, to: &json)
+        }
+    }
+
+    /// What a list that hides some states by default adds to its `meta`: how many records it
+    /// hides, and which states.
+    static func writeHidden(_ count: Int, states: [String], to json: inout JSONBuilder) {
+        json.field("resources_hidden_by_default_count", count)
+        json.key("search_states_hidden_by_default")
+        writeStrings(states, to: &json)
+    }
+
     static func writeStatesSection(to json: inout JSONBuilder) {
         json.object("sections") { json in
             json.object("states") { json in
@@ -74,37 +95,5 @@ extension JSONBuilder {
     /// A member whose value is an object.
     mutating func object(_ key: StaticString, _ body: (inout JSONBuilder) throws -> Void) rethrows {
         try field(key, object: body)
-    }
-
-    /// A nullable integer member.
-    mutating func field(_ key: StaticString, _ value: Int64?) {
-        self.key(key)
-        if let value { int(value) } else { null() }
-    }
-
-    /// A nullable boolean member.
-    mutating func field(_ key: StaticString, _ value: Bool?) {
-        self.key(key)
-        if let value { bool(value) } else { null() }
-    }
-
-    /// A money member (dec-string) or null.
-    mutating func field(_ key: StaticString, cents: Int64?) {
-        self.key(key)
-        string(cents.map(TitoFormats.money(cents:)))
-    }
-
-    /// A timestamp member (`…000+00:00`) or null.
-    mutating func field(_ key: StaticString, milliseconds: Int64?) {
-        self.key(key)
-        string(milliseconds.map(TitoFormats.timestamp(milliseconds:)))
-    }
-
-    /// A member whose value is an array of integers.
-    mutating func field(_ key: StaticString, ids: [Int64]) {
-        self.key(key)
-        array { json in
-            for id in ids { json.int(id) }
-        }
     }
 }

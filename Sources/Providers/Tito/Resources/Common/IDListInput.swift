@@ -34,14 +34,14 @@ enum IDListInput {
         _ attributes: Attributes, _ key: String = "release_ids", event: Int64, errors: inout ValidationErrors,
         in database: Database
     ) throws -> [Int64]? {
-        try read(attributes, key, errors: &errors) { try ReleaseRecord.find(reference: $0, event: event, in: database)?.id }
+        try read(attributes, key, errors: &errors) { try Release.find(reference: $0, event: event, in: database)?.id }
     }
 
     static func questions(
         _ attributes: Attributes, event: Int64, errors: inout ValidationErrors, in database: Database
     ) throws -> [Int64]? {
         try read(attributes, "question_ids", errors: &errors) {
-            try QuestionRecord.find(reference: $0, event: event, in: database)?.id
+            try Question.find(reference: $0, event: event, in: database)?.id
         }
     }
 

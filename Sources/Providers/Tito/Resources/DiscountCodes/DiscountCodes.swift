@@ -1,65 +1,79 @@
 import Emulation
 
-/// Discount codes: the table and seed (the endpoints D1–D5 build on them; registrations apply them).
+/// Discount codes: the table, the seed and the endpoints D1–D5 (spec §11.6, §13.5); registrations
+/// apply them.
 enum DiscountCodes: TitoResourceGroup {
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_discount_codes (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            code TEXT NOT NULL,
-            type TEXT NOT NULL,
-            value INTEGER NOT NULL,
-            start_at INTEGER,
-            end_at INTEGER,
-            max_quantity_per_release INTEGER,
-            min_quantity_per_release INTEGER,
-            only_show_attached INTEGER,
-            quantity INTEGER,
-            release_ids TEXT NOT NULL DEFAULT '[]',
-            reveal_secret INTEGER,
-            source TEXT,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS tito_discount_codes_by_event ON tito_discount_codes (event_id, id);
-        CREATE INDEX IF NOT EXISTS tito_discount_codes_by_code ON tito_discount_codes (event_id, code COLLATE NOCASE);
-        """
+    static let tables = [GroupTable(DiscountCode.self, nextID: 5_319_079)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "discount_codes.json", key: "discount_codes") {
-            try database.run(
-                """
-                INSERT INTO tito_discount_codes (id, event_id, code, type, value, start_at, end_at, max_quantity_per_release,
-                    min_quantity_per_release, only_show_attached, quantity, release_ids, reveal_secret, source, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                try record.id(), try record.id("event_id"), try record.requiredText("code"), try record.requiredText("type"),
-                try record.cents("value") ?? 0, try record.milliseconds("start_at"), try record.milliseconds("end_at"),
-                record.int("max_quantity_per_release"), record.int("min_quantity_per_release"),
-                record.optionalBool("only_show_attached"), record.int("quantity"), record.jsonText("release_ids") ?? "[]",
-                record.optionalBool("reveal_secret"), record.text("source"),
-                try record.requiredMilliseconds("created_at"), try record.requiredMilliseconds("updated_at"))
-        }
-        try Identifiers.start("discount_codes", at: 5_319_079, in: database)
-    }
+    /// D2–D5; D1 filters on states of its own. A new code's `discount_codes_count` follows, being
+    /// derived; renaming or deleting a code leaves the tickets and registrations that used it alone.
+    static let endpoints = EventRecordEndpoints<DiscountCode>(
+        path: "discount_codes", resource: "discount_codes", listKey: "discount_codes", singleKey: "discount_code",
+        rendering: DiscountCodeView.rendering, sort: sort, example: ("discount_codes", "5319076"), customList: list)
+
+    static var routes: [Route<TitoPrincipal>] { endpoints.routes }
 
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        for row in try database.query("SELECT id, release_ids FROM tito_discount_codes WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
-            let id = try Identifiers.next("discount_codes", in: database)
-            try database.run(
-                """
-                INSERT INTO tito_discount_codes (id, event_id, code, type, value, start_at, end_at, max_quantity_per_release,
-                    min_quantity_per_release, only_show_attached, quantity, release_ids, reveal_secret, source, created_at, updated_at)
-                SELECT ?, ?, code, type, value, start_at, end_at, max_quantity_per_release, min_quantity_per_release,
-                    only_show_attached, quantity, ?, reveal_secret, source, ?, ? FROM tito_discount_codes WHERE id = ?
-                """, id, copy.copyEventID,
-                JSONColumn.text(ids: copy.remap("releases", JSONColumn.ids(row.string("release_ids")))),
-                copy.now, copy.now, Int64(row.int("id") ?? 0))
-            copy.record("discount_codes", original: Int64(row.int("id") ?? 0), copy: id)
+        try DiscountCode.copyAll(&copy, as: "discount_codes", in: database) { code, copy, _ in
+            code.releaseIDs = copy.remap("releases", code.releaseIDs)
         }
     }
 
-    static func releaseDeleted(_ releaseID: Int64, event eventID: Int64, in database: Database) throws {
-        try database.removeID(releaseID, fromList: "release_ids", of: "tito_discount_codes", event: eventID)
+    static let sort = SortSpec(default: .init("id", sql: "dc.id"), others: [.init("code", sql: "dc.code")], idColumn: "dc.id")
+
+    static let stateOptions: [(label: String, value: String)] = [
+        ("Current", "current"), ("Past", "past"), ("Upcoming", "upcoming"), ("Used", "used"), ("Unused", "unused"),
+    ]
+    static let timeStates = ["current", "past", "upcoming"]
+    static let usageStates = ["used", "unused"]
+
+    /// D1: id order (or `search[sort]=code`). `search[states][]` filters on two groups, time
+    /// (current/past/upcoming) and usage (used/unused): ORed within a group, ANDed across; a
+    /// group with nothing selected is not filtered. Past codes are hidden unless states are given.
+    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: endpoints.resource, in: database)
+            let now = request.nowMilliseconds
+            let requested = ListQuery.states(request.query)
+            // `selected_states` echoes the known states asked for; unknown ones filter nothing.
+            let selected = requested.map { asked in stateOptions.map(\.value).filter(asked.contains) }
+                ?? ["current", "upcoming", "used", "unused"]
+            var scopeFilter = SQLFilter()
+            scopeFilter.add("dc.event_id = ?", scope.event.id)
+            var filter = scopeFilter
+            var timeAlternatives: [SQLFilter] = []
+            for state in timeStates where selected.contains(state) {
+                var alternative = SQLFilter()
+                switch state {
+                case "current": alternative.add("(dc.start_at IS NULL OR dc.start_at <= ?) AND (dc.end_at IS NULL OR dc.end_at > ?)", now, now)
+                case "past": alternative.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                default: alternative.add("dc.start_at IS NOT NULL AND dc.start_at > ?", now)
+                }
+                timeAlternatives.append(alternative)
+            }
+            if !timeAlternatives.isEmpty { filter.add(anyOf: timeAlternatives) }
+            let used = selected.contains("used")
+            let unused = selected.contains("unused")
+            if used != unused {
+                filter.add("\(DiscountCode.quantityUsed(scope)) \(used ? ">" : "=") 0")
+            }
+            let source = "tito_discount_codes AS dc"
+            let page = try database.listPage(
+                PageRequest(request.query), from: source, alias: "dc", where: filter, order: sort.order(request.query))
+            let overall = try database.count(from: source, where: scopeFilter)
+            var hidden = 0
+            if requested == nil {
+                var pastFilter = scopeFilter
+                pastFilter.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                hidden = try database.count(from: source, where: pastFilter)
+            }
+            let context = RenderContext(request, scope, view: request.listView)
+            return try ResourceResponse.list("discount_codes", meta: page.meta(overallTotal: overall)) { json in
+                ListMeta.writeHidden(hidden, states: ["past"], to: &json)
+                ListMeta.writeStateFilter(options: stateOptions, selected: selected, to: &json)
+            } items: { json in
+                try DiscountCodeView.rendering.write(page, context: context, scope, in: database, to: &json)
+            }
+        }
     }
 }

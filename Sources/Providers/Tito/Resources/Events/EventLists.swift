@@ -21,11 +21,11 @@ enum EventLists {
             }
         }
 
-        var order: String {
+        var order: [KeysetOrder.Column] {
             switch self {
-            case .upcoming: return "e.start_date IS NULL, e.start_date, e.id"
-            case .past: return "e.start_date DESC, e.id DESC"
-            case .archived: return "e.id"
+            case .upcoming: return [.init("e.start_date IS NULL"), .init("e.start_date"), .init("e.id")]
+            case .past: return [.init("e.start_date", descending: true), .init("e.id", descending: true)]
+            case .archived: return [.init("e.id")]
             }
         }
 
@@ -59,7 +59,7 @@ enum EventLists {
             var accountOrder = "CASE a.slug"
             for (index, slug) in principal.accounts.enumerated() { accountOrder += " WHEN '\(escape(slug))' THEN \(index)" }
             accountOrder += " END"
-            return try respond(.upcoming, filter: filter, order: accountOrder + ", ", request, principal, database)
+            return try respond(.upcoming, filter: filter, order: [.init(accountOrder)], request, principal, database)
         }
     }
 
@@ -69,39 +69,23 @@ enum EventLists {
             try principal.requireAccess(to: "events")
             var filter = SQLFilter()
             filter.add("e.account_id = ?", account.id)
-            return try respond(set, filter: filter, order: "", request, principal, database)
+            return try respond(set, filter: filter, order: [], request, principal, database)
         }
     }
 
     private static func respond(
-        _ set: Set, filter: SQLFilter, order prefix: String, _ request: ProviderRequest, _ principal: TitoPrincipal,
+        _ set: Set, filter: SQLFilter, order prefix: [KeysetOrder.Column], _ request: ProviderRequest, _ principal: TitoPrincipal,
         _ database: Database
     ) throws -> HTTPResponse {
         var filter = filter
         set.add(to: &filter, today: TitoFormats.date(request.now))
-        let page = PageRequest(request.query)
-        let result = try database.page(
-            select: EventRecord.columns, from: EventRecord.source, where: filter, orderBy: prefix + set.order,
-            window: page.window, total: .count)
-        let view = View.resolve(request.query, default: .short)
-        let renderer = EventRenderer(principal: principal, now: TitoFormats.milliseconds(request.now))
-        return try .json { json in
-            try json.object { json in
-                try json.field("events", array: { json in
-                    for row in result.items { try renderer.encode(EventRecord(row: row), view: view, in: database, to: &json) }
-                })
-                json.object("meta") { json in
-                    PageMeta(page: page, totalCount: result.total, overallTotal: nil).write(to: &json)
-                    json.object("filter_options") { json in
-                        ListMeta.writeStatesSection(to: &json)
-                        json.field("collection", false)
-                        json.key("states")
-                        ListMeta.writeOptions([("Past", "past"), ("Upcoming", "upcoming")], to: &json)
-                        json.key("selected_states")
-                        ListMeta.writeStrings(set.selectedStates, to: &json)
-                    }
-                }
-            }
+        let page = try database.listPage(
+            PageRequest(request.query), from: EventView.source, alias: "e", where: filter, order: KeysetOrder(prefix + set.order))
+        let context = RenderContext(request, principal, view: request.listView)
+        return try ResourceResponse.list("events", meta: page.meta(overallTotal: nil)) { json in
+            ListMeta.writeStateFilter(options: [("Past", "past"), ("Upcoming", "upcoming")], selected: set.selectedStates, to: &json)
+        } items: { json in
+            try EventView.write(page, principal, context: context, in: database, to: &json)
         }
     }
 

@@ -4,55 +4,55 @@ import Emulation
 enum EventWrites {
     /// E4.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        let id = try request.write { database -> Int64 in
+        try request.write { database in
             let account = try Scope.account(request, principal, in: database)
             try principal.requireAccess(to: "events")
             let attributes = try Attributes(request, wrapper: "event")
-            var draft = EventDraft(accountID: account.id, now: now)
+            var draft = Event(accountID: account.id, now: request.nowMilliseconds)
             var errors = ValidationErrors()
             let requestedSlug = draft.apply(attributes, errors: &errors)
             if !attributes.has("title") { errors.add("title", ValidationErrors.blank) }
-            if let requestedSlug {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            } else if !draft.title.isBlank {
-                var base = Identifiers.parameterize(draft.title)
-                if base.isEmpty { base = try Identifiers.fallbackSlug(in: database) }
-                draft.slug = try Identifiers.uniqueSlug(base) { try draft.isTaken($0, in: database) }
+            let new = draft
+            if let slug = try Identifiers.slugForNew(
+                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
+                isTaken: { try new.isTaken($0, in: database) }, in: database)
+            {
+                draft.slug = slug
             }
             try errors.check()
             draft.id = try Identifiers.next("events", in: database)
-            try draft.insert(into: database)
-            return draft.id
+            try database.insert(draft)
+            return try EventView.single(id: draft.id, status: 201, request, principal, in: database)
         }
-        return try respond(eventID: id, status: 201, request, principal)
     }
 
     /// E5.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let scope = try request.read { try Scope.event(request, principal, resource: "events", in: $0) }
-        return try respond(eventID: scope.event.id, status: 200, request, principal)
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: "events", in: database)
+            return try EventView.single(id: scope.event.id, status: 200, request, principal, in: database)
+        }
     }
 
     /// E6: partial update; a slug change moves the event to its new slug.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let id = try request.write { database -> Int64 in
+        try request.write { database in
             let scope = try Scope.event(request, principal, resource: "events", in: database)
             let attributes = try Attributes(request, wrapper: "event")
-            guard !attributes.object.isEmpty else { return scope.event.id }
-            var draft = EventDraft(scope.event)
+            guard !attributes.object.isEmpty else {
+                return try EventView.single(id: scope.event.id, status: 200, request, principal, in: database)
+            }
+            var draft = scope.event
             var errors = ValidationErrors()
             if let requestedSlug = draft.apply(attributes, errors: &errors), requestedSlug != scope.event.slug {
                 try check(requestedSlug, of: draft, errors: &errors, in: database)
                 draft.slug = requestedSlug
             }
             try errors.check()
-            draft.updatedAt = TitoFormats.milliseconds(request.now)
-            try draft.update(in: database)
-            return draft.id
+            draft.updatedAt = request.nowMilliseconds
+            try database.update(draft)
+            return try EventView.single(id: draft.id, status: 200, request, principal, in: database)
         }
-        return try respond(eventID: id, status: 200, request, principal)
     }
 
     /// E7: removes the event and every record of it: each table with an `event_id` column.
@@ -65,32 +65,18 @@ enum EventWrites {
                     .contains { $0.string("name") == "event_id" }
                 if hasEventColumn { try database.run("DELETE FROM \"\(table)\" WHERE event_id = ?", scope.event.id) }
             }
-            try database.run("DELETE FROM tito_events WHERE id = ?", scope.event.id)
+            try database.delete(Event.self, where: "id = ?", scope.event.id)
         }
         return .empty(status: 204)
     }
 
     /// A slug the client chose: lowercase letters, digits, `-` and `_`, not used in the account.
-    private static func check(_ slug: String, of draft: EventDraft, errors: inout ValidationErrors, in database: Database) throws {
+    private static func check(_ slug: String, of draft: Event, errors: inout ValidationErrors, in database: Database) throws {
         guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" })
         else {
             errors.add("slug", ValidationErrors.invalid)
             return
         }
         if try draft.isTaken(slug, in: database) { errors.add("slug", ValidationErrors.taken) }
-    }
-
-    static func respond(eventID: Int64, status: Int, _ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            guard let event = try EventRecord.find(id: eventID, in: database) else { throw TitoError.notFound }
-            let renderer = EventRenderer(principal: principal, now: TitoFormats.milliseconds(request.now))
-            let view = View.resolve(request.query, default: .extended)
-            return try .json(status: status) { json in
-                try json.object { json in
-                    json.key("event")
-                    try renderer.encode(event, view: view, in: database, to: &json)
-                }
-            }
-        }
     }
 }

@@ -1,56 +1,73 @@
 import Emulation
 
-/// Questions: the table and seed (the endpoints Q1–Q5 build on them).
+/// Questions: the table, the seed, the endpoints Q1–Q5 and the answers list N1 (spec §11.4,
+/// §11.9, §13.7). The answers' table is `Answers`.
 enum Questions: TitoResourceGroup {
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_questions (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            slug TEXT NOT NULL,
-            title TEXT NOT NULL,
-            field_type TEXT NOT NULL,
-            description TEXT,
-            include_free_text_field INTEGER NOT NULL DEFAULT 0,
-            options TEXT NOT NULL DEFAULT '[]',
-            options_free_text_field TEXT,
-            required INTEGER,
-            position INTEGER NOT NULL,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            UNIQUE (event_id, slug)
-        );
-        CREATE INDEX IF NOT EXISTS tito_questions_by_event ON tito_questions (event_id, position, id);
-        """
+    static let tables = [GroupTable(Question.self, nextID: 1_041_932)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "questions.json", key: "questions") {
-            try database.run(
-                """
-                INSERT INTO tito_questions (id, event_id, slug, title, field_type, description, include_free_text_field,
-                    options, options_free_text_field, required, position, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                try record.id(), try record.id("event_id"), try record.requiredText("slug"), try record.requiredText("title"),
-                record.text("field_type") ?? "Text", record.text("description"),
-                record.bool("include_free_text_field", default: false), record.jsonText("options") ?? "[]",
-                record.text("options_free_text_field"), record.optionalBool("required"), record.int("position") ?? 0,
-                try record.requiredMilliseconds("created_at"), try record.requiredMilliseconds("updated_at"))
-        }
-        try Identifiers.start("questions", at: 1_041_932, in: database)
+    /// The live service's sort options for this list (a recording shows them; the v3 docs' example
+    /// leaves them out, as it does for other lists that have them).
+    static let sortOptions: [(label: String, attr: String, direction: String, isDefault: Bool)] = [
+        ("Position on tickets", "position", "asc", true), ("Question Title, A-Z", "title", "asc", false),
+        ("Question Title, Z-A", "title", "desc", false),
+    ]
+
+    /// Q1–Q5: in position (creation) order, or `search[sort]=title`; `title` and `field_type` are
+    /// required; the slug comes from the title and stays when it changes; a new question goes
+    /// last. A deleted question takes its answers and leaves every `question_ids` list (spec
+    /// §13.11); ticket `responses` are derived from answers, so they lose its key too.
+    static let endpoints = EventRecordEndpoints<Question>(
+        path: "questions", resource: "questions", listKey: "questions", singleKey: "question",
+        rendering: QuestionView.rendering,
+        sort: SortSpec(default: .init("position", sql: "q.position"), others: [.init("title", sql: "q.title")], idColumn: "q.id"),
+        example: ("questions", "dietary"),
+        extraMeta: { json in
+            ListMeta.writeSortOptions(sortOptions, to: &json)
+            ListMeta.writeEmptyFilterOptions(to: &json)
+        },
+        requireFields: { question, errors in
+            if question.title.isBlank { errors.add("title", ValidationErrors.blank) }
+            if question.fieldType.isEmpty && !errors.has("field_type") { errors.add("field_type", ValidationErrors.blank) }
+        },
+        prepareInsert: { question, scope, database in
+            try question.deriveSlug(in: database)
+            question.position = Int64(
+                try database.queryOne(
+                    "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM tito_questions WHERE event_id = ?", scope.event.id
+                )?.int("next") ?? 0)
+        },
+        removeDependents: { question, scope, database in
+            try database.delete(Answer.self, where: "question_id = ?", question.id)
+            for table in ["tito_releases", "tito_activities", "tito_checkin_lists"] {
+                try database.removeID(question.id, fromList: "question_ids", of: table, event: scope.event.id)
+            }
+        })
+
+    static var routes: [Route<TitoPrincipal>] {
+        endpoints.routes + [
+            Route("GET", "/{account_slug}/{event_slug}/questions/{question_slug}/answers",
+                  example: "/biscuit-box/2018/questions/t-shirt-size/answers", answers)
+        ]
     }
 
     static func duplicate(_ copy: inout EventCopy, in database: Database) throws {
-        for row in try database.query("SELECT id FROM tito_questions WHERE event_id = ? ORDER BY id", copy.sourceEventID) {
-            let original = Int64(row.int("id") ?? 0)
-            let id = try Identifiers.next("questions", in: database)
-            try database.run(
-                """
-                INSERT INTO tito_questions (id, event_id, slug, title, field_type, description, include_free_text_field,
-                    options, options_free_text_field, required, position, created_at, updated_at)
-                SELECT ?, ?, slug, title, field_type, description, include_free_text_field, options,
-                    options_free_text_field, required, position, ?, ? FROM tito_questions WHERE id = ?
-                """, id, copy.copyEventID, copy.now, copy.now, original)
-            copy.record("questions", original: original, copy: id)
+        try Question.copyAll(&copy, as: "questions", in: database)
+    }
+
+    /// N1: the answers to a question, in id order, on tickets the token sees (void ones included).
+    static func answers(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: "answers", in: database)
+            let question = try Question.find(request, scope, in: database)
+            var filter = SQLFilter("an.question_id = ?", question.id)
+            scope.addVisibility(alias: "t", to: &filter)
+            let page = try database.listPage(
+                PageRequest(request.query), from: "tito_answers AS an JOIN tito_tickets AS t ON t.id = an.ticket_id", alias: "an",
+                where: filter, order: KeysetOrder([.init("an.id")]))
+            let context = RenderContext(request, scope, view: request.listView)
+            return try ResourceResponse.list("answers", meta: page.meta(overallTotal: page.total)) { json in
+                try AnswerView.rendering.write(page, context: context, scope, in: database, to: &json)
+            }
         }
     }
 }

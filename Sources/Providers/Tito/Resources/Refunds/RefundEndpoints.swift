@@ -16,28 +16,14 @@ enum RefundEndpoints {
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "refunds", in: database)
-            var filter = SQLFilter()
-            filter.add("f.event_id = ?", scope.event.id)
+            var filter = SQLFilter("f.event_id = ?", scope.event.id)
             scope.addVisibility(alias: "g", to: &filter)
-            let page = PageRequest(request.query)
-            let result = try database.page(
-                select: "f.*", from: source, where: filter, orderBy: sort.orderBy(request.query), window: page.window, total: .count)
-            let refunds = result.items.map(RefundRecord.init(row:))
-            let registrations = try RegistrationRecord.all(ids: refunds.map(\.registrationID), in: database)
-            let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-            let view = View.resolve(request.query, default: .short)
-            return .json { json in
-                json.object { json in
-                    json.field("refunds", array: { json in
-                        for refund in refunds {
-                            renderer.encode(refund, registration: registrations[refund.registrationID], view: view, to: &json)
-                        }
-                    })
-                    json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.total, overallTotal: result.total).write(to: &json)
-                        ListMeta.writeEmptyFilterOptions(to: &json)
-                    }
-                }
+            let page = try database.listPage(PageRequest(request.query), from: source, alias: "f", where: filter, order: sort.order(request.query))
+            let context = try prepared(RenderContext(request, scope, view: request.listView), refunds: page.idList, scope, in: database)
+            return try ResourceResponse.list("refunds", meta: page.meta(overallTotal: page.total)) { json in
+                try page.write(
+                    RegistrationView.refund, select: Refund.table.selectList(alias: "f"), from: "tito_refunds AS f", alias: "f",
+                    context: context, in: database, to: &json)
             }
         }
     }
@@ -46,26 +32,31 @@ enum RefundEndpoints {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "refunds", in: database)
             guard let id = Int64(request.parameter("refund_id")) else { throw TitoError.notFound }
-            return try respond(id, scope: scope, status: 200, request, in: database)
+            return try single(id: id, request, scope, in: database)
         }
     }
 
     /// `{"refund": …}` with its registration, if the refund is in the event and the token sees it.
-    static func respond(_ id: Int64, scope: EventScope, status: Int, _ request: ProviderRequest, in database: Database) throws -> HTTPResponse {
-        guard let row = try database.queryOne("SELECT * FROM tito_refunds WHERE id = ? AND event_id = ?", id, scope.event.id) else {
-            throw TitoError.notFound
-        }
-        let refund = RefundRecord(row: row)
-        guard let registration = try RegistrationRecord.find(id: refund.registrationID, in: database),
-            scope.isVisible(testMode: registration.testMode)
-        else { throw TitoError.notFound }
-        let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-        let view = View.resolve(request.query, default: .extended)
-        return .json(status: status) { json in
-            json.object { json in
-                json.key("refund")
-                renderer.encode(refund, registration: registration, view: view, to: &json)
-            }
-        }
+    static func single(id: Int64, status: Int = 200, _ request: ProviderRequest, _ scope: EventScope, in database: Database) throws
+        -> HTTPResponse
+    {
+        var filter = SQLFilter("f.id = ?", id)
+        filter.add("f.event_id = ?", scope.event.id)
+        scope.addVisibility(alias: "g", to: &filter)
+        let context = try prepared(RenderContext(request, scope, view: request.singleView), refunds: "[\(id)]", scope, in: database)
+        return try RegistrationView.refund.single(
+            "refund", "SELECT \(Refund.table.selectList(alias: "f")) FROM \(source) WHERE \(filter.clause)", filter.arguments,
+            context: context, status: status, in: database)
+    }
+
+    /// The context with the registrations of the refunds `ids` (a JSON array) to embed.
+    private static func prepared(_ context: RenderContext, refunds ids: String, _ scope: EventScope, in database: Database) throws
+        -> RenderContext
+    {
+        var context = context
+        context.registrations = try RegistrationView.render(
+            ids: "SELECT f.registration_id FROM tito_refunds AS f WHERE f.id IN (SELECT value FROM json_each(?))", [ids], event: scope.event.id,
+            context: context.forEmbedded(), keyedBy: "id", in: database)
+        return context
     }
 }

@@ -13,18 +13,16 @@ struct DiscountApplication {
 
     /// The event's code matching `text` case-insensitively, or nil.
     static func find(_ text: String, event: Int64, in database: Database) throws -> DiscountApplication? {
-        guard let row = try database.queryOne(
-            "SELECT * FROM tito_discount_codes WHERE event_id = ? AND code = ? COLLATE NOCASE ORDER BY id LIMIT 1", event, text)
-        else { return nil }
-        let code = row.string("code") ?? text
+        guard let found = try database.fetchAll(
+            DiscountCode.self, where: "event_id = ? AND code = ? COLLATE NOCASE", orderBy: "id", event, text
+        ).first else { return nil }
         // quantity_used counts every ticket (void included) the code was applied to (spec §13.5).
         let used = Int64(try database.queryOne(
-            "SELECT COUNT(*) AS n FROM tito_tickets WHERE event_id = ? AND discount_code_used = ?", event, code)?.int("n") ?? 0)
+            "SELECT COUNT(*) AS n FROM tito_tickets WHERE event_id = ? AND discount_code_used = ?", event, found.code)?.int("n") ?? 0)
         return DiscountApplication(
-            code: code, isPercent: row.string("type") == "PercentOffDiscountCode", value: Int64(row.int("value") ?? 0),
-            releaseIDs: JSONColumn.ids(row.string("release_ids")), minimumPerRelease: row.int("min_quantity_per_release").map(Int64.init),
-            maximumPerRelease: row.int("max_quantity_per_release").map(Int64.init),
-            remaining: row.int("quantity").map { Int64($0) - used })
+            code: found.code, isPercent: found.type == "PercentOffDiscountCode", value: found.value ?? 0,
+            releaseIDs: found.releaseIDs, minimumPerRelease: found.minQuantityPerRelease, maximumPerRelease: found.maxQuantityPerRelease,
+            remaining: found.quantity.map { $0 - used })
     }
 
     func applies(to releaseID: Int64) -> Bool { releaseIDs.isEmpty || releaseIDs.contains(releaseID) }

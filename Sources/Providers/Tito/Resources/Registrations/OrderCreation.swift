@@ -5,7 +5,7 @@ import Emulation
 struct OrderCreation {
     /// A ticket to create, with its holder details (all nil for an unassigned ticket).
     struct NewTicket {
-        var release: ReleaseRecord
+        var release: Release
         var price: Int64
         var discountCodeUsed: String?
         var firstName: String?
@@ -14,8 +14,8 @@ struct OrderCreation {
         var companyName: String?
         var phoneNumber: String?
         var tags: String?
-        var metadata: String?
-        var upgradeIDs = "[]"
+        var metadata: JSONValue?
+        var upgradeIDs: JSONValue = []
         var answers: [NewAnswer] = []
     }
 
@@ -32,14 +32,13 @@ struct OrderCreation {
     var phoneNumber: String?
     var source: String?
     var discountCode: String?
-    var metadata: String?
-    var notify = false
+    var metadata: JSONValue?
     var lineItems: [(releaseID: Int64, quantity: Int64, price: Int64)] = []
     var tickets: [NewTicket] = []
 
     /// Refuses the order when a quantity-limited release has fewer tickets left than it asks for
     /// (counting the non-void tickets the token sees, spec §13.3 step 2).
-    static func checkAvailability(_ requested: [(release: ReleaseRecord, quantity: Int64)], scope: EventScope, in database: Database) throws {
+    static func checkAvailability(_ requested: [(release: Release, quantity: Int64)], scope: EventScope, in database: Database) throws {
         var totals: [Int64: Int64] = [:]
         for item in requested { totals[item.release.id, default: 0] += item.quantity }
         var errors = ValidationErrors()
@@ -57,53 +56,62 @@ struct OrderCreation {
         try errors.check()
     }
 
-    /// Writes the registration and its tickets; returns their ids.
+    /// Writes the registration, its line items and its tickets; returns their ids.
     func save(scope: EventScope, now: Int64, in database: Database) throws -> (registration: Int64, tickets: [Int64]) {
         let testMode = scope.newRecordsAreTest
-        let registrationID = try Identifiers.next("registrations", in: database)
         let reference = try Identifiers.registrationReference(event: scope.event.id, in: database)
-        let slugPrefix = testMode ? "reg_test_" : "reg_"
-        var storedItems: [JSONValue] = []
+        // The event's registrations of both modes, from the kept counts rather than a count of its rows.
+        let receiptCount = try Registration.counts.sums(where: SQLFilter("event_id = ?", scope.event.id), in: database)["registrations"] ?? 0
+        var registration = Registration()
+        registration.id = try Identifiers.next("registrations", in: database)
+        registration.eventID = scope.event.id
+        registration.slug = (testMode ? "reg_test_" : "reg_") + (try Identifiers.randomSlugBody(in: database))
+        registration.reference = reference
+        (registration.name, registration.email, registration.phoneNumber, registration.companyName) = (name, email, phoneNumber, companyName)
+        registration.testMode = testMode
+        registration.total = tickets.reduce(0) { $0 + $1.price }
+        registration.receiptPaid = registration.total == 0
+        (registration.source, registration.discountCode, registration.metadata) = (source, discountCode, metadata)
+        registration.ipAddress = "127.0.0.1"
+        (registration.createdAt, registration.updatedAt, registration.completedAt) = (now, now, now)
+        registration.expiresAt = now + 15 * 60 * 1000
+        var lines: [LineItem] = []
         for item in lineItems {
-            let id = try database.ids.integer("tito.line_items")
-            storedItems.append(RegistrationRecord.LineItem(id: id, releaseID: item.releaseID, quantity: item.quantity, price: item.price).json)
+            lines.append(
+                LineItem(
+                    id: try Identifiers.next("line_items", in: database), eventID: scope.event.id, registrationID: registration.id,
+                    releaseID: item.releaseID, quantity: item.quantity, price: item.price))
         }
-        let total = tickets.reduce(0) { $0 + $1.price }
-        let receiptCount = try database.queryOne(
-            "SELECT COUNT(*) AS n FROM tito_registrations WHERE event_id = ?", scope.event.id)?.int("n") ?? 0
-        let registration = RegistrationRow(
-            id: registrationID, eventID: scope.event.id, slug: slugPrefix + (try Identifiers.randomSlugBody(in: database)),
-            reference: reference, name: name, email: email, phoneNumber: phoneNumber, companyName: companyName,
-            state: "complete", registrationType: "manual", testMode: testMode, total: total, receiptPaid: total == 0,
-            refunded: false, source: source, discountCode: discountCode, paymentReference: nil, paymentProvider: nil,
-            metadata: metadata, billingAddress: nil, ipAddress: "127.0.0.1", locale: "en", consentedAt: nil,
-            receiptID: try database.ids.integer("tito.receipts"), receiptNumber: Self.receiptNumber(receiptCount + 1),
-            lineItems: JSONColumn.text(.array(storedItems)), createdAt: now, updatedAt: now, completedAt: now,
-            expiresAt: now + 15 * 60 * 1000)
-        try registration.insert(into: database)
+        registration.receiptID = try database.ids.integer("tito.receipts")
+        registration.receiptNumber = Self.receiptNumber(receiptCount + 1)
+        registration.count(lines)
+        try database.insert(registration)
+        for line in lines { try database.insert(line) }
         var number = Int64(try database.queryOne(
             "SELECT COALESCE(MAX(number), 0) AS n FROM tito_tickets WHERE event_id = ?", scope.event.id)?.int("n") ?? 0)
         var ticketIDs: [Int64] = []
-        for (index, ticket) in tickets.enumerated() {
+        for (index, new) in tickets.enumerated() {
             number += 1
-            let id = try Identifiers.next("tickets", in: database)
-            let state = try TicketRecord.state(
-                firstName: ticket.firstName, lastName: ticket.lastName, email: ticket.email, release: ticket.release,
-                answeredQuestions: Set(ticket.answers.map(\.questionID)), in: database)
-            try TicketRow(
-                id: id, eventID: scope.event.id, registrationID: registrationID, releaseID: ticket.release.id,
-                slug: "ti_" + (try Identifiers.randomSlugBody(in: database)), reference: "\(reference)-\(index + 1)",
-                number: number, firstName: ticket.firstName, lastName: ticket.lastName, email: ticket.email,
-                phoneNumber: ticket.phoneNumber, companyName: ticket.companyName, price: ticket.price, state: state,
-                testMode: testMode, discountCodeUsed: ticket.discountCodeUsed, tags: ticket.tags, metadata: ticket.metadata,
-                upgradeIDs: ticket.upgradeIDs, consentedAt: nil, createdAt: now, updatedAt: now
-            ).insert(into: database)
-            for answer in ticket.answers {
-                try TicketAnswers.upsert(answer, ticket: id, event: scope.event.id, now: now, in: database)
+            var ticket = Ticket()
+            ticket.id = try Identifiers.next("tickets", in: database)
+            ticket.state = try Ticket.state(
+                firstName: new.firstName, lastName: new.lastName, email: new.email, release: new.release,
+                answeredQuestions: Set(new.answers.map(\.questionID)), in: database)
+            (ticket.eventID, ticket.registrationID, ticket.releaseID) = (scope.event.id, registration.id, new.release.id)
+            ticket.slug = "ti_" + (try Identifiers.randomSlugBody(in: database))
+            ticket.reference = "\(reference)-\(index + 1)"
+            ticket.number = number
+            (ticket.firstName, ticket.lastName, ticket.email) = (new.firstName, new.lastName, new.email)
+            (ticket.phoneNumber, ticket.companyName, ticket.price) = (new.phoneNumber, new.companyName, new.price)
+            (ticket.testMode, ticket.discountCodeUsed, ticket.tags) = (testMode, new.discountCodeUsed, new.tags)
+            (ticket.metadata, ticket.upgradeIDs, ticket.createdAt, ticket.updatedAt) = (new.metadata, new.upgradeIDs, now, now)
+            try database.insert(ticket)
+            for answer in new.answers {
+                try TicketAnswers.upsert(answer, ticket: ticket.id, event: scope.event.id, now: now, in: database)
             }
-            ticketIDs.append(id)
+            ticketIDs.append(ticket.id)
         }
-        return (registrationID, ticketIDs)
+        return (registration.id, ticketIDs)
     }
 
     /// Receipt numbers count the event's registrations: `0000001`, `0000002`…

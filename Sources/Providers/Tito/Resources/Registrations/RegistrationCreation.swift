@@ -3,7 +3,7 @@ import Emulation
 /// R3: a registration with one or more tickets, created by an admin (spec §11.11, §13.3).
 enum RegistrationCreation {
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
+        let now = request.nowMilliseconds
         return try request.write { database in
             let scope = try Scope.event(request, principal, resource: "registrations", in: database)
             let input = try Attributes(request, wrapper: "registration")
@@ -16,15 +16,14 @@ enum RegistrationCreation {
             order.phoneNumber = input.string("phone_number").value
             // Blank `source` and `discount_code` count as not given (the docs' example sends "").
             order.source = nonBlank(input.string("source").value)
-            if case .value(let metadata) = input.jsonObject("metadata") { order.metadata = JSONColumn.text(metadata) }
-            order.notify = input.bool("notify").value ?? false
+            if case .value(let metadata) = input.jsonObject("metadata") { order.metadata = metadata }
 
-            var items: [(release: ReleaseRecord, quantity: Int64, donation: Int64?)] = []
+            var items: [(release: Release, quantity: Int64, donation: Int64?)] = []
             switch input.array("line_items") {
             case .value(let values) where !values.isEmpty:
                 for value in values {
                     guard let reference = value["release_id"],
-                        let release = try ReleaseRecord.find(reference: reference, event: scope.event.id, in: database)
+                        let release = try Release.find(reference: reference, event: scope.event.id, in: database)
                     else {
                         errors.add("line_items", ValidationErrors.invalid)
                         continue
@@ -78,17 +77,17 @@ enum RegistrationCreation {
                 order.tickets[0].phoneNumber = order.phoneNumber
             }
             let created = try order.save(scope: scope, now: now, in: database)
-            return try RegistrationEndpoints.respond(created.registration, scope: scope, status: 201, request, in: database)
+            return try RegistrationView.single(id: created.registration, status: 201, request, scope, in: database)
         }
     }
 
     /// The price of one unit before discount (spec §13.3 step 3).
-    static func unitPrice(_ release: ReleaseRecord, donation: Int64?) -> Int64 {
+    static func unitPrice(_ release: Release, donation: Int64?) -> Int64 {
         switch release.pricingType {
         case "donation":
-            return donation ?? release.attribute("suggested_donation").stringValue.flatMap { TitoFormats.cents(.string($0)) } ?? 0
+            return donation ?? release.suggestedDonation ?? 0
         case "degressive":
-            return ReleaseRenderer.firstDegressivePrice(release.attribute("price_degressive").stringValue) ?? release.price ?? 0
+            return release.firstDegressivePrice ?? release.price ?? 0
         default:
             return release.price ?? 0
         }

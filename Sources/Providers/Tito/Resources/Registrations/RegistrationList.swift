@@ -8,7 +8,7 @@ enum RegistrationList {
             .init("name", sql: "g.name COLLATE NOCASE"), .init("updated_at", sql: "g.updated_at", direction: .desc),
             .init("total", sql: "g.total"), .init("reference", sql: "g.reference"),
             // Nulls sort first either way round (spec §7.3).
-            .init("payment_provider", sql: "g.payment_provider IS NOT NULL, g.payment_provider"),
+            .init(["payment_provider"], expressions: ["g.payment_provider IS NOT NULL", "g.payment_provider"]),
         ],
         idColumn: "g.id")
 
@@ -26,12 +26,13 @@ enum RegistrationList {
         "unpaid": "(g.receipt_paid = 0 AND g.state != 'cancelled')",
     ]
 
+    /// The list; its totals come from the kept counts (`Registration.counts`), and the page from
+    /// the index in its order, so a page costs what it costs in a small event.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "registrations", in: database)
             let query = request.query
-            var scopeFilter = SQLFilter()
-            scopeFilter.add("g.event_id = ?", scope.event.id)
+            var scopeFilter = SQLFilter("g.event_id = ?", scope.event.id)
             scope.addVisibility(alias: "g", to: &scopeFilter)
             var filter = scopeFilter
             let requested = ListQuery.states(query)
@@ -41,50 +42,32 @@ enum RegistrationList {
             } else if !states.isEmpty {
                 filter.add(anyOf: states.map { SQLFilter($0) })
             }
+            var narrowed = requested != nil
+            let beforeTimes = filter.conditions.count
             ListQuery.addTimeFilters(query, alias: "g", to: &filter)
             if let text = ListQuery.searchText(query) {
                 filter.add(
                     containing: text, inAnyOf: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"])
             }
-            let source = "tito_registrations AS g"
-            let page = PageRequest(query)
-            let result = try database.page(
-                select: "g.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
-            let overall = try database.count(from: source, where: scopeFilter)
-            var cancelled = scopeFilter
-            cancelled.add("g.state = 'cancelled'")
-            let hidden = requested == nil ? try database.count(from: source, where: cancelled) : 0
-            let registrations = result.items.map(RegistrationRecord.init(row:))
-            let ids = registrations.map(\.id)
-            let tickets = try TicketRecord.all(ofRegistrations: ids, in: database)
-            let refunds = try RefundRecord.all(ofRegistrations: ids, in: database)
-            let answers = try AnswerRecord.byTicket(tickets.values.flatMap { $0.map(\.id) }, in: database)
-            let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-            let view = View.resolve(query, default: .short)
-            return .json { json in
-                json.object { json in
-                    json.field("registrations", array: { json in
-                        for registration in registrations {
-                            renderer.encode(
-                                registration, tickets: tickets[registration.id] ?? [], refunds: refunds[registration.id] ?? [],
-                                answers: answers, view: view, embedded: false, to: &json)
-                        }
-                    })
-                    json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
-                        json.field("resources_hidden_by_default_count", hidden)
-                        json.key("search_states_hidden_by_default")
-                        ListMeta.writeStrings(["cancelled"], to: &json)
-                        json.object("filter_options") { json in
-                            ListMeta.writeStatesSection(to: &json)
-                            json.field("collection", false)
-                            json.key("states")
-                            ListMeta.writeOptions(stateOptions, to: &json)
-                            json.key("selected_states")
-                            ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "cancelled" }, to: &json)
-                        }
-                    }
-                }
+            narrowed = narrowed || filter.conditions.count > beforeTimes
+            var countFilter = SQLFilter("event_id = ?", scope.event.id)
+            scope.addVisibility(alias: "\(Registration.counts.table)", to: &countFilter)
+            let counts = try Registration.counts.sums(where: countFilter, in: database)
+            let overall = counts["registrations"] ?? 0
+            let cancelled = counts["cancelled"] ?? 0
+            let page = try database.listPage(
+                PageRequest(query), from: RegistrationView.source, alias: "g", where: filter, order: sort.order(query),
+                total: narrowed ? nil : overall - cancelled)
+            var context = RenderContext(request, scope, view: request.listView)
+            try RegistrationView.prepare(&context, registrations: page.ids, scope, in: database)
+            return try ResourceResponse.list("registrations", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) { json in
+                ListMeta.writeHidden(requested == nil ? cancelled : 0, states: ["cancelled"], to: &json)
+                ListMeta.writeStateFilter(
+                    options: stateOptions, selected: requested ?? stateOptions.map(\.value).filter { $0 != "cancelled" }, to: &json)
+            } items: { json in
+                try page.write(
+                    RegistrationView.view, select: RegistrationView.select, from: RegistrationView.source, alias: "g", context: context,
+                    in: database, to: &json)
             }
         }
     }

@@ -7,32 +7,35 @@ enum RegistrationUpdates {
 
     /// R4: partial update of the registrant's details, billing address and total.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            let registration = try RegistrationEndpoints.find(request, scope, in: database)
+        try Registration.write(request, principal) { database, scope, found in
+            var registration = found
             let input = try Attributes(request, wrapper: "registration")
             var errors = ValidationErrors()
-            var values: [String: SQLiteValue] = [:]
-            for key in ["company_name", "email", "name", "payment_reference", "phone_number", "source"] {
+            var changed = false
+            let texts: [(String, WritableKeyPath<Registration, String?>)] = [
+                ("company_name", \.companyName), ("email", \.email), ("name", \.name), ("payment_reference", \.paymentReference),
+                ("phone_number", \.phoneNumber), ("source", \.source),
+            ]
+            for (key, path) in texts {
                 switch input.string(key) {
-                case .value(let text): values[key] = .text(text)
-                case .null: values[key] = .null
+                case .value(let text): registration[keyPath: path] = text
+                case .null: registration[keyPath: path] = nil
                 case .invalid: errors.add(key, ValidationErrors.invalid)
-                case .absent: break
+                case .absent: continue
                 }
+                changed = true
             }
-            if case .text(let email) = values["email"], !email.isBlank, !email.contains("@") {
+            if input.has("email"), let email = registration.email, !email.isBlank, !email.contains("@") {
                 errors.add("email", ValidationErrors.invalid)
             }
             switch input.jsonObject("metadata") {
-            case .value(let value): values["metadata"] = .text(JSONColumn.text(value))
-            case .null: values["metadata"] = .null
+            case .value(let value): (registration.metadata, changed) = (value, true)
+            case .null: (registration.metadata, changed) = (nil, true)
             default: break
             }
             switch input.cents("total") {
             case .value(let cents) where cents < 0: errors.add("total", ValidationErrors.negative)
-            case .value(let cents): values["total"] = .integer(cents)
+            case .value(let cents): (registration.total, changed) = (cents, true)
             case .null, .invalid: errors.add("total", ValidationErrors.notANumber)
             case .absent: break
             }
@@ -44,7 +47,7 @@ enum RegistrationUpdates {
                     break
                 }
                 billingEcho = given
-                var address = JSONColumn.object(registration.billingAddress)
+                var address = registration.billingAddress?.objectValue ?? JSONObject()
                 if address.isEmpty {
                     address["_type"] = "billing_address"
                     address["id"] = .int(try database.ids.integer("tito.billing_addresses"))
@@ -53,18 +56,16 @@ enum RegistrationUpdates {
                 for key in billingAddressKeys {
                     if let field = given[key] { address[key] = field.stringValue.map(JSONValue.string) ?? .null }
                 }
-                values["billing_address"] = .text(JSONColumn.text(.object(address)))
+                (registration.billingAddress, changed) = (.object(address), true)
             case .null, .absent: break
             case .invalid: errors.add("billing_address_attributes", ValidationErrors.invalid)
             }
             try errors.check()
-            if !values.isEmpty {
-                let columns = values.keys.sorted()
-                try database.run(
-                    "UPDATE tito_registrations SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE id = ?",
-                    arguments: columns.map { values[$0]! } + [now, registration.id])
+            if changed {
+                registration.updatedAt = request.nowMilliseconds
+                try database.update(registration)
             }
-            return try envelope(registration.id, billingAddressAttributes: billingEcho, in: database)
+            return try envelope(registration.id, billingAddressAttributes: billingEcho, principal, in: database)
         }
     }
 
@@ -79,70 +80,62 @@ enum RegistrationUpdates {
     }
 
     private static func setPaid(_ paid: Bool, _ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            let registration = try RegistrationEndpoints.find(request, scope, in: database)
-            try database.run("UPDATE tito_registrations SET receipt_paid = ?, updated_at = ? WHERE id = ?", paid, now, registration.id)
-            return try envelope(registration.id, billingAddressAttributes: JSONObject(), in: database)
+        try Registration.write(request, principal) { database, scope, found in
+            var registration = found
+            registration.receiptPaid = paid
+            registration.updatedAt = request.nowMilliseconds
+            try database.update(registration)
+            return try envelope(registration.id, billingAddressAttributes: JSONObject(), principal, in: database)
         }
     }
 
+    /// What the envelope reads besides the registration: how money is written and the billing
+    /// address attributes the request sent, echoed.
+    struct EnvelopeContext: Sendable {
+        let money: ColumnFormat
+        let billingAddressAttributes: JSONObject
+    }
+
+    /// The raw registration record, as the envelope's `registration` shows it.
+    static let record = RecordView<EnvelopeContext>(Registration.table, [
+        .column("event_id"), .column("id"), .column("name"), .column("email"), .column("slug"),
+        .column("created_at", format: TitoFormats.time), .column("updated_at", format: TitoFormats.time),
+        .column("discount_code"), .constant("user_id", nil), .column("ip_address"), .constant("payment_option_id", nil),
+        .column("expires_at", format: TitoFormats.time), .column("reference"), .column("payment_reference"),
+        .column("total", as: "cached_total", format: TitoFormats.moneyString), .constant("processing_job_id", nil),
+        .column("completed_at", format: TitoFormats.time), .column("state"), .column("registration_type"),
+        .derived("billing_address_id") { row, _, json in
+            let address = row.withUTF8("billing_address") { (try? JSONParser.parse(Array($0))) ?? .null }
+            if let id = address["id"]?.intValue { json.int(id) } else { json.null() }
+        },
+        .column("company_name"), .column("source"), .column("receipt_paid"), .constant("payment_option_name", nil),
+        .column("locale"), .column("phone_number"), .column("metadata"), .constant("prefill_id", nil), .column("test_mode"),
+        .column("consented_at", format: TitoFormats.time), .constant("data_security_consent_id", nil),
+        .constant("data_security_terms_and_condition_id", nil),
+    ])
+
     /// The form-object envelope of the docs: the registrant's fields after the change, the raw
     /// registration record, and the receipt flags.
-    static func envelope(_ id: Int64, billingAddressAttributes: JSONObject, in database: Database) throws -> HTTPResponse {
-        guard let registration = try RegistrationRecord.find(id: id, in: database) else { throw TitoError.notFound }
-        let billingAddressID = JSONColumn.object(registration.billingAddress)["id"]?.intValue
-        return .json { json in
-            json.object { json in
-                json.field("email", registration.email)
-                json.key("metadata")
-                JSONColumn.write(registration.metadata, to: &json)
-                json.field("name", registration.name)
-                json.field("payment_reference", registration.paymentReference)
-                json.field("phone_number", registration.phoneNumber)
-                json.field("source", registration.source)
-                json.object("registration") { json in
-                    json.field("event_id", registration.eventID)
-                    json.field("id", registration.id)
-                    json.field("name", registration.name)
-                    json.field("email", registration.email)
-                    json.field("slug", registration.slug)
-                    json.field("created_at", milliseconds: registration.createdAt)
-                    json.field("updated_at", milliseconds: registration.updatedAt)
-                    json.field("discount_code", registration.discountCode)
-                    json.field("user_id", nil as String?)
-                    json.field("ip_address", registration.ipAddress)
-                    json.field("payment_option_id", nil as String?)
-                    json.field("expires_at", milliseconds: registration.expiresAt)
-                    json.field("reference", registration.reference)
-                    json.field("payment_reference", registration.paymentReference)
-                    json.field("cached_total", cents: registration.total)
-                    json.field("processing_job_id", nil as String?)
-                    json.field("completed_at", milliseconds: registration.completedAt)
-                    json.field("state", registration.state)
-                    json.field("registration_type", registration.registrationType)
-                    json.field("billing_address_id", billingAddressID)
-                    json.field("company_name", registration.companyName)
-                    json.field("source", registration.source)
-                    json.field("receipt_paid", registration.receiptPaid)
-                    json.field("payment_option_name", nil as String?)
-                    json.field("locale", registration.locale)
-                    json.field("phone_number", registration.phoneNumber)
-                    json.key("metadata")
-                    JSONColumn.write(registration.metadata, to: &json)
-                    json.field("prefill_id", nil as String?)
-                    json.field("test_mode", registration.testMode)
-                    json.field("consented_at", milliseconds: registration.consentedAt)
-                    json.field("data_security_consent_id", nil as String?)
-                    json.field("data_security_terms_and_condition_id", nil as String?)
-                }
-                json.field("total", cents: registration.total)
-                json.field("update_receipt", true)
-                json.key("billing_address_attributes")
-                json.value(.object(billingAddressAttributes))
-                json.field("receipt_lines_attributes", array: { _ in })
-            }
-        }
+    static let envelopeView = RecordView<EnvelopeContext>(Registration.table, [
+        .column("email"), .column("metadata"), .column("name"), .column("payment_reference"), .column("phone_number"),
+        .column("source"),
+        .derived("registration") { row, context, json in try record.write(row.cursor, context, to: &json) },
+        .column("total", formattedBy: { $0.money }), .constant("update_receipt", true),
+        .derived("billing_address_attributes") { _, context, json in json.value(.object(context.billingAddressAttributes)) },
+        .constant("receipt_lines_attributes", []),
+    ])
+
+    static func envelope(
+        _ id: Int64, billingAddressAttributes: JSONObject, _ principal: TitoPrincipal, in database: Database
+    ) throws -> HTTPResponse {
+        let context = EnvelopeContext(
+            money: principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
+            billingAddressAttributes: billingAddressAttributes)
+        var json = JSONBuilder(capacity: 2048)
+        let found = try database.write(
+            envelopeView, "SELECT \(Registration.table.selectList()) FROM tito_registrations WHERE id = ?", arguments: [id],
+            context: context, to: &json)
+        guard found == 1 else { throw TitoError.notFound }
+        return ResourceResponse.body(json.bytes)
     }
 }

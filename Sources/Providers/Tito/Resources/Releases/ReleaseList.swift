@@ -35,14 +35,12 @@ enum ReleaseList {
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let modes = scope.visibleTestModes
-            let modeCondition = modes.count == 1 ? " AND c.test_mode = \(modes[0] ? 1 : 0)" : ""
+            let modes = principal.visibleModes("c.test_mode", eventTestMode: "\(scope.event.testMode ? 1 : 0)")
             let soldOut = """
-                (r.quantity IS NOT NULL AND (SELECT COALESCE(SUM(c.tickets), 0) FROM tito_tickets_release_counts AS c
-                    WHERE c.event_id = r.event_id AND c.release_id = r.id\(modeCondition)) >= r.quantity)
+                (r.quantity IS NOT NULL AND (SELECT COALESCE(SUM(c.tickets), 0) FROM \(TicketCounts.byRelease.table) AS c
+                    WHERE c.event_id = r.event_id AND c.release_id = r.id AND \(modes)) >= r.quantity)
                 """
-            var scopeFilter = SQLFilter()
-            scopeFilter.add("r.event_id = ?", scope.event.id)
+            let scopeFilter = SQLFilter("r.event_id = ?", scope.event.id)
             var filter = scopeFilter
             let requested = ListQuery.states(request.query)
             if let requested {
@@ -54,39 +52,22 @@ enum ReleaseList {
             } else {
                 filter.add("r.archived = 0")
             }
-            let page = PageRequest(request.query)
-            let result = try database.page(
-                select: "r.*", from: "tito_releases AS r", where: filter, orderBy: sort.orderBy(request.query),
-                window: page.window, total: .count)
-            let overall = try database.count(from: "tito_releases AS r", where: scopeFilter)
+            let source = "tito_releases AS r"
+            let page = try database.listPage(
+                PageRequest(request.query), from: source, alias: "r", where: filter, order: sort.order(request.query))
+            let overall = try database.count(from: source, where: scopeFilter)
             var hiddenFilter = scopeFilter
             hiddenFilter.add("r.archived = 1")
-            let hidden = requested == nil ? try database.count(from: "tito_releases AS r", where: hiddenFilter) : 0
-            var renderer = try ReleaseRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-            try renderer.loadAssociations(in: database)
-            let view = View.resolve(request.query, default: .short)
-            return .json { json in
-                json.object { json in
-                    json.field("releases", array: { json in
-                        for row in result.items { renderer.encode(ReleaseRecord(row: row), view: view, embedded: false, to: &json) }
-                    })
-                    json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
-                        json.field("resources_hidden_by_default_count", hidden)
-                        json.key("search_states_hidden_by_default")
-                        ListMeta.writeStrings(["archived"], to: &json)
-                        ListMeta.writeSortOptions(sortOptions, to: &json)
-                        json.object("filter_options") { json in
-                            ListMeta.writeStatesSection(to: &json)
-                            json.field("collection", false)
-                            json.key("states")
-                            ListMeta.writeOptions(stateOptions, to: &json)
-                            json.key("selected_states")
-                            ListMeta.writeStrings(
-                                requested ?? stateOptions.map(\.value).filter { $0 != "archived" }, to: &json)
-                        }
-                    }
-                }
+            let hidden = requested == nil ? try database.count(from: source, where: hiddenFilter) : 0
+            var context = RenderContext(request, scope, view: request.listView)
+            try ReleaseView.rendering.prepare(&context, scope, database)
+            return try ResourceResponse.list("releases", meta: page.meta(overallTotal: overall)) { json in
+                ListMeta.writeHidden(hidden, states: ["archived"], to: &json)
+                ListMeta.writeSortOptions(sortOptions, to: &json)
+                ListMeta.writeStateFilter(
+                    options: stateOptions, selected: requested ?? stateOptions.map(\.value).filter { $0 != "archived" }, to: &json)
+            } items: { json in
+                try ReleaseView.rendering.write(page, context: context, scope, in: database, to: &json)
             }
         }
     }

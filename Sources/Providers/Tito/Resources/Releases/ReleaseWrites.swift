@@ -4,38 +4,38 @@ import Emulation
 enum ReleaseWrites {
     /// L3: new releases are off sale unless `state` says otherwise (spec §15 A12).
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        let (scope, id) = try request.write { database in
+        try request.write { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
             let input = try Attributes(request, wrapper: "release")
-            var draft = ReleaseDraft(eventID: scope.event.id, now: now)
+            var draft = Release(eventID: scope.event.id, now: request.nowMilliseconds)
+            draft.applyCreateDefaults()
             var errors = ValidationErrors()
             let requestedSlug = try draft.apply(input, isCreate: true, errors: &errors, in: database)
-            if let requestedSlug {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            } else if !draft.title.isBlank {
-                var base = Identifiers.parameterize(draft.title)
-                if base.isEmpty { base = try Identifiers.fallbackSlug(in: database) }
-                draft.slug = try Identifiers.uniqueSlug(base) { try draft.isTaken($0, in: database) }
+            let new = draft
+            if let slug = try Identifiers.slugForNew(
+                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
+                isTaken: { try new.isTaken($0, in: database) }, in: database)
+            {
+                draft.slug = slug
             }
             try errors.check()
             draft.id = try Identifiers.next("releases", in: database)
             draft.position = try nextPosition(event: scope.event.id, in: database)
-            try draft.save(in: database)
-            return (scope, draft.id)
+            try database.insert(draft)
+            return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
-        return try ReleaseEndpoints.respond(id, scope: scope, status: 201, request)
     }
 
     /// L4: partial; the slug changes only when `slug` is sent.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let (scope, id) = try request.write { database in
+        try request.write { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try ReleaseEndpoints.find(request, scope, in: database)
+            let release = try Release.find(request, scope, in: database)
             let input = try Attributes(request, wrapper: "release")
-            guard !input.object.isEmpty else { return (scope, release.id) }
-            var draft = ReleaseDraft(release)
+            guard !input.object.isEmpty else {
+                return try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
+            }
+            var draft = release
             var errors = ValidationErrors()
             if let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database),
                 requestedSlug != release.slug
@@ -44,22 +44,21 @@ enum ReleaseWrites {
                 draft.slug = requestedSlug
             }
             try errors.check()
-            draft.updatedAt = TitoFormats.milliseconds(request.now)
-            try draft.save(in: database)
-            return (scope, release.id)
+            draft.updatedAt = request.nowMilliseconds
+            try database.update(draft)
+            return try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
         }
-        return try ReleaseEndpoints.respond(id, scope: scope, status: 200, request)
     }
 
     /// L5: refused while any ticket (void included, any mode) holds the release (spec §15 A26).
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.write { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try ReleaseEndpoints.find(request, scope, in: database)
+            let release = try Release.find(request, scope, in: database)
             if try database.queryOne("SELECT 1 FROM tito_tickets WHERE release_id = ? LIMIT 1", release.id) != nil {
                 throw TitoError.unprocessable("base", "Cannot delete a release that has tickets")
             }
-            try database.run("DELETE FROM tito_releases WHERE id = ?", release.id)
+            try database.delete(Release.self, where: "id = ?", release.id)
             for group in TitoProvider.groups { try group.releaseDeleted(release.id, event: scope.event.id, in: database) }
         }
         return .empty(status: 204)
@@ -67,11 +66,11 @@ enum ReleaseWrites {
 
     /// L8: a copy titled "<title> Copy" with a `-copy` slug, appended, not archived, without tickets.
     static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        let (scope, id) = try request.write { database in
+        let now = request.nowMilliseconds
+        return try request.write { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try ReleaseEndpoints.find(request, scope, in: database)
-            var draft = ReleaseDraft(release)
+            let release = try Release.find(request, scope, in: database)
+            var draft = release
             draft.id = try Identifiers.next("releases", in: database)
             draft.title = release.title + " Copy"
             draft.slug = try Identifiers.uniqueSlug(release.slug + "-copy") { try draft.isTaken($0, in: database) }
@@ -79,11 +78,10 @@ enum ReleaseWrites {
             draft.archived = false
             draft.createdAt = now
             draft.updatedAt = now
-            if draft.attributes["translations"] != nil { draft.attributes["translations"] = nil }
-            try draft.save(in: database)
-            return (scope, draft.id)
+            draft.translations = nil
+            try database.insert(draft)
+            return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
-        return try ReleaseEndpoints.respond(id, scope: scope, status: 201, request)
     }
 
     /// Positions are 0-based and count the event's releases.
@@ -92,7 +90,7 @@ enum ReleaseWrites {
     }
 
     /// A slug the client chose: not blank and unused in the event.
-    private static func check(_ slug: String, of draft: ReleaseDraft, errors: inout ValidationErrors, in database: Database) throws {
+    private static func check(_ slug: String, of draft: Release, errors: inout ValidationErrors, in database: Database) throws {
         guard !slug.isBlank, !slug.contains("/") else {
             errors.add("slug", ValidationErrors.invalid)
             return

@@ -2,106 +2,47 @@ import Emulation
 
 /// RSVP lists: the table, the seed and the endpoints V1–V5 (spec §11.13).
 enum RsvpLists: TitoResourceGroup {
-    static let resource = "rsvp_lists"
+    static let tables = [GroupTable(RsvpList.self, nextID: 124)]
 
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_rsvp_lists (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            slug TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS tito_rsvp_lists_by_created ON tito_rsvp_lists (event_id, created_at, id);
-        CREATE INDEX IF NOT EXISTS tito_rsvp_lists_by_title ON tito_rsvp_lists (event_id, title, id);
-        """
-
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        for record in try SeedRecord.all(seed, "rsvp_lists.json", key: "rsvp_lists") {
-            var list = RsvpListRecord(eventID: try record.id("event_id"), now: try record.requiredMilliseconds("created_at"))
-            list.id = try record.id()
-            list.slug = try record.requiredText("slug")
-            list.title = try record.requiredText("title")
-            list.updatedAt = try record.milliseconds("updated_at", default: list.createdAt) ?? list.createdAt
-            try list.insert(into: database)
-        }
-        try Identifiers.start("rsvp_lists", at: 124, in: database)
-    }
-
-    static let routes: [Route<TitoPrincipal>] = [
-        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists", example: "/biscuit-box/2018/rsvp_lists", list),
-        Route("GET", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}",
-              example: "/biscuit-box/2018/rsvp_lists/rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg", show),
-        Route("POST", "/{account_slug}/{event_slug}/rsvp_lists", create),
-        Route("PATCH", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}", update),
-        Route("DELETE", "/{account_slug}/{event_slug}/rsvp_lists/{rsvp_list_slug}", delete),
-    ]
-
-    static let sort = SortSpec(
-        default: .init("created_at", sql: "l.created_at", direction: .desc), others: [.init("title", sql: "l.title")],
-        idColumn: "l.id")
-
-    /// V1: newest first, or `search[sort]` by created_at or title.
-    static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.list(
-            request, principal, resource: resource, key: "rsvp_lists", table: RsvpListRecord.table, alias: "l",
-            orderBy: sort.orderBy, record: RsvpListRecord.init(row:), render: render
-        ) { json in
+    /// V1–V5: newest first, or `search[sort]` by created_at or title; `title` is required; the
+    /// slug is `rsvp_list_` and a random body; a deleted list takes its invitations (spec §13.11).
+    static let endpoints = EventRecordEndpoints<RsvpList>(
+        path: "rsvp_lists", resource: "rsvp_lists", listKey: "rsvp_lists", singleKey: "rsvp_list", rendering: RsvpListView.rendering,
+        sort: SortSpec(
+            default: .init("created_at", sql: "l.created_at", direction: .desc), others: [.init("title", sql: "l.title")],
+            idColumn: "l.id"),
+        example: ("rsvp_lists", "rsvp_list_dmVQEoZtBPzqUQIa6vdFJYg"),
+        extraMeta: { json in
             ListMeta.writeSortOptions(
                 [("Created time, earliest first", "created_at", "asc", false),
                  ("Created time, latest first", "created_at", "desc", true),
                  ("Title A-Z", "title", "asc", false), ("Title Z-A", "title", "desc", false)], to: &json)
             ListMeta.writeEmptyFilterOptions(to: &json)
-        }
-    }
+        },
+        requireFields: { list, errors in
+            if list.title.isBlank && !errors.has("title") { errors.add("title", ValidationErrors.blank) }
+        },
+        prepareInsert: { list, _, database in list.slug = "rsvp_list_" + (try Identifiers.randomSlugBody(in: database)) },
+        removeDependents: { list, _, database in try database.delete(ReleaseInvitation.self, where: "rsvp_list_id = ?", list.id) },
+        customUpdate: update)
 
-    /// V2.
-    static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.show(RsvpListRecord.self, request, principal, resource: resource, respond: respond)
-    }
-
-    /// V3: `title` is required; the slug is `rsvp_list_` and a random body.
-    static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.create(
-            request, principal, resource: resource,
-            newRecord: { scope, _ in RsvpListRecord(eventID: scope.event.id, now: request.nowMilliseconds) },
-            requireFields: { list, errors in
-                if list.title.isBlank && !errors.has("title") { errors.add("title", ValidationErrors.blank) }
-            },
-            prepareInsert: { list, _, database in list.slug = "rsvp_list_" + (try Identifiers.randomSlugBody(in: database)) },
-            respond: respond)
-    }
+    static var routes: [Route<TitoPrincipal>] { endpoints.routes }
 
     /// V4: only a sent `title` is a change; a body without one leaves `updated_at` alone, unlike
     /// the shared partial update, so this one is written out.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var list = try RsvpListRecord.find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: RsvpListRecord.wrapper)
+            let scope = try Scope.event(request, principal, resource: "rsvp_lists", in: database)
+            var list = try RsvpList.find(request, scope, in: database)
+            let attributes = try Attributes(request, wrapper: RsvpList.wrapper)
             if attributes.has("title") {
                 var errors = ValidationErrors()
                 try list.apply(attributes, errors: &errors, in: database)
                 try errors.check()
                 list.updatedAt = request.nowMilliseconds
-                try list.update(in: database)
+                try database.update(list)
             }
-            return try respond(list, 200, request, scope, database)
-
+            return try RsvpListView.rendering.single("rsvp_list", id: list.id, request, scope, in: database)
         }
     }
-
-    /// V5: its invitations go with it (spec §13.11).
-    static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try EventRecordHandlers.delete(RsvpListRecord.self, request, principal, resource: resource) { list, _, database in
-            try database.run("DELETE FROM tito_release_invitations WHERE rsvp_list_id = ?", list.id)
-        }
-    }
-
-    private static var respond: EventRecordHandlers.Respond<RsvpListRecord> {
-        EventRecordHandlers.single("rsvp_list", render: render)
-    }
-
-    private static var render: EventRecordHandlers.Render<RsvpListRecord> { EventRecordHandlers.each { $0.json(view: $1) } }
 }

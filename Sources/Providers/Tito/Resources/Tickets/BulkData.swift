@@ -23,7 +23,7 @@ enum BulkData {
     ]
 
     static func generate(into database: Database) throws {
-        var event = EventDraft(accountID: 411, now: start - 86_400_000)
+        var event = Event(accountID: 411, now: start - 86_400_000)
         event.id = eventID
         event.slug = "big-conf"
         event.title = "Big Conference"
@@ -32,10 +32,11 @@ enum BulkData {
         event.startDate = "2031-06-01"
         event.endDate = "2031-06-03"
         event.location = "Galway"
-        event.metadata = "{}"
-        try event.insert(into: database)
+        event.metadata = .object(JSONObject())
+        try database.insert(event)
         for (position, release) in releases.enumerated() {
-            var draft = ReleaseDraft(eventID: eventID, now: start - 86_400_000)
+            var draft = Release(eventID: eventID, now: start - 86_400_000)
+            draft.applyCreateDefaults()
             draft.id = release.id
             draft.slug = release.slug
             draft.title = release.title
@@ -44,11 +45,10 @@ enum BulkData {
             draft.requireEmail = false
             draft.price = release.price > 0 ? release.price : nil
             draft.pricingType = release.price > 0 ? "paid" : "free"
-            try draft.save(in: database)
+            try database.insert(draft)
         }
         var ticketID = firstTicketID
         for index in 0..<registrationCount {
-            let id = firstRegistrationID + Int64(index)
             let first = firstNames[index % firstNames.count]
             let last = lastNames[(index / firstNames.count) % lastNames.count]
             let email = "\(first.lowercased()).\(index + 1)@example.com"
@@ -56,30 +56,42 @@ enum BulkData {
             let cancelled = index % 50 == 49
             let release = releases[index % releases.count]
             let quantity = index < pairCount ? 2 : 1
-            let reference = referenceCode(index)
-            let lineItem = RegistrationRecord.LineItem(id: 5_000_000 + Int64(index), releaseID: release.id, quantity: Int64(quantity), price: release.price)
-            try RegistrationRow(
-                id: id, eventID: eventID, slug: "reg_" + slugBody(index, salt: 0x5EED), reference: reference,
-                name: "\(first) \(last)", email: email, phoneNumber: nil, companyName: index % 7 == 0 ? "Acme \(index % 13)" : nil,
-                state: cancelled ? "cancelled" : "complete", registrationType: index % 9 == 0 ? "manual" : "standard",
-                testMode: false, total: release.price * Int64(quantity), receiptPaid: index % 20 != 19, refunded: false,
-                source: nil, discountCode: nil, paymentReference: nil, paymentProvider: release.price > 0 ? "stripe" : nil,
-                metadata: nil, billingAddress: nil, ipAddress: "127.0.0.1", locale: "en", consentedAt: nil,
-                receiptID: 200_000 + Int64(index), receiptNumber: OrderCreation.receiptNumber(index + 1),
-                lineItems: JSONColumn.text(.array([lineItem.json])), createdAt: created, updatedAt: created,
-                completedAt: created, expiresAt: created + 15 * 60_000
-            ).insert(into: database)
+            var registration = Registration()
+            registration.id = firstRegistrationID + Int64(index)
+            registration.eventID = eventID
+            registration.slug = "reg_" + slugBody(index, salt: 0x5EED)
+            registration.reference = referenceCode(index)
+            (registration.name, registration.email) = ("\(first) \(last)", email)
+            registration.companyName = index % 7 == 0 ? "Acme \(index % 13)" : nil
+            registration.state = cancelled ? "cancelled" : "complete"
+            registration.registrationType = index % 9 == 0 ? "manual" : "standard"
+            registration.total = release.price * Int64(quantity)
+            registration.receiptPaid = index % 20 != 19
+            registration.paymentProvider = release.price > 0 ? "stripe" : nil
+            registration.ipAddress = "127.0.0.1"
+            registration.receiptID = 200_000 + Int64(index)
+            registration.receiptNumber = OrderCreation.receiptNumber(index + 1)
+            (registration.createdAt, registration.updatedAt, registration.completedAt) = (created, created, created)
+            registration.expiresAt = created + 15 * 60_000
+            let line = LineItem(
+                id: 5_000_000 + Int64(index), eventID: eventID, registrationID: registration.id, releaseID: release.id,
+                quantity: Int64(quantity), price: release.price)
+            registration.count([line])
+            try database.insert(registration)
+            try database.insert(line)
             for unit in 0..<quantity {
                 // The registrant holds the first ticket; a second ticket is left unassigned.
                 let holder = unit == 0
-                try TicketRow(
-                    id: ticketID, eventID: eventID, registrationID: id, releaseID: release.id,
-                    slug: "ti_" + slugBody(Int(ticketID), salt: 0x71C4), reference: "\(reference)-\(unit + 1)",
-                    number: ticketID - firstTicketID + 1, firstName: holder ? first : nil, lastName: holder ? last : nil,
-                    email: holder ? email : nil, phoneNumber: nil, companyName: nil, price: release.price,
-                    state: cancelled ? "void" : (holder ? "complete" : "new"), testMode: false, discountCodeUsed: nil,
-                    tags: nil, metadata: nil, upgradeIDs: "[]", consentedAt: nil, createdAt: created, updatedAt: created
-                ).insert(into: database)
+                var ticket = Ticket()
+                (ticket.id, ticket.eventID, ticket.registrationID, ticket.releaseID) = (ticketID, eventID, registration.id, release.id)
+                ticket.slug = "ti_" + slugBody(Int(ticketID), salt: 0x71C4)
+                ticket.reference = "\(registration.reference)-\(unit + 1)"
+                ticket.number = ticketID - firstTicketID + 1
+                if holder { (ticket.firstName, ticket.lastName, ticket.email) = (first, last, email) }
+                ticket.price = release.price
+                ticket.state = cancelled ? "void" : (holder ? "complete" : "new")
+                (ticket.createdAt, ticket.updatedAt) = (created, created)
+                try database.insert(ticket)
                 ticketID += 1
             }
         }

@@ -5,10 +5,8 @@ enum TicketActions {
     /// T5: `{"reassignment": {"email", "first_name", "last_name", "delete_answers"}}`; names not
     /// sent are kept. Answers go when `delete_answers` is true.
     static func reassign(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        let now = request.nowMilliseconds
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let input = try Attributes(request, wrapper: "reassignment")
             var errors = ValidationErrors()
             let email = input.string("email").value?.trimmingWhitespace() ?? ""
@@ -27,30 +25,28 @@ enum TicketActions {
             try errors.check()
             let firstName = input.string("first_name").value ?? ticket.firstName
             let lastName = input.string("last_name").value ?? ticket.lastName
-            if deleteAnswers { try database.run("DELETE FROM tito_answers WHERE ticket_id = ?", ticket.id) }
-            guard let release = try ReleaseRecord.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
+            if deleteAnswers { try database.delete(Answer.self, where: "ticket_id = ?", ticket.id) }
+            guard let release = try Release.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
                 throw TitoError.notFound
             }
-            let state = try TicketRecord.state(
+            var changed = ticket
+            (changed.email, changed.firstName, changed.lastName, changed.updatedAt) = (email, firstName, lastName, now)
+            changed.state = try Ticket.state(
                 firstName: firstName, lastName: lastName, email: email, release: release,
                 answeredQuestions: try TicketAnswers.answeredQuestions(ofTicket: ticket.id, in: database), in: database)
-            try database.run(
-                "UPDATE tito_tickets SET email = ?, first_name = ?, last_name = ?, state = ?, updated_at = ? WHERE id = ?",
-                email, firstName, lastName, state, now, ticket.id)
-            return try TicketEndpoints.respond(ticket.id, scope: scope, status: 200, request, in: database)
+            try database.update(changed)
+            return try TicketView.single(id: ticket.id, request, scope, in: database)
         }
     }
 
     /// T6: `{"void": {"resell": bool}}` (or a top-level `resell`). `resell` is required when the
     /// release has a quantity; without resale that quantity goes down by one (spec §13.4).
     static func void(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        let now = request.nowMilliseconds
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let wrapped = try Attributes(request, wrapper: "void")
             let input = wrapped.has("resell") ? wrapped : try Attributes(request, wrapper: nil)
-            guard let release = try ReleaseRecord.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
+            guard var release = try Release.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
                 throw TitoError.notFound
             }
             var errors = ValidationErrors()
@@ -63,9 +59,12 @@ enum TicketActions {
             }
             if ticket.isVoid { errors.add("base", "Ticket has already been voided") }
             try errors.check()
-            try database.run("UPDATE tito_tickets SET state = 'void', updated_at = ? WHERE id = ?", now, ticket.id)
+            var voided = ticket
+            (voided.state, voided.updatedAt) = ("void", now)
+            try database.update(voided)
             if resell == false, let quantity = release.quantity {
-                try database.run("UPDATE tito_releases SET quantity = ? WHERE id = ?", max(0, quantity - 1), release.id)
+                release.quantity = max(0, quantity - 1)
+                try database.update(release)
             }
             return try .json { json in
                 try json.object { json in
@@ -73,7 +72,7 @@ enum TicketActions {
                         json.field("_type", "void")
                         json.field("resell", resell ?? false)
                         json.key("ticket")
-                        try TicketEndpoints.write(ticket.id, scope: scope, request, in: database, to: &json)
+                        try TicketView.write(id: ticket.id, request, scope, in: database, to: &json)
                     }
                 }
             }

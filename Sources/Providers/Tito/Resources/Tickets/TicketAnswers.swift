@@ -16,7 +16,7 @@ enum TicketAnswers {
             var answers: [OrderCreation.NewAnswer] = []
             for item in items {
                 guard let reference = item["question_id"],
-                    let question = try QuestionRecord.find(reference: reference, event: event, in: database)
+                    let question = try Question.find(reference: reference, event: event, in: database)
                 else {
                     errors.add("answers", ValidationErrors.invalid)
                     return nil
@@ -24,10 +24,10 @@ enum TicketAnswers {
                 let primary = item["primary_response"] ?? item["response"] ?? .string("")
                 let normalized: JSONValue
                 switch primary {
-                case .array(let values): normalized = .array(values.map { .string($0.stringValue ?? JSONColumn.text($0)) })
+                case .array(let values): normalized = .array(values.map { .string($0.stringValue ?? JSONWriter.string($0)) })
                 case .string: normalized = primary
                 case .null: normalized = .string("")
-                default: normalized = .string(JSONColumn.text(primary))
+                default: normalized = .string(JSONWriter.string(primary))
                 }
                 answers.removeAll { $0.questionID == question.id }
                 answers.append(
@@ -40,23 +40,20 @@ enum TicketAnswers {
     }
 
     static func upsert(_ answer: OrderCreation.NewAnswer, ticket: Int64, event: Int64, now: Int64, in database: Database) throws {
-        if let existing = try database.queryOne(
-            "SELECT id FROM tito_answers WHERE ticket_id = ? AND question_id = ?", ticket, answer.questionID)
-        {
-            try database.run(
-                "UPDATE tito_answers SET primary_response = ?, alternate_response = ?, updated_at = ? WHERE id = ?",
-                JSONColumn.text(answer.primaryResponse), answer.alternateResponse, now, Int64(existing.int("id") ?? 0))
+        if var existing = try database.fetchOne(Answer.self, where: "ticket_id = ? AND question_id = ?", ticket, answer.questionID) {
+            existing.primaryResponse = answer.primaryResponse
+            existing.alternateResponse = answer.alternateResponse
+            existing.updatedAt = now
+            try database.update(existing)
             return
         }
-        try database.run(
-            """
-            INSERT INTO tito_answers (id, event_id, question_id, ticket_id, primary_response, alternate_response, download_url,
-                created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
-            """, try Identifiers.next("answers", in: database), event, answer.questionID, ticket,
-            JSONColumn.text(answer.primaryResponse), answer.alternateResponse, now, now)
+        try database.insert(
+            Answer(
+                id: try Identifiers.next("answers", in: database), eventID: event, questionID: answer.questionID, ticketID: ticket,
+                primaryResponse: answer.primaryResponse, alternateResponse: answer.alternateResponse, createdAt: now, updatedAt: now))
     }
 
     static func answeredQuestions(ofTicket ticket: Int64, in database: Database) throws -> Set<Int64> {
-        Set(try database.query("SELECT question_id FROM tito_answers WHERE ticket_id = ?", ticket).compactMap { $0.int("question_id").map(Int64.init) })
+        Set(try database.fetchAll(Answer.self, where: "ticket_id = ?", ticket).map(\.questionID))
     }
 }

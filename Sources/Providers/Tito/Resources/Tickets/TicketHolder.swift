@@ -9,12 +9,12 @@ struct TicketHolder {
     var phoneNumber: String?
     var price: Int64 = 0
     var tags: String?
-    var metadata: String?
-    var upgradeIDs = "[]"
+    var metadata: JSONValue?
+    var upgradeIDs: JSONValue = []
 
     init() {}
 
-    init(_ ticket: TicketRecord) {
+    init(_ ticket: Ticket) {
         firstName = ticket.firstName
         lastName = ticket.lastName
         email = ticket.email
@@ -47,13 +47,13 @@ struct TicketHolder {
         case .absent: break
         }
         switch input.jsonObject("metadata") {
-        case .value(let value): metadata = JSONColumn.text(value)
+        case .value(let value): metadata = value
         case .null: metadata = nil
         default: break
         }
         switch input.array("upgrade_ids") {
-        case .value(let ids): upgradeIDs = JSONColumn.text(.array(ids))
-        case .null: upgradeIDs = "[]"
+        case .value(let ids): upgradeIDs = .array(ids)
+        case .null: upgradeIDs = []
         case .invalid: errors.add("upgrade_ids", ValidationErrors.invalid)
         case .absent: break
         }

@@ -37,20 +37,22 @@ enum TicketList {
     /// With the registrations joined, for the `search[types]` filter only.
     static let sourceWithRegistrations = "tito_tickets AS t JOIN tito_registrations AS g ON g.id = t.registration_id"
 
+    /// The list; its totals come from the kept counts (`TicketCounts`), and the page from the
+    /// index in its order, so a page costs what it costs in a small event.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "tickets", in: database)
             let query = request.query
-            var scopeFilter = SQLFilter()
-            scopeFilter.add("t.event_id = ?", scope.event.id)
-            scope.addVisibility(alias: "t", to: &scopeFilter)
-            var filter = scopeFilter
+            var filter = SQLFilter("t.event_id = ?", scope.event.id)
+            scope.addVisibility(alias: "t", to: &filter)
             // An event has a handful of releases: the release conditions (archived, changes
             // locked) become id lists, so counting and paging read the tickets alone.
-            let releases = try ReleaseRecord.all(event: scope.event.id, in: database)
+            let releases = try Release.all(event: scope.event.id, in: database)
             let archivedReleases = releases.filter(\.archived).map(\.id)
             let requested = ListQuery.states(query)
             let mainStates = (requested ?? []).filter { stateConditions[$0] != nil }
+            // Whether the list is narrower than the default one, whose total the counts hold.
+            var narrowed = !mainStates.isEmpty
             if mainStates.isEmpty {
                 filter.add("t.state != 'void'")
             } else {
@@ -60,9 +62,13 @@ enum TicketList {
             let allowed = requested?.contains("changes_allowed") ?? false
             if locked != allowed {
                 filter.add("t.release_id", in: releases.filter { ($0.lockChanges == true) == locked }.map(\.id))
+                narrowed = true
             }
-            if !(requested?.contains("archived") ?? false) { filter.add("t.release_id", notIn: archivedReleases) }
+            let withArchived = requested?.contains("archived") ?? false
+            if !withArchived { filter.add("t.release_id", notIn: archivedReleases) }
+            narrowed = narrowed || (withArchived && !archivedReleases.isEmpty)
             var source = Self.source
+            let beforeOthers = filter.conditions.count
             if let types = ListQuery.values(query, "search[types]") {
                 var conditions: [SQLFilter] = []
                 if types.contains("manual") { conditions.append(SQLFilter("g.registration_type IN ('manual', 'imported')")) }
@@ -72,13 +78,13 @@ enum TicketList {
                     source = Self.sourceWithRegistrations
                 }
             }
-            if let releases = ListQuery.values(query, "search[release_ids]"), !releases.isEmpty {
-                let ids = try releases.compactMap { try ReleaseRecord.find($0, event: scope.event.id, in: database)?.id }
+            if let releaseNames = ListQuery.values(query, "search[release_ids]"), !releaseNames.isEmpty {
+                let ids = try releaseNames.compactMap { try SlugOrID.find(Release.self, $0, parent: "event_id", scope.event.id, in: database)?.id }
                 filter.add("t.release_id", in: ids)
             }
-            if let activities = ListQuery.values(query, "search[activity_ids]"), !activities.isEmpty {
-                let all = try ActivityRecord.all(event: scope.event.id, in: database)
-                let ids = Set(all.filter { activities.contains(String($0.id)) }.flatMap(\.releaseIDs))
+            let activities = try Activity.all(event: scope.event.id, in: database)
+            if let activityIDs = ListQuery.values(query, "search[activity_ids]"), !activityIDs.isEmpty {
+                let ids = Set(activities.filter { activityIDs.contains(String($0.id)) }.flatMap(\.releaseIDs))
                 filter.add("t.release_id", in: Array(ids))
             }
             ListQuery.addTimeFilters(query, alias: "t", to: &filter)
@@ -90,70 +96,54 @@ enum TicketList {
                         "t.phone_number", "t.slug", "t.reference", "t.company_name", "t.tags", "t.email",
                     ])
             }
-            let page = PageRequest(query)
-            let result = try database.page(
-                select: "t.*", from: source, where: filter, orderBy: sort.orderBy(query), window: page.window, total: .count)
-            let overall = try database.count(from: Self.source, where: scopeFilter)
-            var hidden = 0
-            if requested == nil {
-                var shown = scopeFilter
-                shown.add("t.state != 'void'")
-                shown.add("t.release_id", notIn: archivedReleases)
-                hidden = overall - (try database.count(from: Self.source, where: shown))
-            }
-            let tickets = result.items.map(TicketRecord.init(row:))
-            let registrations = try RegistrationRecord.all(ids: tickets.map(\.registrationID), in: database)
-            let answers = try AnswerRecord.byTicket(tickets.map(\.id), in: database)
-            let renderer = try OrderRenderer(scope: scope, now: TitoFormats.milliseconds(request.now), in: database)
-            let activities = try ActivityRecord.all(event: scope.event.id, in: database)
-            let view = View.resolve(query, default: .short)
-            // Tickets of one order share its registration: write each registration once.
-            let embeddedRegistrations = registrations.mapValues(renderer.embedded)
+            narrowed = narrowed || filter.conditions.count > beforeOthers
+            // `overall_total` is every ticket the token sees; the default list hides void ones and
+            // those of archived releases.
+            var countFilter = SQLFilter("event_id = ?", scope.event.id)
+            scope.addVisibility(alias: TicketCounts.byRelease.table, to: &countFilter)
+            let all = try TicketCounts.byRelease.sums(where: countFilter, in: database)
+            countFilter.add("release_id", notIn: archivedReleases)
+            let shown = try TicketCounts.byRelease.sums(where: countFilter, in: database)["tickets"] ?? 0
+            let overall = (all["tickets"] ?? 0) + (all["voided"] ?? 0)
+            let page = try database.listPage(
+                PageRequest(query), from: source, alias: "t", where: filter, order: sort.order(query), total: narrowed ? nil : shown)
+            var context = RenderContext(request, scope, view: request.listView)
+            try TicketView.prepare(&context, tickets: "SELECT value FROM json_each(?)", [page.idList], scope, in: database)
             // A ticket with its registration and release runs to about 4 KB.
-            return ResourceResponse.json(capacity: 4096 * (tickets.count + 2)) { json in
-                json.object { json in
-                    json.field("tickets", array: { json in
-                        for ticket in tickets {
-                            renderer.encode(
-                                ticket, answers: answers[ticket.id] ?? [], registration: registrations[ticket.registrationID],
-                                view: view, embedded: false, embeddedRegistration: embeddedRegistrations[ticket.registrationID],
-                                to: &json)
-                        }
-                    })
-                    json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
-                        json.field("resources_hidden_by_default_count", hidden)
-                        json.key("search_states_hidden_by_default")
-                        ListMeta.writeStrings(["void"], to: &json)
-                        ListMeta.writeSortOptions(sortOptions, to: &json)
-                        json.object("filter_options") { json in
-                            json.key("types")
-                            ListMeta.writeOptions([("Added manually", "manual"), ("Ordered by customer", "standard")], to: &json)
-                            json.key("release_ids")
-                            ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
-                            json.key("activity_ids")
-                            ListMeta.writeOptions(activities.map { ($0.name, String($0.id)) }, to: &json)
-                            json.field("upgrade_ids", array: { _ in })
-                            json.object("sections") { json in
-                                for (key, label) in [
-                                    ("states", "Status"), ("types", "Type"), ("release_ids", "Tickets"),
-                                    ("activity_ids", "Activities"), ("upgrade_ids", "Upgrades"),
-                                ] {
-                                    json.key(escaping: key)
-                                    json.object { json in
-                                        json.field("label", label)
-                                        json.field("open", false)
-                                    }
-                                }
+            return try ResourceResponse.list("tickets", meta: page.meta(overallTotal: overall), capacity: 4096 * (page.ids.count + 2)) {
+                json in
+                ListMeta.writeHidden(requested == nil ? overall - shown : 0, states: ["void"], to: &json)
+                ListMeta.writeSortOptions(sortOptions, to: &json)
+                json.object("filter_options") { json in
+                    json.key("types")
+                    ListMeta.writeOptions([("Added manually", "manual"), ("Ordered by customer", "standard")], to: &json)
+                    json.key("release_ids")
+                    ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
+                    json.key("activity_ids")
+                    ListMeta.writeOptions(activities.map { ($0.name, String($0.id)) }, to: &json)
+                    json.field("upgrade_ids", array: { _ in })
+                    json.object("sections") { json in
+                        for (key, label) in [
+                            ("states", "Status"), ("types", "Type"), ("release_ids", "Tickets"),
+                            ("activity_ids", "Activities"), ("upgrade_ids", "Upgrades"),
+                        ] {
+                            json.key(escaping: key)
+                            json.object { json in
+                                json.field("label", label)
+                                json.field("open", false)
                             }
-                            json.field("collection", false)
-                            json.key("states")
-                            ListMeta.writeOptions(stateOptions, to: &json)
-                            json.key("selected_states")
-                            ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
                         }
                     }
+                    json.field("collection", false)
+                    json.key("states")
+                    ListMeta.writeOptions(stateOptions, to: &json)
+                    json.key("selected_states")
+                    ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
                 }
+            } items: { json in
+                try page.write(
+                    TicketView.view, select: TicketView.select, from: TicketView.source, alias: "t", context: context, in: database,
+                    to: &json)
             }
         }
     }

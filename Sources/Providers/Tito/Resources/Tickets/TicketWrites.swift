@@ -4,14 +4,14 @@ import Emulation
 enum TicketWrites {
     /// T3: `release_id` (slug or id) is required; the price is the one sent, 0.0 by default.
     static func create(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
+        let now = request.nowMilliseconds
         return try request.write { database in
             let scope = try Scope.event(request, principal, resource: "tickets", in: database)
             let input = try Attributes(request, wrapper: "ticket")
             var errors = ValidationErrors()
-            var release: ReleaseRecord?
+            var release: Release?
             if let reference = input["release_id"], reference != .null, reference != .string("") {
-                release = try ReleaseRecord.find(reference: reference, event: scope.event.id, in: database)
+                release = try Release.find(reference: reference, event: scope.event.id, in: database)
                 if release == nil { errors.add("release_id", ValidationErrors.invalid) }
             } else {
                 errors.add("release_id", ValidationErrors.blank)
@@ -23,7 +23,7 @@ enum TicketWrites {
             guard let release else { throw TitoError.notFound }
             try OrderCreation.checkAvailability([(release, 1)], scope: scope, in: database)
             var order = OrderCreation()
-            order.name = TicketRecord.name(first: holder.firstName, last: holder.lastName)
+            order.name = Ticket.name(first: holder.firstName, last: holder.lastName)
             order.email = holder.email
             order.companyName = holder.companyName
             order.phoneNumber = holder.phoneNumber
@@ -35,24 +35,22 @@ enum TicketWrites {
                     tags: holder.tags, metadata: holder.metadata, upgradeIDs: holder.upgradeIDs, answers: answers ?? [])
             ]
             let created = try order.save(scope: scope, now: now, in: database)
-            return try TicketEndpoints.respond(created.tickets[0], scope: scope, status: 201, request, in: database)
+            return try TicketView.single(id: created.tickets[0], status: 201, request, scope, in: database)
         }
     }
 
     /// T4: partial; a new `release_id` moves the ticket; answers are upserted by question.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        let now = TitoFormats.milliseconds(request.now)
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try TicketEndpoints.find(request, scope, in: database)
+        let now = request.nowMilliseconds
+        return try Ticket.write(request, principal) { database, scope, ticket in
             let input = try Attributes(request, wrapper: "ticket")
-            guard !input.object.isEmpty else { return try TicketEndpoints.respond(ticket.id, scope: scope, status: 200, request, in: database) }
+            guard !input.object.isEmpty else { return try TicketView.single(id: ticket.id, request, scope, in: database) }
             var errors = ValidationErrors()
-            guard var release = try ReleaseRecord.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
+            guard var release = try Release.find(id: ticket.releaseID, event: scope.event.id, in: database) else {
                 throw TitoError.notFound
             }
             if let reference = input["release_id"] {
-                if let moved = try ReleaseRecord.find(reference: reference, event: scope.event.id, in: database) {
+                if let moved = try Release.find(reference: reference, event: scope.event.id, in: database) {
                     release = moved
                 } else {
                     errors.add("release_id", reference == .null || reference == .string("") ? ValidationErrors.blank : ValidationErrors.invalid)
@@ -70,17 +68,17 @@ enum TicketWrites {
             }
             let state = ticket.isVoid
                 ? "void"
-                : try TicketRecord.state(
+                : try Ticket.state(
                     firstName: holder.firstName, lastName: holder.lastName, email: holder.email, release: release,
                     answeredQuestions: try TicketAnswers.answeredQuestions(ofTicket: ticket.id, in: database), in: database)
-            try database.run(
-                """
-                UPDATE tito_tickets SET release_id = ?, first_name = ?, last_name = ?, email = ?, company_name = ?,
-                    phone_number = ?, price = ?, tags = ?, metadata = ?, upgrade_ids = ?, state = ?, updated_at = ?
-                WHERE id = ?
-                """, release.id, holder.firstName, holder.lastName, holder.email, holder.companyName, holder.phoneNumber,
-                holder.price, holder.tags, holder.metadata, holder.upgradeIDs, state, now, ticket.id)
-            return try TicketEndpoints.respond(ticket.id, scope: scope, status: 200, request, in: database)
+            var changed = ticket
+            changed.releaseID = release.id
+            (changed.firstName, changed.lastName, changed.email) = (holder.firstName, holder.lastName, holder.email)
+            (changed.companyName, changed.phoneNumber, changed.price) = (holder.companyName, holder.phoneNumber, holder.price)
+            (changed.tags, changed.metadata, changed.upgradeIDs) = (holder.tags, holder.metadata, holder.upgradeIDs)
+            (changed.state, changed.updatedAt) = (state, now)
+            try database.update(changed)
+            return try TicketView.single(id: ticket.id, request, scope, in: database)
         }
     }
 }

@@ -3,29 +3,8 @@ import Emulation
 /// People waiting for a sold-out release: the extra list X4 (spec §11.17), read-only. Redeemed,
 /// rejected and expired entries are hidden unless asked for, as the live service's meta says.
 enum WaitlistedPeople: TitoResourceGroup {
-    static let schema = """
-        CREATE TABLE IF NOT EXISTS tito_waitlisted_people (
-            id INTEGER PRIMARY KEY,
-            event_id INTEGER NOT NULL REFERENCES tito_events (id),
-            release_id INTEGER NOT NULL REFERENCES tito_releases (id),
-            name TEXT,
-            email TEXT NOT NULL,
-            state TEXT NOT NULL,
-            offered_at INTEGER,
-            expires_at INTEGER,
-            joined_at INTEGER,
-            redeemed_at INTEGER,
-            unique_offer_url TEXT,
-            message TEXT,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS tito_waitlisted_people_by_created ON tito_waitlisted_people (event_id, created_at, id);
-        """
+    static let tables = [GroupTable(WaitlistedPerson.self, nextID: 1, seeded: false)]
 
-    static func loadSeed(from seed: SeedDirectory, into database: Database) throws {
-        try Identifiers.start("waitlisted_people", at: 1, in: database)
-    }
 
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/{account_slug}/{event_slug}/waitlisted_people", example: "/biscuit-box/2018/waitlisted_people", list)
@@ -50,86 +29,90 @@ enum WaitlistedPeople: TitoResourceGroup {
             let selected = requested ?? states.map(\.value).filter { !hiddenByDefault.contains($0) }
             filter.add("w.state", in: selected.filter { value in states.contains { $0.value == value } })
             if let slugs = ListQuery.values(request.query, "search[release_slugs]"), !slugs.isEmpty {
-                let ids = try slugs.compactMap { try ReleaseRecord.find($0, event: scope.event.id, in: database)?.id }
+                let ids = try slugs.compactMap { try SlugOrID.find(Release.self, $0, parent: "event_id", scope.event.id, in: database)?.id }
                 filter.add("w.release_id", in: ids)
             }
             let source = "tito_waitlisted_people AS w"
-            let page = PageRequest(request.query)
-            let result = try database.page(
-                select: "w.*", from: source, where: filter, orderBy: sort.orderBy(request.query), window: page.window, total: .count)
+            let page = try database.listPage(
+                PageRequest(request.query), from: source, alias: "w", where: filter, order: sort.order(request.query))
             let overall = try database.count(from: source, where: scopeFilter)
             var hiddenFilter = scopeFilter
             hiddenFilter.add("w.state", in: hiddenByDefault)
             let hidden = requested == nil ? try database.count(from: source, where: hiddenFilter) : 0
-            let releases = try ReleaseRecord.all(event: scope.event.id, in: database)
-            let now = TitoFormats.milliseconds(request.now)
-            return .json { json in
-                json.object { json in
-                    json.field("waitlisted_people", array: { json in
-                        for row in result.items { encode(row, now: now, to: &json) }
-                    })
-                    json.object("meta") { json in
-                        PageMeta(page: page, totalCount: result.total, overallTotal: overall).write(to: &json)
-                        json.field("resources_hidden_by_default_count", hidden)
-                        json.key("search_states_hidden_by_default")
-                        ListMeta.writeStrings(hiddenByDefault, to: &json)
-                        ListMeta.writeSortOptions(
-                            [
-                                ("Name A-Z", "name", "asc", false), ("Name Z-A", "name", "desc", false),
-                                ("Join date, earliest first", "created_at", "asc", false),
-                                ("Join date, newest first", "created_at", "desc", true),
-                            ], to: &json)
-                        json.object("filter_options") { json in
-                            json.key("release_slugs")
-                            ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
-                            json.object("sections") { json in
-                                json.object("states") { json in
-                                    json.field("label", "Status")
-                                    json.field("open", false)
-                                }
-                                json.object("release_slugs") { json in
-                                    json.field("label", "Tickets")
-                                    json.field("open", false)
-                                }
-                            }
-                            json.key("states")
-                            ListMeta.writeOptions(states, to: &json)
-                            json.key("selected_states")
-                            ListMeta.writeStrings(selected, to: &json)
+            let releases = try Release.all(event: scope.event.id, in: database)
+            let context = RenderContext(request, scope, view: request.listView)
+            return try ResourceResponse.list("waitlisted_people", meta: page.meta(overallTotal: overall)) { json in
+                ListMeta.writeHidden(hidden, states: hiddenByDefault, to: &json)
+                ListMeta.writeSortOptions(
+                    [
+                        ("Name A-Z", "name", "asc", false), ("Name Z-A", "name", "desc", false),
+                        ("Join date, earliest first", "created_at", "asc", false),
+                        ("Join date, newest first", "created_at", "desc", true),
+                    ], to: &json)
+                json.object("filter_options") { json in
+                    json.key("release_slugs")
+                    ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
+                    json.object("sections") { json in
+                        json.object("states") { json in
+                            json.field("label", "Status")
+                            json.field("open", false)
+                        }
+                        json.object("release_slugs") { json in
+                            json.field("label", "Tickets")
+                            json.field("open", false)
                         }
                     }
+                    json.key("states")
+                    ListMeta.writeOptions(states, to: &json)
+                    json.key("selected_states")
+                    ListMeta.writeStrings(selected, to: &json)
                 }
+            } items: { json in
+                try WaitlistedPerson.rendering.write(page, context: context, scope, in: database, to: &json)
             }
         }
     }
+}
 
-    private static func encode(_ row: Row, now: Int64, to json: inout JSONBuilder) {
-        let state = row.string("state") ?? "joined"
-        let offeredAt = row.int("offered_at").map(Int64.init)
-        let expiresAt = row.int("expires_at").map(Int64.init)
-        let joinedAt = row.int("joined_at").map(Int64.init)
-        let redeemedAt = row.int("redeemed_at").map(Int64.init)
-        json.object { json in
-            json.field("_type", "waitlisted_person")
-            json.field("id", Int64(row.int("id") ?? 0))
-            json.field("release_id", Int64(row.int("release_id") ?? 0))
-            json.field("name", row.string("name"))
-            json.field("email", row.string("email"))
-            json.field("state", state)
-            json.field("status", state)
-            json.field("offered_at", milliseconds: offeredAt)
-            json.field("offered", offeredAt != nil)
-            json.field("expires_at", milliseconds: expiresAt)
-            json.field("expired", state == "expired" || (expiresAt.map { $0 <= now } ?? false))
-            json.field("unique_offer_url", row.string("unique_offer_url"))
-            json.field("joined_at", milliseconds: joinedAt)
-            json.field("joined", joinedAt != nil)
-            json.field("redeemed_at", milliseconds: redeemedAt)
-            json.field("redeemed", redeemedAt != nil)
-            json.field("rejected", state == "rejected")
-            json.field("message", row.string("message"))
-            json.field("created_at", milliseconds: row.int("created_at").map(Int64.init))
-            json.field("updated_at", milliseconds: row.int("updated_at").map(Int64.init))
-        }
-    }
+/// Someone waiting for a sold-out release (spec §11.17 X4).
+struct WaitlistedPerson: TitoRecord {
+    var id: Int64 = 0
+    var eventID: Int64 = 0
+    var releaseID: Int64 = 0
+    var name: String?
+    var email = ""
+    /// `joined`, `offered`, `redeemed`, `rejected` or `expired`.
+    var state = "joined"
+    var offeredAt: Int64?
+    var expiresAt: Int64?
+    var joinedAt: Int64?
+    var redeemedAt: Int64?
+    var uniqueOfferURL: String?
+    var message: String?
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_waitlisted_people", of: WaitlistedPerson.self,
+        constraints: [.references("event_id", "tito_events"), .references("release_id", "tito_releases")],
+        indexes: ["event_id, created_at, id"])
+
+    static let view = RecordView<RenderContext>(table, [
+        .constant("_type", "waitlisted_person"),
+        .column("id"), .column("release_id"), .column("name"), .column("email"), .column("state"), .column("state", as: "status"),
+        .time("offered_at"),
+        .derived("offered") { row, _, json in json.bool(!row.isNull("offered_at")) },
+        .time("expires_at"),
+        .derived("expired") { row, context, json in
+            json.bool(row.string("state") == "expired" || (row.optionalInteger("expires_at").map { $0 <= context.now } ?? false))
+        },
+        .column("unique_offer_url"), .time("joined_at"),
+        .derived("joined") { row, _, json in json.bool(!row.isNull("joined_at")) },
+        .time("redeemed_at"),
+        .derived("redeemed") { row, _, json in json.bool(!row.isNull("redeemed_at")) },
+        .derived("rejected") { row, _, json in json.bool(row.string("state") == "rejected") },
+        .column("message"), .time("created_at"), .time("updated_at"),
+    ])
+
+    static let rendering = RecordRendering(view: view, alias: "w")
 }

@@ -2,25 +2,20 @@ import Emulation
 
 /// A webhook endpoint (spec §12.16): where the event's changes would be posted, and for which
 /// triggers. Nothing is delivered.
-struct WebhookEndpointRecord {
+struct WebhookEndpoint: EventScopedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var url = ""
-    var triggers: [String] = []
+    var includedTriggers: [String] = []
     var customData: String?
     var createdAt: Int64 = 0
     var updatedAt: Int64 = 0
 
-    init() {}
-
-    init(row: Row) {
-        self.init(identityOf: row)
-        url = row.string("url") ?? ""
-        triggers = JSONColumn.strings(row.string("included_triggers"))
-        customData = row.string("custom_data")
-    }
-
-    var triggersText: String { JSONColumn.text(.array(triggers.map(JSONValue.string))) }
+    static let table = RecordTable(
+        "tito_webhook_endpoints", of: WebhookEndpoint.self, constraints: [.references("event_id", "tito_events")],
+        indexes: ["event_id, id"])
+    static let wrapper = "webhook_endpoint"
+    static let pathParameter = "id"
 
     /// Applies the attributes sent (H3, H4); triggers must be known ones, duplicates dropped.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
@@ -44,7 +39,7 @@ struct WebhookEndpointRecord {
             } else if names.isEmpty {
                 errors.add("included_triggers", ValidationErrors.blank)
             } else {
-                triggers = names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                includedTriggers = names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             }
         }
         switch attributes.string("custom_data") {
@@ -61,38 +56,15 @@ struct WebhookEndpointRecord {
         let rest = text.dropFirst(scheme.count)
         return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: \.isWhitespace)
     }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO tito_webhook_endpoints (id, event_id, url, included_triggers, custom_data, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, id, eventID, url, triggersText, customData, createdAt, updatedAt)
-    }
-
-    func update(in database: Database) throws {
-        try database.run(
-            "UPDATE tito_webhook_endpoints SET url = ?, included_triggers = ?, custom_data = ?, updated_at = ? WHERE id = ?",
-            url, triggersText, customData, updatedAt, id)
-    }
-
-    /// The seed's keys (spec §12.16); `deprecated` is always false.
-    func json(view: View) -> JSONValue {
-        let object: JSONValue = [
-            "_type": "webhook_endpoint", "id": .int(id), "url": .string(url),
-            "included_triggers": .array(triggers.map(JSONValue.string)), "custom_data": .string(customData),
-            "deprecated": false,
-        ]
-        return object.marked(view)
-    }
 }
 
-extension WebhookEndpointRecord: EventScopedRecord {
-    static let table = "tito_webhook_endpoints"
-    static let wrapper = "webhook_endpoint"
+/// How webhook endpoints render (spec §12.16); `deprecated` is always false.
+enum WebhookEndpointView {
+    static let view = RecordView<RenderContext>(WebhookEndpoint.table, [
+        .constant("_type", "webhook_endpoint"),
+        .column("id"), .column("url"), .column("included_triggers"), .column("custom_data"), .constant("deprecated", false),
+        .extendedMarker,
+    ])
 
-    /// `{id}`: ids only, endpoints have no slug.
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> WebhookEndpointRecord {
-        WebhookEndpointRecord(row: try row(id: request.parameter("id"), scope, in: database))
-    }
+    static let rendering = RecordRendering(view: view, alias: "w")
 }

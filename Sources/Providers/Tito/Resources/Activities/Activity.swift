@@ -1,7 +1,8 @@
 import Emulation
 
-/// The stored columns of an activity while it is created, updated or duplicated (spec §11.3).
-struct ActivityDraft {
+/// An activity of an event (spec §11.3, §12.3): a session with its own capacity, open to the
+/// holders of some releases. `allocation_count` and the times are derived.
+struct Activity: EventScopedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var name = ""
@@ -11,7 +12,7 @@ struct ActivityDraft {
     var startTime: String?
     var endTime: String?
     // The create example shows both true, although the attribute table says false (spec §15 A11).
-    var isPrivate = true
+    var `private` = true
     var showToAttendee = true
     var releaseIDs: [Int64] = []
     var questionIDs: [Int64] = []
@@ -19,24 +20,14 @@ struct ActivityDraft {
     var createdAt: Int64 = 0
     var updatedAt: Int64 = 0
 
-    init() {}
+    static let table = RecordTable(
+        "tito_activities", of: Activity.self, constraints: [.references("event_id", "tito_events")],
+        indexes: ["event_id, id", "event_id, name, id"])
+    static let wrapper = "activity"
+    static let pathParameter = "activity_id"
 
-    init(_ record: ActivityRecord) {
-        id = record.id
-        eventID = record.eventID
-        name = record.name
-        capacity = record.capacity
-        date = record.date
-        description = record.description
-        startTime = record.startTime
-        endTime = record.endTime
-        isPrivate = record.isPrivate
-        showToAttendee = record.showToAttendee
-        releaseIDs = record.releaseIDs
-        questionIDs = record.questionIDs
-        venueID = record.venueID
-        createdAt = record.createdAt
-        updatedAt = record.updatedAt
+    static func all(event: Int64, in database: Database) throws -> [Activity] {
+        try database.fetchAll(Activity.self, where: "event_id = ?", orderBy: "id", event)
     }
 
     /// Applies the attributes sent (A3, A4); `name` is checked only when sent (spec §15 A5).
@@ -64,7 +55,7 @@ struct ActivityDraft {
         case .value(let text): description = text
         default: description = nil
         }
-        for (key, path) in [("start_time", \ActivityDraft.startTime), ("end_time", \ActivityDraft.endTime)] {
+        for (key, path) in [("start_time", \Activity.startTime), ("end_time", \Activity.endTime)] {
             switch attributes.time(key) {
             case .absent: break
             case .null: self[keyPath: path] = nil
@@ -79,36 +70,5 @@ struct ActivityDraft {
         }
         if let ids = try IDListInput.questions(attributes, event: eventID, errors: &errors, in: database) { questionIDs = ids }
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
-    }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO tito_activities (id, event_id, name, capacity, date, description, start_time, end_time, private,
-                show_to_attendee, release_ids, question_ids, venue_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            id, eventID, name, capacity, date, description, startTime, endTime, isPrivate, showToAttendee,
-            JSONColumn.text(ids: releaseIDs), JSONColumn.text(ids: questionIDs), venueID, createdAt, updatedAt)
-    }
-
-    func update(in database: Database) throws {
-        try database.run(
-            """
-            UPDATE tito_activities SET name = ?, capacity = ?, date = ?, description = ?, start_time = ?, end_time = ?,
-                private = ?, show_to_attendee = ?, release_ids = ?, question_ids = ?, venue_id = ?, updated_at = ?
-            WHERE id = ?
-            """,
-            name, capacity, date, description, startTime, endTime, isPrivate, showToAttendee,
-            JSONColumn.text(ids: releaseIDs), JSONColumn.text(ids: questionIDs), venueID, updatedAt, id)
-    }
-}
-
-extension ActivityDraft: EventScopedRecord {
-    static let table = "tito_activities"
-    static let wrapper = "activity"
-
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> ActivityDraft {
-        ActivityDraft(try ActivityEndpoints.find(request, scope, in: database))
     }
 }

@@ -1,39 +1,50 @@
 import Emulation
 
-/// The stored columns of a question while it is created or updated (spec §11.9).
-struct QuestionDraft {
+/// A question asked of ticket holders (spec §11.9, §12.15); `answers_count` is derived.
+struct Question: EventScopedRecord {
     static let fieldTypes = ["Checkboxes", "Country", "File", "Select", "Text", "Textarea"]
 
     var id: Int64 = 0
     var eventID: Int64 = 0
     var slug = ""
     var title = ""
+    /// Required on create; a seed without one asks for text.
     var fieldType = ""
     var description: String?
     var includeFreeTextField = false
     var options: [String] = []
     var optionsFreeTextField: String?
     var required: Bool? = false
+    /// Creation order within the event, from 0.
     var position: Int64 = 0
     var createdAt: Int64 = 0
     var updatedAt: Int64 = 0
 
-    init() {}
+    static let table = RecordTable(
+        "tito_questions", of: Question.self,
+        constraints: [.references("event_id", "tito_events"), .unique(["event_id", "slug"])],
+        indexes: ["event_id, position, id", "event_id, title, id"])
+    static let wrapper = "question"
+    static let pathParameter = "question_slug"
 
-    init(_ record: QuestionRecord) {
-        id = record.id
-        eventID = record.eventID
-        slug = record.slug
-        title = record.title
-        fieldType = record.fieldType
-        description = record.description
-        includeFreeTextField = record.includeFreeTextField
-        options = record.options
-        optionsFreeTextField = record.optionsFreeTextField
-        required = record.required
-        position = record.position
-        createdAt = record.createdAt
-        updatedAt = record.updatedAt
+    /// A question named by an input value: an id or a slug.
+    static func find(reference: JSONValue, event: Int64, in database: Database) throws -> Question? {
+        if let id = reference.intValue { return try SlugOrID.find(Question.self, String(id), parent: "event_id", event, in: database) }
+        guard let text = reference.stringValue, !text.isBlank else { return nil }
+        return try SlugOrID.find(Question.self, text, parent: "event_id", event, in: database)
+    }
+
+    mutating func completeSeed() {
+        if fieldType.isEmpty { fieldType = "Text" }
+        if updatedAt == 0 { updatedAt = createdAt }
+    }
+
+    /// EventRecordHandlers' form: `apply(_:errors:)`, then options dropped from a non-choice
+    /// question so they are never stored (they cannot change what is checked, so the order
+    /// against validation is free).
+    mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
+        apply(attributes, errors: &errors)
+        dropOptionsUnlessChoice()
     }
 
     /// Applies the attributes sent (Q3, Q4); required ones are checked only when sent.
@@ -49,7 +60,7 @@ struct QuestionDraft {
             if Self.fieldTypes.contains(text) { fieldType = text } else { errors.add("field_type", ValidationErrors.notIncluded) }
         default: errors.add("field_type", ValidationErrors.blank)
         }
-        for (key, path) in [("description", \QuestionDraft.description), ("options_free_text_field", \.optionsFreeTextField)] {
+        for (key, path) in [("description", \Question.description), ("options_free_text_field", \.optionsFreeTextField)] {
             switch attributes.string(key) {
             case .absent: break
             case .value(let text): self[keyPath: path] = text
@@ -111,44 +122,5 @@ struct QuestionDraft {
     /// Options belong to choice questions; other types show `[]` (spec §12.15).
     mutating func dropOptionsUnlessChoice() {
         if fieldType != "Select" && fieldType != "Checkboxes" { options = [] }
-    }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO tito_questions (id, event_id, slug, title, field_type, description, include_free_text_field,
-                options, options_free_text_field, required, position, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            id, eventID, slug, title, fieldType, description, includeFreeTextField,
-            JSONColumn.text(.array(options.map(JSONValue.string))), optionsFreeTextField, required, position, createdAt,
-            updatedAt)
-    }
-
-    func update(in database: Database) throws {
-        try database.run(
-            """
-            UPDATE tito_questions SET title = ?, field_type = ?, description = ?, include_free_text_field = ?, options = ?,
-                options_free_text_field = ?, required = ?, updated_at = ?
-            WHERE id = ?
-            """,
-            title, fieldType, description, includeFreeTextField, JSONColumn.text(.array(options.map(JSONValue.string))),
-            optionsFreeTextField, required, updatedAt, id)
-    }
-}
-
-extension QuestionDraft: EventScopedRecord {
-    static let table = "tito_questions"
-    static let wrapper = "question"
-
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> QuestionDraft {
-        QuestionDraft(try QuestionEndpoints.find(request, scope, in: database))
-    }
-
-    /// `apply(_:errors:)`, then options dropped from a non-choice question so they are never
-    /// stored (they cannot change what is checked, so the order against validation is free).
-    mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        apply(attributes, errors: &errors)
-        dropOptionsUnlessChoice()
     }
 }

@@ -1,21 +1,20 @@
 import Emulation
 
-/// An event's stored columns while it is created or changed: filled from defaults or the stored
-/// row, changed by the request's attributes, validated, then written in one statement.
-struct EventDraft {
+/// An event (spec §11.2, §12.2); `url`, `start_at`, `end_at` and `date_or_range` are derived.
+struct Event: TitoRecord {
     var id: Int64 = 0
-    var accountID: Int64
+    var accountID: Int64 = 0
     var slug = ""
     var title = ""
     var description: String?
-    var bannerURL: String? = "https://www.example.com/"
+    var bannerURL: String?
     var currency = "USD"
     var defaultLocale = "en"
-    var locales = "[\"en\"]"
+    var locales = ["en"]
     var live = false
     var testMode = true
     var location: String?
-    var isPrivate = false
+    var `private` = false
     var startDate: String?
     var endDate: String?
     var startTime: String?
@@ -23,46 +22,38 @@ struct EventDraft {
     var timezone = "UTC"
     var archived = false
     var emailAddress: String?
-    var metadata: String?
+    var metadata: JSONValue?
     var securityToken: String?
-    var createdAt: Int64
-    var updatedAt: Int64
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_events", of: Event.self,
+        constraints: [.references("account_id", "tito_accounts"), .unique(["account_id", "slug"])],
+        indexes: ["account_id, archived, start_date, id"])
 
     /// Slugs that would shadow the account-level routes (spec §10).
     static let reservedSlugs: Set<String> = ["events", "hello", "duplication"]
 
+    /// A new event of the account, created `now`, with the banner a create shows.
     init(accountID: Int64, now: Int64) {
         self.accountID = accountID
+        bannerURL = "https://www.example.com/"
         createdAt = now
         updatedAt = now
     }
 
-    init(_ event: EventRecord) {
-        id = event.id
-        accountID = event.accountID
-        slug = event.slug
-        title = event.title
-        description = event.description
-        bannerURL = event.bannerURL
-        currency = event.currency
-        defaultLocale = event.defaultLocale
-        locales = event.locales
-        live = event.live
-        testMode = event.testMode
-        location = event.location
-        isPrivate = event.isPrivate
-        startDate = event.startDate
-        endDate = event.endDate
-        startTime = event.startTime
-        endTime = event.endTime
-        timezone = event.timezone
-        archived = event.archived
-        emailAddress = event.emailAddress
-        metadata = event.metadata
-        securityToken = event.securityToken
-        createdAt = event.createdAt
-        updatedAt = event.updatedAt
+    init() {}
+
+    mutating func completeSeed() {
+        if updatedAt == 0 { updatedAt = createdAt }
     }
+
+    /// `start_date` + `start_time` (spec §13.8).
+    var startAt: Int64? { startDate.flatMap { TitoFormats.instant(date: $0, time: startTime) } }
+
+    /// `(end_date ?? start_date)` + `end_time`.
+    var endAt: Int64? { (endDate ?? startDate).flatMap { TitoFormats.instant(date: $0, time: endTime) } }
 
     /// Applies the attributes of an E4/E6 body; returns the slug the client asked for, if any.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors) -> String? {
@@ -98,16 +89,16 @@ struct EventDraft {
         }
         switch attributes.array("locales") {
         case .value(let items) where items.allSatisfy({ $0.stringValue != nil }) && !items.isEmpty:
-            locales = JSONColumn.text(.array(items))
+            locales = items.compactMap(\.stringValue)
         case .absent: break
         default: errors.add("locales", ValidationErrors.invalid)
         }
         flag(attributes, "live", into: &live, errors: &errors)
         flag(attributes, "test_mode", into: &testMode, errors: &errors)
-        flag(attributes, "private", into: &isPrivate, errors: &errors)
+        flag(attributes, "private", into: &`private`, errors: &errors)
         flag(attributes, "archived", into: &archived, errors: &errors)
         switch attributes.jsonObject("metadata") {
-        case .value(let value): metadata = JSONColumn.text(value)
+        case .value(let value): metadata = value
         case .null: metadata = nil
         default: break
         }
@@ -124,7 +115,7 @@ struct EventDraft {
     /// Dates and times (spec §11.2 E6): a start date alone gives the same end date; clearing the
     /// start date clears the end date and both times.
     private mutating func applyDates(_ attributes: Attributes, errors: inout ValidationErrors) {
-        for (key, keyPath) in [("start_date", \EventDraft.startDate), ("end_date", \EventDraft.endDate)] {
+        for (key, keyPath) in [("start_date", \Event.startDate), ("end_date", \Event.endDate)] {
             switch attributes.date(key) {
             case .value(let date): self[keyPath: keyPath] = date
             case .null: self[keyPath: keyPath] = nil
@@ -132,7 +123,7 @@ struct EventDraft {
             case .absent: break
             }
         }
-        for (key, keyPath) in [("start_time", \EventDraft.startTime), ("end_time", \EventDraft.endTime)] {
+        for (key, keyPath) in [("start_time", \Event.startTime), ("end_time", \Event.endTime)] {
             switch attributes.time(key) {
             case .value(let time): self[keyPath: keyPath] = time
             case .null: self[keyPath: keyPath] = nil
@@ -168,29 +159,6 @@ struct EventDraft {
         case .null, .invalid: errors.add(key, ValidationErrors.notIncluded)
         case .absent: break
         }
-    }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO tito_events (id, account_id, slug, title, description, banner_url, currency, default_locale,
-                locales, live, test_mode, location, private, start_date, end_date, start_time, end_time, timezone,
-                archived, email_address, metadata, security_token, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, id, accountID, slug, title, description, bannerURL, currency, defaultLocale, locales, live, testMode,
-            location, isPrivate, startDate, endDate, startTime, endTime, timezone, archived, emailAddress, metadata,
-            securityToken, createdAt, updatedAt)
-    }
-
-    func update(in database: Database) throws {
-        try database.run(
-            """
-            UPDATE tito_events SET slug = ?, title = ?, description = ?, currency = ?, default_locale = ?, locales = ?,
-                live = ?, test_mode = ?, location = ?, private = ?, start_date = ?, end_date = ?, start_time = ?,
-                end_time = ?, timezone = ?, archived = ?, email_address = ?, metadata = ?, updated_at = ?
-            WHERE id = ?
-            """, slug, title, description, currency, defaultLocale, locales, live, testMode, location, isPrivate,
-            startDate, endDate, startTime, endTime, timezone, archived, emailAddress, metadata, updatedAt, id)
     }
 
     /// Whether another event of the account already uses `slug` (or it is reserved).

@@ -1,0 +1,91 @@
+/// Counts of a table's rows by group (per event and mode, per release…), kept in a table of
+/// their own by triggers on every insert, update and delete of the counted table, so a list's
+/// total, its `overall_total` or the rows it hides by default cost a lookup of a few rows rather
+/// than a scan of every row of the group. Each count sums an expression over the group's rows: a
+/// condition counts the rows where it holds, a column adds up its values.
+///
+///     static let counts = RowCounts(
+///         "tito_registrations", suffix: "counts", groupedBy: ["event_id", "test_mode"],
+///         counts: [.init("registrations") { _ in "1" }, .init("cancelled") { "\($0).state = 'cancelled'" }])
+///
+/// The counts live in `<table>_<suffix>`, a name that sorts after the counted table's on purpose:
+/// a per-provider reset refills tables in name order, so the counted table's delete and insert
+/// triggers run first and the refill of the counts then writes the seed's values; the other
+/// order would count the seed twice.
+public struct RowCounts: Sendable {
+    /// One count: `expression` of a row's columns, each qualified by the row name it is given
+    /// (`NEW` or `OLD` in the triggers).
+    public struct Count: Sendable {
+        public let name: String
+        public let expression: @Sendable (String) -> String
+
+        public init(_ name: String, _ expression: @escaping @Sendable (String) -> String) {
+            self.name = name
+            self.expression = expression
+        }
+    }
+
+    /// The counted table.
+    public let source: String
+    /// The table the counts are kept in.
+    public let table: String
+    public let groupColumns: [String]
+    public let counts: [Count]
+
+    public init(_ source: String, suffix: String, groupedBy groupColumns: [String], counts: [Count]) {
+        precondition(!groupColumns.isEmpty && !counts.isEmpty, "\(source): counts need a group and something to count")
+        self.source = source
+        table = "\(source)_\(suffix)"
+        self.groupColumns = groupColumns
+        self.counts = counts
+    }
+
+    /// The counts table and the triggers that keep it.
+    public var schema: String {
+        let groups = groupColumns.map { "\($0) INTEGER NOT NULL" }
+        let sums = counts.map { "\($0.name) INTEGER NOT NULL" }
+        return """
+            CREATE TABLE IF NOT EXISTS \(table) (
+                \((groups + sums).joined(separator: ",\n    ")),
+                PRIMARY KEY (\(groupColumns.joined(separator: ", ")))
+            ) WITHOUT ROWID;
+            CREATE TRIGGER IF NOT EXISTS \(table)_on_insert AFTER INSERT ON \(source) BEGIN
+                \(add("NEW"))
+            END;
+            CREATE TRIGGER IF NOT EXISTS \(table)_on_delete AFTER DELETE ON \(source) BEGIN
+                \(subtract("OLD"))
+            END;
+            CREATE TRIGGER IF NOT EXISTS \(table)_on_update AFTER UPDATE ON \(source) BEGIN
+                \(subtract("OLD"))
+                \(add("NEW"))
+            END;
+
+            """
+    }
+
+    /// Each count summed over the groups `filter` selects (a condition on the group columns,
+    /// unqualified); 0 where no group matches.
+    public func sums(where filter: SQLFilter, in database: Database) throws -> [String: Int] {
+        let selection = counts.map { "COALESCE(SUM(\($0.name)), 0) AS \($0.name)" }.joined(separator: ", ")
+        let row = try database.queryOne("SELECT \(selection) FROM \(table) WHERE \(filter.clause)", arguments: filter.arguments)
+        var sums: [String: Int] = [:]
+        for count in counts { sums[count.name] = row?.int(count.name) ?? 0 }
+        return sums
+    }
+
+    private func add(_ row: String) -> String {
+        let names = (groupColumns + counts.map(\.name)).joined(separator: ", ")
+        let values = (groupColumns.map { "\(row).\($0)" } + counts.map { "(\($0.expression(row)))" }).joined(separator: ", ")
+        let sums = counts.map { "\($0.name) = \($0.name) + excluded.\($0.name)" }.joined(separator: ", ")
+        return """
+            INSERT INTO \(table) (\(names)) VALUES (\(values))
+                ON CONFLICT (\(groupColumns.joined(separator: ", "))) DO UPDATE SET \(sums);
+            """
+    }
+
+    private func subtract(_ row: String) -> String {
+        let differences = counts.map { "\($0.name) = \($0.name) - (\($0.expression(row)))" }.joined(separator: ", ")
+        let group = groupColumns.map { "\($0) = \(row).\($0)" }.joined(separator: " AND ")
+        return "UPDATE \(table) SET \(differences) WHERE \(group);"
+    }
+}

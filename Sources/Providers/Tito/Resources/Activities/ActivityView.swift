@@ -1,0 +1,79 @@
+import Emulation
+
+/// How activities render (spec §12.3): `start_at` and `end_at` from the date and times,
+/// `allocation_count` over the non-void tickets of its releases that the token sees (§13.6),
+/// and the questions and releases it names embedded.
+enum ActivityView {
+    static let view = RecordView<RenderContext>(Activity.table, computed: ["allocation_count"], [
+        .constant("_type", "activity"),
+        .column("id"), .column("capacity"), .column("date"), .column("description"), .column("start_time"), .column("end_time"),
+        .derived("start_at") { row, _, json in writeInstant(row, time: "start_time", to: &json) },
+        .derived("end_at") { row, _, json in writeInstant(row, time: "end_time", to: &json) },
+        .column("name"), .column("private"), .column("question_ids"), .column("venue_id"),
+        .constant("accommodation", nil),
+        .column("allocation_count"),
+        .derived("sold_out") { row, _, json in
+            json.bool(row.optionalInteger("capacity").map { row.integer("allocation_count") >= $0 } ?? false)
+        },
+        .column("show_to_attendee"), .column("release_ids"),
+        .derived("translations") { row, _, json in
+            json.object { json in
+                json.object("en") { json in
+                    json.key("name")
+                    row.write("name", to: &json)
+                }
+            }
+        },
+        .constant("venue", nil),
+        .association("questions", ids: "question_ids", in: { $0.questions }),
+        .association("releases", ids: "release_ids", in: { $0.releases }),
+        .extendedMarker,
+    ])
+
+    /// `date` + the time of day, or null without a date.
+    private static func writeInstant(_ row: ViewRow, time: String, to json: inout JSONBuilder) {
+        let instant = row.optionalString("date").flatMap { TitoFormats.instant(date: $0, time: row.optionalString(time)) }
+        json.string(instant.map(TitoFormats.timestamp(milliseconds:)))
+    }
+
+    static func allocationCount(_ scope: EventScope) -> String {
+        let modes = scope.principal.visibleModes("c.test_mode", eventTestMode: scope.event.testMode ? "1" : "0")
+        return """
+            (SELECT COALESCE(SUM(c.tickets), 0) FROM \(TicketCounts.byRelease.table) AS c WHERE c.event_id = ac.event_id
+                AND \(modes) AND c.release_id IN (SELECT value FROM json_each(ac.release_ids)))
+            """
+    }
+
+    static let rendering = RecordRendering(
+        view: view, alias: "ac", computed: { [allocationCount($0)] },
+        prepare: { context, scope, database in
+            let embedded = context.forEmbedded()
+            context.questions = try QuestionView.render(event: scope.event.id, context: embedded, in: database)
+            context.releases = try ReleaseView.embedded(scope, context: context, in: database)
+        })
+
+    private static func select(_ scope: EventScope) -> String {
+        view.selectList(alias: "ac", computed: [allocationCount(scope)])
+    }
+
+    /// Every activity of the scope's event, embedded (its questions and releases empty), filed by id.
+    static func render(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
+        try database.render(
+            view, "SELECT \(select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id", arguments: [scope.event.id],
+            context: context, keyedBy: "id")
+    }
+
+    /// The same filed under each release the activity names (a release's `activities`).
+    static func renderByRelease(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
+        var records = RenderedRecords()
+        let releaseIDs = Activity.table.position(ofColumn: "release_ids")!
+        try database.forEachRow(
+            "SELECT \(select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id", arguments: [scope.event.id]
+        ) { cursor in
+            var json = JSONBuilder(capacity: 512)
+            try view.write(cursor, context, to: &json)
+            for id in cursor.withUTF8(at: releaseIDs, IntegerList.values(in:)) { records.append(json.bytes, for: id) }
+        }
+        return records
+    }
+}

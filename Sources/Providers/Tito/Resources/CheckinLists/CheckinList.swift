@@ -1,0 +1,76 @@
+import Emulation
+
+/// A check-in list (spec §12.5): which releases, activities and questions it covers, and which
+/// holder details it shows. Its `checkins` and `tickets` arrays are always empty (§15 A39).
+struct CheckinList: EventScopedRecord {
+    var id: Int64 = 0
+    var eventID: Int64 = 0
+    var slug = ""
+    var title = ""
+    var activityIDs: [Int64] = []
+    var questionIDs: [Int64] = []
+    var releaseIDs: [Int64] = []
+    var expiresAt: Int64?
+    var showCompanyName = true
+    var showEmail = true
+    var showPhoneNumber = true
+    var createdAt: Int64 = 0
+    var updatedAt: Int64 = 0
+
+    static let table = RecordTable(
+        "tito_checkin_lists", of: CheckinList.self,
+        constraints: [.references("event_id", "tito_events"), .unique(["slug"])], indexes: ["event_id, id"])
+    static let wrapper = "checkin_list"
+    static let pathParameter = "checkin_list_slug"
+
+    /// Applies the attributes sent (C3, C4); `title` is checked only when sent.
+    mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
+        switch attributes.string("title") {
+        case .absent: break
+        case .value(let text) where !text.isBlank: title = text
+        default: errors.add("title", ValidationErrors.blank)
+        }
+        switch attributes.timestamp("expires_at") {
+        case .absent: break
+        case .null: expiresAt = nil
+        case .invalid: errors.add("expires_at", ValidationErrors.invalid)
+        case .value(let value): expiresAt = value
+        }
+        for (key, path) in [("show_company_name", \CheckinList.showCompanyName), ("show_email", \.showEmail),
+                            ("show_phone_number", \.showPhoneNumber)] {
+            switch attributes.bool(key) {
+            case .absent: break
+            case .value(let flag): self[keyPath: path] = flag
+            default: errors.add(key, ValidationErrors.notIncluded)
+            }
+        }
+        if let ids = try IDListInput.activities(attributes, event: eventID, errors: &errors, in: database) { activityIDs = ids }
+        if let ids = try IDListInput.questions(attributes, event: eventID, errors: &errors, in: database) { questionIDs = ids }
+        if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
+    }
+}
+
+/// How check-in lists render (spec §12.5): `id` after `_type`, the seed's key order, the
+/// activities, questions and releases they name embedded.
+enum CheckinListView {
+    static let view = RecordView<RenderContext>(CheckinList.table, [
+        .constant("_type", "checkin_list"),
+        .column("id"), .column("slug"), .column("activity_ids"), .time("expires_at"), .column("question_ids"),
+        .column("release_ids"), .column("show_company_name"), .column("show_email"), .column("show_phone_number"), .column("title"),
+        .association("activities", ids: "activity_ids", in: { $0.activities }),
+        .constant("checkins", []),
+        .association("questions", ids: "question_ids", in: { $0.questions }),
+        .association("releases", ids: "release_ids", in: { $0.releases }),
+        .constant("tickets", []),
+        .extendedMarker,
+    ])
+
+    static let rendering = RecordRendering(
+        view: view, alias: "c",
+        prepare: { context, scope, database in
+            let embedded = context.forEmbedded()
+            context.activities = try ActivityView.render(scope, context: embedded, in: database)
+            context.questions = try QuestionView.render(event: scope.event.id, context: embedded, in: database)
+            context.releases = try ReleaseView.embedded(scope, context: context, in: database)
+        })
+}
