@@ -38,6 +38,11 @@ public final class JSONValueEncoder: Encoder {
 
     var value: JSONValue { result.value }
 
+    /// Makes `value` what was encoded, whole (a `JSONValue` property).
+    func store(_ value: JSONValue) {
+        result = .value(value)
+    }
+
     public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object(let box) = result { return KeyedEncodingContainer(Keyed(box: box)) }
         let box = ObjectBox()
