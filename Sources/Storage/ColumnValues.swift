@@ -131,4 +131,15 @@ public struct StatementCursor: ColumnValues {
         let length = Int(sqlite3_column_bytes(handle, Int32(index)))
         return try body(UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : length))
     }
+
+    /// The UTF-8 bytes of a column as `withUTF8` reads them, in place, or nil for NULL: for text
+    /// written once per field of every row of a page, so it asks SQLite for the column's value once
+    /// and reads it through the `sqlite3_value` calls, which skip the per-call checks of the
+    /// `sqlite3_column` ones (the value is unprotected, which matters only to a connection used by
+    /// several threads at once; a `Database` is used by one at a time). Valid until the cursor
+    /// moves or the column is read as another type.
+    public func utf8UnlessNull(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let value = sqlite3_column_value(handle, Int32(index)), let pointer = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_value_bytes(value)))
+    }
 }

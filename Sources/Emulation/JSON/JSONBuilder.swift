@@ -50,6 +50,13 @@ public struct JSONBuilder {
         separatorPending = false
     }
 
+    /// An object member's key already written as `"name":`, read in place (a view's keys).
+    public mutating func key(encoded: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        bytes.append(contentsOf: encoded)
+        separatorPending = false
+    }
+
     /// The bytes `key(bytes:)` takes for `name`, computed once (view members, runtime names).
     public static func keyBytes(_ name: String) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -152,6 +159,14 @@ public struct JSONBuilder {
 
     public mutating func value(_ value: some JSONEncodable) {
         value.encode(to: &self)
+    }
+
+    /// Object members already written as `"a":1,"b":2`, after any written before (a record's
+    /// members gathered outside the builder, `RecordView`), copied as they are.
+    public mutating func encodedMembers(_ members: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        bytes.append(contentsOf: members)
+        separatorPending = true
     }
 
     /// A value another builder already wrote (its `bytes`), copied as it is: for a sub-object

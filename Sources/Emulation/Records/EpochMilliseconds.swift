@@ -84,10 +84,3 @@ extension EpochMilliseconds {
         character("Z")
     }
 }
-
-extension ColumnFormat {
-    /// Milliseconds since 1970 as `2026-05-08T11:30:00.000Z`; NULL as `null`.
-    public static let iso8601Milliseconds = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { EpochMilliseconds.writeISO8601(row.int64(at: index), to: &json) }
-    }
-}

@@ -11,7 +11,10 @@
 ///     ])
 ///
 /// Rows must come from a SELECT that starts with `table.selectList(alias:)`; derived members may
-/// also read any further column the SELECT names (`row.string("release_title")`).
+/// also read any further column the SELECT names (`row.string("release_title")`). Columns the
+/// SELECT lists right after the record's, named in `computed` (joined values, counts), are
+/// columns of the view like the record's own (written as SQLite typed them unless a format is
+/// given), found once rather than by name on every row.
 public struct RecordView<Context>: Sendable {
     public typealias Derive = @Sendable (ViewRow, Context, inout JSONBuilder) throws -> Void
     public typealias Condition = @Sendable (ViewRow, Context) -> Bool
@@ -26,6 +29,7 @@ public struct RecordView<Context>: Sendable {
         let key: String
         let source: Source
         var condition: Condition?
+        var requiredColumn: String?
 
         /// The column `name` under the key `key` (default: its own name), as stored or in `format`.
         public static func column(_ name: String, as key: String? = nil, format: ColumnFormat? = nil) -> Member {
@@ -46,40 +50,54 @@ public struct RecordView<Context>: Sendable {
             member.condition = condition
             return member
         }
-    }
 
-    private enum Writer: Sendable {
-        case column(Int, ColumnFormat)
-        case constant([UInt8])
-        case derived(Derive)
-    }
-
-    private struct Resolved: Sendable {
-        let key: [UInt8]
-        let writer: Writer
-        let condition: Condition?
+        /// The member, written only for rows where `column` (the record's, or a computed one) is
+        /// not NULL: an optional member, checked without a closure call.
+        public func whenNotNull(_ column: String) -> Member {
+            var member = self
+            member.requiredColumn = column
+            return member
+        }
     }
 
     public let table: RecordTable
-    private let members: [Resolved]
+    private let layout: ViewLayout
 
-    public init(_ table: RecordTable, _ members: [Member]) {
+    public init(_ table: RecordTable, computed: [String] = [], _ members: [Member]) {
         self.table = table
-        self.members = members.map { member in
-            let writer: Writer
+        func position(_ name: String) -> Int {
+            if let own = table.position(ofColumn: name) { return own }
+            guard let index = computed.firstIndex(of: name) else { preconditionFailure("\(table.name) has no column \(name) to render") }
+            return table.columns.count + index
+        }
+        var layout = ViewLayout()
+        for member in members {
+            let step: ViewLayout.Step
             switch member.source {
             case .column(let name, let format):
-                guard let position = table.position(ofColumn: name) else {
-                    preconditionFailure("\(table.name) has no column \(name) to render")
+                let position = position(name)
+                let format = format ?? (position < table.columns.count ? ColumnFormat.asStored(table.columns[position].storage) : .number)
+                if let builtin = format.builtin {
+                    step = .column(position, builtin)
+                } else {
+                    step = .format(position, layout.formats.count)
+                    layout.formats.append(format)
                 }
-                writer = .column(position, format ?? ColumnFormat.asStored(table.columns[position].storage))
             case .constant(let value):
-                writer = .constant(JSONWriter.encode(value))
+                step = .constant(layout.constants.count)
+                layout.constants.append(JSONWriter.encode(value))
             case .derived(let write):
-                writer = .derived(write)
+                step = .derived(layout.derivations.count)
+                layout.derivations.append { row, context, json in try write(row, context.load(as: Context.self), &json) }
             }
-            return Resolved(key: JSONBuilder.keyBytes(member.key), writer: writer, condition: member.condition)
+            var condition = -1
+            if let test = member.condition {
+                condition = layout.conditions.count
+                layout.conditions.append { row, context in test(row, context.load(as: Context.self)) }
+            }
+            layout.add(step, key: member.key, condition: condition, requiredColumn: member.requiredColumn.map(position) ?? -1)
         }
+        self.layout = layout
     }
 
     /// Every column of `table` as stored, in property order, but those in `except`.
@@ -90,15 +108,82 @@ public struct RecordView<Context>: Sendable {
     /// Writes the cursor's current row as one object.
     public func write(_ cursor: StatementCursor, _ context: Context, to json: inout JSONBuilder) throws {
         let row = ViewRow(cursor: cursor, table: table)
+        try withUnsafePointer(to: context) { context in
+            try layout.write(row, UnsafeRawPointer(context), to: &json)
+        }
+    }
+}
+
+/// A view's members resolved once into steps whose payloads are plain numbers, with the
+/// context reached through its address: the loop that runs for every member of every row of a
+/// page is not generic (Swift does not specialise a generic function for another module, and
+/// unspecialised it looks up type metadata at each member), retains nothing, and writes the
+/// column formats the kit defines by a switch rather than a closure call.
+private struct ViewLayout: Sendable {
+    typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
+    typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
+
+    enum Step: Sendable {
+        case column(Int, ColumnFormat.Builtin)
+        case format(Int, Int)
+        case constant(Int)
+        case derived(Int)
+    }
+
+    struct Plan: Sendable {
+        let step: Step
+        /// The member's `"key":` bytes in `keys`.
+        let keyStart: Int
+        let keyEnd: Int
+        /// Its index in `conditions`, or -1 when it is always written.
+        let condition: Int
+        /// The column that must not be NULL for it to be written, or -1.
+        let requiredColumn: Int
+    }
+
+    private(set) var plans: [Plan] = []
+    private(set) var keys: [UInt8] = []
+    var formats: [ColumnFormat] = []
+    var constants: [[UInt8]] = []
+    var derivations: [Derive] = []
+    var conditions: [Condition] = []
+
+    mutating func add(_ step: Step, key: String, condition: Int, requiredColumn: Int) {
+        let keyStart = keys.count
+        keys += JSONBuilder.keyBytes(key)
+        plans.append(Plan(step: step, keyStart: keyStart, keyEnd: keys.count, condition: condition, requiredColumn: requiredColumn))
+    }
+
+    /// Columns in the kit's formats go through a `MemberBuffer` on the stack, flushed into `json`
+    /// before any member it does not take and at the end of the record.
+    func write(_ row: ViewRow, _ context: UnsafeRawPointer, to json: inout JSONBuilder) throws {
+        let cursor = row.cursor
         try json.object { json in
-            for member in members {
-                if let condition = member.condition, !condition(row, context) { continue }
-                json.key(bytes: member.key)
-                switch member.writer {
-                case .column(let position, let format): format.write(cursor, position, &json)
-                case .constant(let bytes): json.encodedValue(bytes)
-                case .derived(let write): try write(row, context, &json)
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8_192) { storage in
+                var buffer = MemberBuffer(storage)
+                try keys.withUnsafeBufferPointer { keys in
+                    try plans.withUnsafeBufferPointer { plans in
+                        for plan in plans {
+                            if plan.requiredColumn >= 0, cursor.isNull(at: plan.requiredColumn) { continue }
+                            if plan.condition >= 0, !conditions[plan.condition](row, context) { continue }
+                            let key = UnsafeBufferPointer(rebasing: keys[plan.keyStart..<plan.keyEnd])
+                            if case .column(let position, let builtin) = plan.step,
+                                buffer.write(builtin, cursor, position, key: key, flushingInto: &json)
+                            {
+                                continue
+                            }
+                            buffer.flush(into: &json)
+                            json.key(encoded: key)
+                            switch plan.step {
+                            case .column(let position, let builtin): builtin.write(cursor, position, &json)
+                            case .format(let position, let index): formats[index].write(cursor, position, &json)
+                            case .constant(let index): json.encodedValue(constants[index])
+                            case .derived(let index): try derivations[index](row, context, &json)
+                            }
+                        }
+                    }
                 }
+                buffer.flush(into: &json)
             }
         }
     }
@@ -113,9 +198,26 @@ extension RecordView where Context == Void {
 /// How one column's value is written as JSON.
 public struct ColumnFormat: Sendable {
     public let write: @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void
+    /// Set for the formats defined here, which views write without calling `write`.
+    let builtin: Builtin?
 
     public init(_ write: @escaping @Sendable (StatementCursor, Int, inout JSONBuilder) -> Void) {
         self.write = write
+        builtin = nil
+    }
+
+    private init(_ builtin: Builtin) {
+        self.write = { row, index, json in builtin.write(row, index, &json) }
+        self.builtin = builtin
+    }
+
+    /// This format, but `fallback` for NULL (an empty list or object where the API never says null).
+    public func orWhenNull(_ fallback: JSONValue) -> ColumnFormat {
+        let bytes = JSONWriter.encode(fallback)
+        let write = self.write
+        return ColumnFormat { row, index, json in
+            if row.isNull(at: index) { json.encodedValue(bytes) } else { write(row, index, &json) }
+        }
     }
 
     /// NULL as `null`; otherwise as the column's storage says.
@@ -128,29 +230,38 @@ public struct ColumnFormat: Sendable {
         }
     }
 
-    public static let number = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        case .integer: json.int(row.int64(at: index))
-        case .real: json.double(row.double(at: index))
-        case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
-
-    public static let string = ColumnFormat { row, index, json in
-        switch row.kind(at: index) {
-        case .null: json.null()
-        default: row.withUTF8(at: index) { json.string(utf8: $0) }
-        }
-    }
-
-    public static let boolean = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { json.bool(row.integer(at: index) != 0) }
-    }
-
+    /// The value as SQLite typed it: a number, or text as a string.
+    public static let number = ColumnFormat(.number)
+    public static let string = ColumnFormat(.string)
+    public static let boolean = ColumnFormat(.boolean)
     /// JSON text the server itself stored, copied as it is.
-    public static let rawJSON = ColumnFormat { row, index, json in
-        if row.isNull(at: index) { json.null() } else { row.withUTF8(at: index) { json.rawJSON(utf8: $0) } }
+    public static let rawJSON = ColumnFormat(.rawJSON)
+    /// Milliseconds since 1970 as `2026-05-08T11:30:00.000Z` (`EpochMilliseconds`).
+    public static let iso8601Milliseconds = ColumnFormat(.iso8601Milliseconds)
+
+    /// The formats above; each writes NULL as `null`.
+    enum Builtin: Sendable {
+        case number, string, boolean, rawJSON, iso8601Milliseconds
+
+        func write(_ row: StatementCursor, _ index: Int, _ json: inout JSONBuilder) {
+            switch self {
+            case .number:
+                switch row.kind(at: index) {
+                case .null: json.null()
+                case .integer: json.int(row.int64(at: index))
+                case .real: json.double(row.double(at: index))
+                case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
+                }
+            case .string:
+                if let text = row.utf8UnlessNull(at: index) { json.string(utf8: text) } else { json.null() }
+            case .boolean:
+                if row.isNull(at: index) { json.null() } else { json.bool(row.integer(at: index) != 0) }
+            case .rawJSON:
+                if let text = row.utf8UnlessNull(at: index) { json.rawJSON(utf8: text) } else { json.null() }
+            case .iso8601Milliseconds:
+                if row.isNull(at: index) { json.null() } else { EpochMilliseconds.writeISO8601(row.int64(at: index), to: &json) }
+            }
+        }
     }
 }
 
