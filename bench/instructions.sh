@@ -69,3 +69,11 @@ measure "GET /_understudy/health" "/_understudy/health"
 measure "GoEvent events page (20 events)" "/goevent/developers/v1.0/events" "Authorization: Bearer goevent-test-token"
 measure "Tito tickets page of 100 (demo/big-conf)" "/tito/v3/demo/big-conf/tickets" \
     "Authorization: Token token=tito-mock-live-token-ab1C"
+# Let's Do This: organiser A's seeded token, and the bulk organiser's (1,500 participants). The
+# last page starts after the 1,400th participant in list order.
+ldt_a="Authorization: Bearer $(python3 -c 'import json; print(json.load(open("seed/letsdothis/organisers.json"))["tokens"][0]["token"])')"
+ldt_bulk="Authorization: Bearer $(python3 -c 'import json; print(json.load(open("seed/letsdothis/organisers.json"))["tokens"][2]["token"])')"
+measure "Let's Do This participants, page of 10 (organiser A)" "/letsdothis/v0/participants?page%5Bsize%5D=10" "$ldt_a"
+measure "Let's Do This participants, first page of 100 (bulk)" "/letsdothis/v0/participants?page%5Bsize%5D=100" "$ldt_bulk"
+measure "Let's Do This participants, last page of 100 (bulk)" \
+    "/letsdothis/v0/participants?page%5Bsize%5D=100&page%5Bafter%5D=6677c0de000000003f617ff8" "$ldt_bulk"

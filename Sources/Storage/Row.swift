@@ -43,6 +43,13 @@ public struct Row: Sendable {
     public func bool(_ name: String) -> Bool? { int(name).map { $0 != 0 } }
 }
 
+extension StatementCursor {
+    /// The current row, copied out.
+    public var row: Row {
+        Row(values: (0..<columnCount).map { value(at: $0) }, columns: columns)
+    }
+}
+
 /// Column names of a statement's result, shared by all rows it produces.
 final class ColumnIndex: Sendable {
     let names: [String]

@@ -29,7 +29,7 @@ import Testing
 
     private func page(
         _ order: KeysetOrder, index: String, at position: KeysetPosition, limit: Int, in database: Database
-    ) throws -> KeysetPage {
+    ) throws -> KeysetPage<Row> {
         try database.keysetPage(
             select: "id", from: "entries INDEXED BY \(index)", where: owner, order: order, at: position, limit: limit)
     }
@@ -102,6 +102,36 @@ import Testing
         #expect(afterFirst.rows.compactMap { $0.string("id") } == Array(all[1...]))
         #expect(afterFirst.hasPrevious)
         #expect(!afterFirst.hasNext)
+    }
+
+    @Test func readsEachRowOfThePageInPlaceOnceInListOrder() throws {
+        let database = try makeDatabase()
+        let order = KeysetOrder([.init("updated", descending: true), .init("id", descending: true)])
+        let all = try expected(order, in: database)
+        func key(_ index: Int) throws -> KeysetKey {
+            order.key(of: try #require(try database.queryOne("SELECT \(order.keySelection) FROM entries WHERE id = ?", all[index])))
+        }
+        // Each position with the indexes of `all` it reads from (`after`) or up to (`before`).
+        let positions: [(KeysetPosition, after: Int?, before: Int?)] = [
+            (.start, -1, nil), (.after(try key(3)), 3, nil), (.after(try key(16)), 16, nil),
+            (.before(try key(12)), nil, 12), (.before(try key(2)), nil, 2), (.before(try key(0)), nil, 0),
+        ]
+        for (position, after, before) in positions {
+            for limit in [1, 4, 20] {
+                let range = after.map { ($0 + 1)..<min(all.count, $0 + 1 + limit) } ?? max(0, before! - limit)..<before!
+                var reads = 0
+                let page = try database.keysetPage(
+                    select: "id", from: "entries INDEXED BY entries_by_updated", where: owner, order: order, at: position, limit: limit
+                ) { cursor -> String in
+                    reads += 1
+                    return cursor.string(at: 0)
+                }
+                #expect(page.items == Array(all[range]), "\(position) \(limit)")
+                #expect(reads == range.count)
+                #expect(page.hasPrevious == (!range.isEmpty && range.lowerBound > 0))
+                #expect(page.hasNext == (!range.isEmpty && range.upperBound < all.count))
+            }
+        }
     }
 
     @Test func seeksWithARangeOnTheIndexInsteadOfSorting() throws {

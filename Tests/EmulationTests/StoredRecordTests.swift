@@ -52,7 +52,7 @@ private struct Show: StoredRecord, Equatable {
     var ticketTypeIDs: [String] = []
 
     static let table = RecordTable("test_shows", of: Show.self)
-    static let seedKeys = JSONKeyStyle.camelCase
+    static let keyStyle = JSONKeyStyle.camelCase
 }
 
 @Suite struct StoredRecordTests {

@@ -45,7 +45,7 @@ enum JSONBytes {
     /// The "has a byte less than n" and "has a zero byte" word tricks (Hacker's Delight §6-1):
     /// a set high bit marks a byte below 0x20, or one equal to `"` or `\` after the XOR.
     /// They can report false positives only beside a true one, so a clean word is never flagged.
-    private static func wordNeedsEscaping(_ word: UInt64) -> Bool {
+    static func wordNeedsEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool {

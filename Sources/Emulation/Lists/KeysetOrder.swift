@@ -74,5 +74,11 @@ public struct KeysetOrder: Sendable {
         KeysetKey(columns.indices.map { row[Self.alias($0)] })
     }
 
+    /// The key of a row whose last columns are `keySelection`, read in place.
+    func key(atEndOf row: some ColumnValues) -> KeysetKey {
+        let start = row.columnCount - columns.count
+        return KeysetKey(columns.indices.map { row.value(at: start + $0) })
+    }
+
     private static func alias(_ index: Int) -> String { "keyset_\(index)" }
 }

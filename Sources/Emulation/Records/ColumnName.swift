@@ -40,11 +40,15 @@ public enum JSONKeyStyle: Sendable {
     case camelCase
 
     func key(_ property: String) -> String {
-        let snake = ColumnName.snakeCase(property)
-        guard self == .camelCase else { return snake }
+        key(column: ColumnName.snakeCase(property))
+    }
+
+    /// The key of the column `name` (snake_case): `event_occurrence_id` → `eventOccurrenceId`.
+    public func key(column name: String) -> String {
+        guard self == .camelCase else { return name }
         var result = ""
         var upperNext = false
-        for character in snake {
+        for character in name {
             if character == "_" {
                 upperNext = !result.isEmpty
             } else {

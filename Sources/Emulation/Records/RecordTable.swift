@@ -64,10 +64,7 @@ public final class RecordTable: Sendable {
         var schema = "CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
         schema += withoutRowID ? " WITHOUT ROWID;\n" : ";\n"
         for index in indexes {
-            // "event_id, id" → tito_checkin_lists_by_event_id_id
-            let suffix = index.filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "," }
-                .replacingOccurrences(of: ",", with: "_")
-            schema += "CREATE INDEX IF NOT EXISTS \(name)_by_\(suffix) ON \(name) (\(index));\n"
+            schema += "CREATE INDEX IF NOT EXISTS \(Self.indexName(name, index)) ON \(name) (\(index));\n"
         }
         self.schema = schema
 
@@ -82,6 +79,28 @@ public final class RecordTable: Sendable {
     public func selectList(alias: String? = nil) -> String {
         guard let alias else { return columnList }
         return columns.map { "\(alias).\($0.name)" }.joined(separator: ", ")
+    }
+
+    /// The name of the index declared on `columns` (as written in `indexes`), for `INDEXED BY`;
+    /// a statement naming an index that was not declared fails when it is prepared.
+    public func index(on columns: String) -> String {
+        Self.indexName(name, columns)
+    }
+
+    /// "event_id, id" → tito_checkin_lists_by_event_id_id: letters, digits and underscores kept,
+    /// commas become underscores (read byte by byte: lists name their index on every request).
+    private static func indexName(_ table: String, _ columns: String) -> String {
+        var name = Array(table.utf8) + Array("_by_".utf8)
+        for byte in columns.utf8 {
+            switch byte {
+            case UInt8(ascii: ","): name.append(UInt8(ascii: "_"))
+            case UInt8(ascii: "_"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                name.append(byte)
+            default: break
+            }
+        }
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// The position of a column in the layout (and in a `selectList` result row).

@@ -35,10 +35,17 @@ public struct RecordView<Context>: Sendable {
         let key: String
         let source: Source
         var condition: Condition?
+        /// A column that must not be NULL for the member to be written.
+        var requiredColumn: String?
 
         /// The column `name` under the key `key` (default: its own name), as stored or in `format`.
         public static func column(_ name: String, as key: String? = nil, format: ColumnFormat? = nil) -> Member {
             Member(key: key ?? name, source: .column(name, format))
+        }
+
+        /// The column `name` under its key in `keys` (`eventId` for `event_id`).
+        public static func column(_ name: String, spelled keys: JSONKeyStyle, format: ColumnFormat? = nil) -> Member {
+            Member(key: keys.key(column: name), source: .column(name, format))
         }
 
         /// The column `name` in the format the context chooses (a setting that changes how a
@@ -98,6 +105,14 @@ public struct RecordView<Context>: Sendable {
         public func when(_ condition: @escaping Condition) -> Member {
             var member = self
             member.condition = condition
+            return member
+        }
+
+        /// The member, written only for rows where `column` (the record's, or a computed one) is
+        /// not NULL: an optional member, checked without a closure call.
+        public func whenNotNull(_ column: String) -> Member {
+            var member = self
+            member.requiredColumn = column
             return member
         }
     }
@@ -173,7 +188,9 @@ public struct RecordView<Context>: Sendable {
                     view.conditions.append { row, pointer in condition(row, pointer.assumingMemoryBound(to: Context.self).pointee) }
                     return view.conditions.count - 1
                 }
-                result.append(ResolvedView.Member(key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition))
+                result.append(ResolvedView.Member(
+                    key: view.store(JSONBuilder.keyBytes(member.key)), writer: writer, condition: condition,
+                    requiredColumn: member.requiredColumn.map(position)))
             }
             return result
         }
@@ -183,9 +200,17 @@ public struct RecordView<Context>: Sendable {
         self.inlines = inlines
     }
 
-    /// Every column of `table` as stored, in property order, but those in `except`.
-    public static func columns(of table: RecordTable, except: Set<String> = []) -> [Member] {
-        table.columns.filter { !except.contains($0.name) }.map { .column($0.name) }
+    /// Every column of `table` in property order, each under its key in `keys` (`event_id` or
+    /// `eventId`), but those in `except`; a column in `formats` is written in that format, and
+    /// the members in `inserting` follow the column they are keyed by (derived values that the
+    /// API places among the stored ones).
+    public static func columns(
+        of table: RecordTable, keys: JSONKeyStyle = .snakeCase, except: Set<String> = [],
+        formats: [String: ColumnFormat] = [:], inserting: [String: [Member]] = [:]
+    ) -> [Member] {
+        table.columns.filter { !except.contains($0.name) }.flatMap { column -> [Member] in
+            [.column(column.name, as: keys.key(column: column.name), format: formats[column.name])] + (inserting[column.name] ?? [])
+        }
     }
 
     /// The SELECT list of the view's rows: the table's columns (qualified by `alias`), then the
@@ -262,6 +287,8 @@ private struct ResolvedView: Sendable {
         let writer: Writer
         /// Its condition in `conditions`, if any.
         let condition: Int?
+        /// The column that must not be NULL for it to be written, if any.
+        let requiredColumn: Int?
     }
 
     let table: RecordTable
@@ -320,6 +347,7 @@ private struct ResolvedView: Sendable {
         try json.object { json in
             for index in members.indices {
                 if let names, !names.contains(self.names[index]) { continue }
+                if let required = members[index].requiredColumn, cursor.isNull(at: required) { continue }
                 if let condition = members[index].condition, !conditions[condition](row, context) { continue }
                 json.key(utf8: UnsafeBufferPointer(rebasing: keys[members[index].key]))
                 switch members[index].writer {
@@ -407,6 +435,15 @@ public struct ColumnFormat: Sendable {
         switch kind {
         case .builtIn(let form): Self.write(form, cursor, index, &json)
         case .custom(let write): write(cursor, index, &json)
+        }
+    }
+
+    /// This format, but `fallback` for NULL (an empty list or object where the API never says null).
+    public func orWhenNull(_ fallback: JSONValue) -> ColumnFormat {
+        let bytes = JSONWriter.encode(fallback)
+        let format = self
+        return ColumnFormat { row, index, json in
+            if row.isNull(at: index) { json.encodedValue(bytes) } else { format.write(row, index, &json) }
         }
     }
 

@@ -18,8 +18,9 @@ public protocol StoredRecord: Codable, Sendable {
     /// A record with every property at its default.
     init()
     static var table: RecordTable { get }
-    /// How seed files spell the record's keys (default: as its columns, snake_case).
-    static var seedKeys: JSONKeyStyle { get }
+    /// How the API spells the record's keys in its seed files and request bodies (default: as
+    /// its columns, snake_case).
+    static var keyStyle: JSONKeyStyle { get }
     /// A seed member as its column reads it: the place for the forms a provider's seed files
     /// write that the property's type does not read (a timestamp as text for a column of
     /// milliseconds, a decimal string for one of cents). The default takes the value as it is.
@@ -27,7 +28,7 @@ public protocol StoredRecord: Codable, Sendable {
 }
 
 extension StoredRecord {
-    public static var seedKeys: JSONKeyStyle { .snakeCase }
+    public static var keyStyle: JSONKeyStyle { .snakeCase }
     public static func seedValue(_ value: JSONValue, for column: RecordColumn) throws -> JSONValue { value }
 
     /// The record in a result row whose first columns are `table.selectList()`.
@@ -44,15 +45,15 @@ extension StoredRecord {
     /// `seedValue(_:for:)`; a missing member keeps the property's default, and members that
     /// name no column are left for the provider to read.
     public init(seed object: JSONObject) throws {
-        guard case .object(var merged) = try JSONValueEncoder.encode(Self(), keys: Self.seedKeys) else {
+        guard case .object(var merged) = try JSONValueEncoder.encode(Self(), keys: Self.keyStyle) else {
             throw RecordDecodingError(description: "\(Self.self) does not encode as an object")
         }
         for column in Self.table.columns {
-            let key = Self.seedKeys == .snakeCase ? column.name : Self.seedKeys.key(column.property)
+            let key = Self.keyStyle.key(column: column.name)
             guard let value = object[key] else { continue }
             merged[key] = try Self.seedValue(value, for: column)
         }
-        try self.init(from: JSONValueDecoder(value: .object(merged), keys: Self.seedKeys))
+        try self.init(from: JSONValueDecoder(value: .object(merged), keys: Self.keyStyle))
     }
 }
 

@@ -15,7 +15,7 @@ struct Event: StoredRecord {
 
     static let table = RecordTable(
         "goevent_events", of: Event.self, primaryKey: ["seq"], constraints: [.unique(["id"]), .unique(["slug"])])
-    static let seedKeys = JSONKeyStyle.camelCase
+    static let keyStyle = JSONKeyStyle.camelCase
 
     /// The Event schema of spec §6.1, keys in the documented order.
     static let json = RecordView<Void>(table, [

@@ -14,7 +14,7 @@ struct TicketType: StoredRecord {
         "goevent_tickets", of: TicketType.self, primaryKey: ["seq"],
         constraints: [.unique(["id"]), .references("event_id", "goevent_events"), .check("quantity >= 0")],
         indexes: ["event_id, seq"])
-    static let seedKeys = JSONKeyStyle.camelCase
+    static let keyStyle = JSONKeyStyle.camelCase
 
     /// The Ticket schema of spec §6.2, keys in the documented order.
     static let json = RecordView<Void>(table, [

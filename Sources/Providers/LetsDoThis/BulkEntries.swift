@@ -27,8 +27,10 @@ struct BulkEntries {
         let seededApplications = Int(try seed.integer("applications"))
         participantCount = settings.bulkParticipants ?? seededParticipants
         applicationCount = settings.bulkApplications ?? seededApplications
-        guard let first = Milliseconds.of(try seed.timestamp("firstCreatedAt")) else { throw seed.invalid("firstCreatedAt", "a date-time") }
-        firstCreated = first
+        guard let first = EpochMilliseconds(iso8601: try seed.timestamp("firstCreatedAt")) else {
+            throw seed.invalid("firstCreatedAt", "a date-time")
+        }
+        firstCreated = first.value
         func strings(_ key: String) throws -> [String] {
             guard let values = seed.fields[key]?.arrayValue?.compactMap(\.stringValue), !values.isEmpty else {
                 throw seed.invalid(key, "a non-empty array of strings")
@@ -41,18 +43,13 @@ struct BulkEntries {
         lastNames = try strings("lastNames")
     }
 
-    /// What an entry copies from its ticket, race, occurrence and event.
+    /// A ticket with the titles of its race and occurrence, which entries and line items copy.
     private struct TicketInfo {
-        let id: String
-        let title: String
-        let eventID: String
-        let occurrenceID: String
+        let ticket: Ticket
         let occurrenceTitle: String
-        let raceID: String
         let raceTitle: String
-        let price: JSONValue
-        let amount: Int64
-        let requiresApplication: Bool
+
+        var amount: Int64 { ticket.price["amount"]?.intValue ?? 0 }
     }
 
     private struct Person {
@@ -66,8 +63,8 @@ struct BulkEntries {
 
     func generate(into database: Database) throws {
         let tickets = try ticketIDs.map { try ticketInfo($0, in: database) }
-        let open = tickets.filter { !$0.requiresApplication }
-        let ballots = tickets.filter(\.requiresApplication)
+        let open = tickets.filter { !$0.ticket.requiresApplication }
+        let ballots = tickets.filter(\.ticket.requiresApplication)
         guard !open.isEmpty, !ballots.isEmpty else {
             throw SeedError(file: "bulk.json", reason: "\"tickets\" needs tickets with and without requiresApplication")
         }
@@ -75,29 +72,31 @@ struct BulkEntries {
         for index in 0..<participantCount {
             let ticket = open[index % open.count]
             let (created, updated) = times(index)
-            let id = Self.id(prefix: "6677c0de", index)
             let cancelled = index % 13 == 12
-            let code = groupID != nil && index % 7 == 3 && ticket.id == open.last?.id ? groupID : nil
+            let code = groupID != nil && index % 7 == 3 && ticket.ticket.id == open.last?.ticket.id ? groupID : nil
             if code != nil { groupEntries += 1 }
-            let body = participantBody(id: id, index: index, ticket: ticket, created: created, updated: updated,
-                                       cancelled: cancelled, groupCode: code)
-            try EntryRow(kind: .participant, id: id, organiserID: organiserID, eventID: ticket.eventID, raceID: ticket.raceID,
-                         occurrenceID: ticket.occurrenceID, ticketID: ticket.id, cancelled: cancelled, reservedEntryGroupCode: code,
-                         created: created, updated: updated, body: body).insert(into: database)
-            let lineItemID = Self.id(prefix: "6677e0de", index)
-            try LineItemRow(id: lineItemID, organiserID: organiserID, created: created, updated: created,
-                            body: lineItemBody(id: lineItemID, participantID: id, index: index, ticket: ticket, created: created))
-                .insert(into: database)
+            var participant = entry(
+                .participant, id: Self.id(prefix: "6677c0de", index), index: index, ticket: ticket, created: created, updated: updated,
+                cancelled: cancelled, bib: String(20_000 + index), groupCode: code)
+            participant.raceDayDetails = [
+                "checkedIn": false, "checkedInAt": nil, "chipId": .string("MR-\(20_000 + index)"), "racePackCollected": false,
+            ]
+            participant.resultSubmission = ["status": "NOT_SUBMITTED", "finishTimeSeconds": nil, "submittedAt": nil, "evidenceUrl": nil]
+            try database.insert(participant)
+            try database.insert(lineItem(participantID: participant.id, index: index, ticket: ticket, created: created))
         }
+        let statuses = ["APPROVED", "PENDING", "REJECTED", "WITHDRAWN"]
         for index in 0..<applicationCount {
             let ticket = ballots[index % ballots.count]
             // Applications come a month before the participants' bookings.
             let (created, updated) = times(index, daysEarlier: 30)
-            let id = Self.id(prefix: "6677a0de", index)
-            let body = applicationBody(id: id, index: index, ticket: ticket, created: created, updated: updated)
-            try EntryRow(kind: .application, id: id, organiserID: organiserID, eventID: ticket.eventID, raceID: ticket.raceID,
-                         occurrenceID: ticket.occurrenceID, ticketID: ticket.id, cancelled: false, reservedEntryGroupCode: nil,
-                         created: created, updated: updated, body: body).insert(into: database)
+            var application = entry(
+                .application, id: Self.id(prefix: "6677a0de", index), index: index, ticket: ticket, created: created,
+                updated: updated, cancelled: false, bib: nil, groupCode: nil)
+            application.approvalStatus = statuses[index % statuses.count]
+            application.applicationResolutionType = "BALLOT"
+            application.ballotDraw = "\(ticket.raceTitle) Ballot Draw"
+            try database.insert(application)
         }
         if let groupID { try countClaimedPlaces(groupEntries, of: groupID, in: database) }
     }
@@ -112,7 +111,7 @@ struct BulkEntries {
         guard group.usedCapacity < entries else { return }
         group.usedCapacity = entries
         if group.maxCapacity.doubleValue ?? 0 < Double(entries) { group.maxCapacity = .int(entries) }
-        try group.update(in: database)
+        try database.update(group)
     }
 
     /// 24 hex digits: the prefix (8), then the index times an odd constant modulo 2^32 (16).
@@ -144,163 +143,119 @@ struct BulkEntries {
     }
 
     private func ticketInfo(_ id: String, in database: Database) throws -> TicketInfo {
-        guard let head = try database.queryOne("SELECT body_head FROM letsdothis_tickets WHERE id = ?", id)?.string("body_head"),
-            let ticket = try? JSONParser.parse(head + "}"),
-            let occurrenceID = ticket["eventOccurrenceId"]?.stringValue, let raceID = ticket["raceId"]?.stringValue,
-            let occurrenceTitle = try database.queryOne("SELECT title FROM letsdothis_occurrences WHERE id = ?", occurrenceID)?.string("title"),
-            let raceTitle = try database.queryOne("SELECT name FROM letsdothis_races WHERE id = ?", raceID)?.string("name")
+        guard let ticket = try database.fetchOne(Ticket.self, where: "id = ?", id),
+            let occurrence = try database.fetchOne(Occurrence.self, where: "id = ?", ticket.eventOccurrenceID),
+            let race = try database.fetchOne(Race.self, where: "id = ?", ticket.raceID)
         else { throw SeedError(file: "bulk.json", reason: "ticket \(id) is not in events.json") }
-        return TicketInfo(
-            id: id, title: ticket["title"]?.stringValue ?? "", eventID: ticket["eventId"]?.stringValue ?? "",
-            occurrenceID: occurrenceID, occurrenceTitle: occurrenceTitle, raceID: raceID, raceTitle: raceTitle,
-            price: ticket["price"] ?? [:], amount: ticket["price"]?["amount"]?.intValue ?? 0,
-            requiresApplication: ticket["requiresApplication"]?.boolValue ?? false)
+        return TicketInfo(ticket: ticket, occurrenceTitle: occurrence.title, raceTitle: race.name)
     }
 
-    // MARK: Bodies, keys in the order of spec §7
-
-    private func participantBody(id: String, index: Int, ticket: TicketInfo, created: Int64, updated: Int64,
-                                 cancelled: Bool, groupCode: String?) -> String {
-        var json = JSONBuilder(capacity: 2048)
-        json.object { json in
-            commonFields(&json, id: id, index: index, ticket: ticket, created: created, updated: updated, cancelled: cancelled,
-                         bib: String(20_000 + index), groupCode: groupCode)
-            json.field("applicationId", nil as String?)
-            json.field("raceDayDetails", [
-                "checkedIn": false, "checkedInAt": nil, "chipId": .string("MR-\(20_000 + index)"), "racePackCollected": false,
-            ])
-            json.field("resultSubmission", ["status": "NOT_SUBMITTED", "finishTimeSeconds": nil, "submittedAt": nil, "evidenceUrl": nil])
-            json.field("team", JSONValue.null)
-        }
-        return String(decoding: json.bytes, as: UTF8.self)
+    private static func text(_ milliseconds: Int64) -> String {
+        Timestamp.iso8601Milliseconds(EpochMilliseconds(milliseconds).date)
     }
 
-    private func applicationBody(id: String, index: Int, ticket: TicketInfo, created: Int64, updated: Int64) -> String {
-        let statuses = ["APPROVED", "PENDING", "REJECTED", "WITHDRAWN"]
-        var json = JSONBuilder(capacity: 2048)
-        json.object { json in
-            commonFields(&json, id: id, index: index, ticket: ticket, created: created, updated: updated, cancelled: false,
-                         bib: nil, groupCode: nil)
-            json.field("approvalStatus", statuses[index % statuses.count])
-            json.field("applicationResolutionType", "BALLOT")
-            json.field("ballotDraw", "\(ticket.raceTitle) Ballot Draw")
-        }
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
+    // MARK: Records, nested values' keys in the order of spec §7
 
-    /// The keys applications and participants share, `id` to `tracking`.
-    private func commonFields(_ json: inout JSONBuilder, id: String, index: Int, ticket: TicketInfo, created: Int64, updated: Int64,
-                              cancelled: Bool, bib: String?, groupCode: String?) {
+    /// An entry with the keys applications and participants share, `id` to `tracking`.
+    private func entry(
+        _ kind: Entry.Kind, id: String, index: Int, ticket info: TicketInfo, created: Int64, updated: Int64, cancelled: Bool,
+        bib: String?, groupCode: String?
+    ) -> Entry {
         let redacted = index % 97 == 96
         let person = person(index)
-        let createdAt = Timestamp.iso8601Milliseconds(Milliseconds.date(created))
-        json.field("id", id)
-        json.field("participantIndex", 0)
-        json.field("bookingId", Self.id(prefix: "6677b0de", index))
-        json.field("transactionId", Self.id(prefix: "6677d0de", index))
-        json.field("eventOccurrenceId", ticket.occurrenceID)
-        json.field("eventId", ticket.eventID)
-        json.field("raceId", ticket.raceID)
-        json.field("ticketTitle", ticket.title)
-        json.field("ticketId", ticket.id)
-        json.field("createdAt", createdAt)
-        json.field("updatedAt", Timestamp.iso8601Milliseconds(Milliseconds.date(updated)))
-        json.field("waves", [] as JSONValue)
+        let ticket = info.ticket
+        var entry = Entry()
+        entry.kind = kind
+        entry.organiserID = organiserID
+        entry.id = id
+        entry.bookingID = Self.id(prefix: "6677b0de", index)
+        entry.transactionID = Self.id(prefix: "6677d0de", index)
+        entry.eventOccurrenceID = ticket.eventOccurrenceID
+        entry.eventID = ticket.eventID
+        entry.raceID = ticket.raceID
+        entry.ticketTitle = ticket.title
+        entry.ticketID = ticket.id
+        entry.createdAt = EpochMilliseconds(created)
+        entry.updatedAt = EpochMilliseconds(updated)
         let values: [String?] = redacted
             ? Array(repeating: nil, count: 9)
             : [person.first, person.last, person.email, person.dateOfBirth, person.gender, person.phone,
                "\(firstNames[(index + 7) % firstNames.count]) \(person.last)", "+44770091\(pad(index % 10_000, 4))",
                ["XS", "S", "M", "L", "XL"][index % 5]]
-        json.field("fields", array: { json in
-            for (definition, value) in zip(Self.fieldDefinitions, values) {
-                json.object { json in
-                    json.field("id", definition.id)
-                    json.field("label", definition.label)
-                    json.field("type", definition.type)
-                    json.field("value", value)
-                }
-            }
+        entry.fields = .array(zip(Self.fieldDefinitions, values).map { definition, value in
+            ["id": .string(definition.id), "label": .string(definition.label), "type": .string(definition.type), "value": .string(value)]
         })
-        json.field("booker", object: { json in
-            json.field("id", redacted ? nil : "6399c0f5" + String(id.suffix(16)))
-            json.field("firstName", redacted ? nil : person.first)
-            json.field("lastName", redacted ? nil : person.last)
-            json.field("emailAddress", redacted ? nil : person.email)
-            json.field("phoneNumber", redacted ? nil : person.phone)
-        })
-        json.field("bookerType", "USER")
-        json.field("originalTicketPrice", ticket.price)
-        json.field("incrementalStatus", index % 11 == 5 ? "NON_INCREMENTAL" : "INCREMENTAL")
-        json.field("bibNumber", bib)
-        json.field("bookingCodesUsed", ["discountCodes": index % 9 == 4 ? ["METRO10"] : [], "accessCodes": []])
-        json.field("reservedEntryUrl", groupCode.map {
-            "https://www.letsdothis.com/gb/e/\(ticket.eventID)/reserved-entries/\($0)"
-        })
-        json.field("partnerMarketingOptIns", [] as JSONValue)
-        json.field("tags", [] as JSONValue)
-        json.field("gdprRedacted", redacted)
-        json.field("statusDetails", array: { json in
-            json.value(["status": "ACTIVE", "reason": nil, "updatedAt": .string(createdAt)])
-            if cancelled {
-                json.value([
-                    "status": "CANCELLED", "reason": "Refund requested",
-                    "updatedAt": .string(Timestamp.iso8601Milliseconds(Milliseconds.date(updated))),
-                ])
-            }
-        })
-        json.field("tracking", [
-            "utmSource": redacted || index % 4 != 1 ? nil : "newsletter", "utmMedium": redacted || index % 4 != 1 ? nil : "email",
-            "utmCampaign": redacted || index % 4 != 1 ? nil : "metro-2026", "utmTerm": nil, "utmContent": nil,
-        ])
+        entry.booker = [
+            "id": .string(redacted ? nil : "6399c0f5" + String(id.suffix(16))),
+            "firstName": .string(redacted ? nil : person.first), "lastName": .string(redacted ? nil : person.last),
+            "emailAddress": .string(redacted ? nil : person.email), "phoneNumber": .string(redacted ? nil : person.phone),
+        ]
+        entry.bookerType = "USER"
+        entry.originalTicketPrice = ticket.price
+        entry.incrementalStatus = index % 11 == 5 ? "NON_INCREMENTAL" : "INCREMENTAL"
+        entry.bibNumber = bib
+        entry.bookingCodesUsed = ["discountCodes": index % 9 == 4 ? ["METRO10"] : [], "accessCodes": []]
+        entry.reservedEntryURL = groupCode.map { "https://www.letsdothis.com/gb/e/\(ticket.eventID)/reserved-entries/\($0)" }
+        entry.reservedEntryGroupCode = groupCode
+        entry.gdprRedacted = redacted
+        var statuses: [JSONValue] = [["status": "ACTIVE", "reason": nil, "updatedAt": .string(Self.text(created))]]
+        if cancelled {
+            statuses.append(["status": "CANCELLED", "reason": "Refund requested", "updatedAt": .string(Self.text(updated))])
+        }
+        entry.statusDetails = .array(statuses)
+        entry.cancelled = cancelled
+        let tracked = !redacted && index % 4 == 1
+        entry.tracking = [
+            "utmSource": tracked ? "newsletter" : nil, "utmMedium": tracked ? "email" : nil, "utmCampaign": tracked ? "metro-2026" : nil,
+            "utmTerm": nil, "utmContent": nil,
+        ]
+        return entry
     }
 
-    private func lineItemBody(id: String, participantID: String, index: Int, ticket: TicketInfo, created: Int64) -> String {
+    private func lineItem(participantID: String, index: Int, ticket info: TicketInfo, created: Int64) -> LineItem {
         let redacted = index % 97 == 96
         let person = person(index)
-        let ldtAmount = ticket.amount * 6 / 100
-        let at = Timestamp.iso8601Milliseconds(Milliseconds.date(created))
-        var json = JSONBuilder(capacity: 1536)
-        json.object { json in
-            json.field("amount", ticket.amount)
-            json.field("attributedLineItemId", id)
-            json.field("attributedLineItemType", "TICKET")
-            json.field("bookerEmailAddress", redacted ? nil : person.email)
-            json.field("bookerName", redacted ? nil : "\(person.first) \(person.last)")
-            json.field("bookingId", Self.id(prefix: "6677b0de", index))
-            json.field("bookingType", "ENTRY")
-            json.field("currencyCode", ticket.price["currencyCode"]?.stringValue ?? "GBP")
-            json.field("eventId", ticket.eventID)
-            json.field("eventOccurrenceId", ticket.occurrenceID)
-            json.field("eventOccurrenceTitle", ticket.occurrenceTitle)
-            json.field("financialEntryId", Self.id(prefix: "6677f0de", index))
-            json.field("id", id)
-            json.field("incrementalStatus", index % 11 == 5 ? "NON_INCREMENTAL" : "INCREMENTAL")
-            json.field("isRefund", false)
-            json.field("ldtAmount", ldtAmount)
-            json.field("lineItemName", ticket.title)
-            json.field("itemId", ticket.id)
-            json.field("itemSelectionId", Self.id(prefix: "6677a1de", index))
-            json.field("lineItemType", "TICKET")
-            json.field("organizerAmount", ticket.amount - ldtAmount)
-            json.field("participantId", participantID)
-            json.field("paymentCompletedAt", at)
-            json.field("paymentId", "pay_\(id.suffix(4))Mr\(index % 10)")
-            json.field("paymentReference", "LDT-\(20_000 + index)")
-            json.field("paymentRefundId", nil as String?)
-            json.field("paymentStatus", "FUNDS_COMPLETE")
-            json.field("payoutId", "po_2026_01")
-            json.field("quantity", 1)
-            json.field("raceTitle", ticket.raceTitle)
-            json.field("raceId", ticket.raceID)
-            json.field("startlistEntryId", participantID)
-            json.field("thirdPartyAmount", 0)
-            json.field("ticketId", ticket.id)
-            json.field("ticketTitle", ticket.title)
-            json.field("transactionAt", at)
-            json.field("createdAt", at)
-            json.field("updatedAt", at)
-        }
-        return String(decoding: json.bytes, as: UTF8.self)
+        let ticket = info.ticket
+        let ldtAmount = info.amount * 6 / 100
+        let at = Self.text(created)
+        var item = LineItem()
+        item.id = Self.id(prefix: "6677e0de", index)
+        item.organiserID = organiserID
+        item.amount = info.amount
+        item.attributedLineItemID = item.id
+        item.attributedLineItemType = "TICKET"
+        item.bookerEmailAddress = redacted ? nil : person.email
+        item.bookerName = redacted ? nil : "\(person.first) \(person.last)"
+        item.bookingID = Self.id(prefix: "6677b0de", index)
+        item.bookingType = "ENTRY"
+        item.currencyCode = ticket.price["currencyCode"]?.stringValue ?? "GBP"
+        item.eventID = ticket.eventID
+        item.eventOccurrenceID = ticket.eventOccurrenceID
+        item.eventOccurrenceTitle = info.occurrenceTitle
+        item.financialEntryID = Self.id(prefix: "6677f0de", index)
+        item.incrementalStatus = index % 11 == 5 ? "NON_INCREMENTAL" : "INCREMENTAL"
+        item.ldtAmount = ldtAmount
+        item.lineItemName = ticket.title
+        item.itemID = ticket.id
+        item.itemSelectionID = Self.id(prefix: "6677a1de", index)
+        item.lineItemType = "TICKET"
+        item.organizerAmount = info.amount - ldtAmount
+        item.participantID = participantID
+        item.paymentCompletedAt = at
+        item.paymentID = "pay_\(item.id.suffix(4))Mr\(index % 10)"
+        item.paymentReference = "LDT-\(20_000 + index)"
+        item.paymentStatus = "FUNDS_COMPLETE"
+        item.payoutID = "po_2026_01"
+        item.quantity = 1
+        item.raceTitle = info.raceTitle
+        item.raceID = ticket.raceID
+        item.startlistEntryID = participantID
+        item.ticketID = ticket.id
+        item.ticketTitle = ticket.title
+        item.transactionAt = at
+        item.createdAt = EpochMilliseconds(created)
+        item.updatedAt = EpochMilliseconds(created)
+        return item
     }
 
     private static let fieldDefinitions: [(id: String, label: String, type: String)] = [

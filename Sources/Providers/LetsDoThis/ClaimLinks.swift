@@ -1,8 +1,25 @@
 import Emulation
+import Foundation
 
-/// `POST /partners/{id}/claim-link` (spec §6.11): the real service emails a link to the partner's
-/// dashboard and answers with an empty body; the emulator records the link instead, for
-/// `GET /_understudy/letsdothis/claim-links`.
+/// A claim link `POST /partners/{id}/claim-link` sent (spec §6.11), kept for
+/// `GET /_understudy/letsdothis/claim-links` in the order they were made.
+struct ClaimLink: StoredRecord {
+    var seq: Int64?
+    var id = ""
+    var partnerID = ""
+    var reservedEntryID: String?
+    var emailAddress = ""
+    var url = ""
+    var createdAt = ""
+    var organiserID = ""
+
+    static let keyStyle = JSONKeyStyle.camelCase
+    static let table = RecordTable("letsdothis_claim_links", of: ClaimLink.self, primaryKey: ["seq"], constraints: [.unique(["id"])])
+    static let view = RecordView<Void>(table, RecordView.columns(of: table, keys: .camelCase, except: ["seq", "organiser_id"]))
+}
+
+/// `POST /partners/{id}/claim-link`: the real service emails a link to the partner's dashboard
+/// and answers with an empty body; the emulator records the link instead.
 enum ClaimLinks {
     static let schema = BodySchema(required: [], properties: [("emailAddress", .email), ("reservedEntryId", .string)])
 
@@ -29,32 +46,17 @@ enum ClaimLinks {
             }
             // An ObjectId: the creation second, then the world's counter.
             let second = UInt64(UInt32(clamping: max(0, Int64(now.timeIntervalSince1970))))
-            let id = try database.ids.hex("letsdothis.claimLink", width: 24, leading: IDGenerator.hex(second, width: 8))
+            var link = ClaimLink()
+            link.id = try database.ids.hex("letsdothis.claimLink", width: 24, leading: IDGenerator.hex(second, width: 8))
             let token = try database.ids.digestHex("letsdothis.claimLinkToken", count: 32)
-            try database.run(
-                """
-                INSERT INTO letsdothis_claim_links (id, organiser_id, partner_id, reserved_entry_id, email_address, url, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-                id, organiser.id, partner.id, groupID, emailAddress, "https://www.letsdothis.com/partners/claim/\(token)",
-                Timestamp.iso8601Milliseconds(now))
+            link.partnerID = partner.id
+            link.reservedEntryID = groupID
+            link.emailAddress = emailAddress
+            link.url = "https://www.letsdothis.com/partners/claim/\(token)"
+            link.createdAt = Timestamp.iso8601Milliseconds(now)
+            link.organiserID = organiser.id
+            try database.insert(link)
         }
         return .empty(status: 200)
-    }
-
-    /// Every recorded claim link, oldest first.
-    static func all(in database: Database) throws -> [JSONValue] {
-        try database.query(
-            "SELECT id, organiser_id, partner_id, reserved_entry_id, email_address, url, created_at FROM letsdothis_claim_links ORDER BY seq"
-        ).map { row in
-            [
-                "id": .string(row.string("id")),
-                "partnerId": .string(row.string("partner_id")),
-                "reservedEntryId": .string(row.string("reserved_entry_id")),
-                "emailAddress": .string(row.string("email_address")),
-                "url": .string(row.string("url")),
-                "createdAt": .string(row.string("created_at")),
-            ]
-        }
     }
 }

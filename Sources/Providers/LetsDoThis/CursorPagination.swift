@@ -1,55 +1,70 @@
 import Emulation
 
-/// One paginated list's rows as the spec's cursor pagination sees them (§4): a table, the rows
-/// of a scope (an organiser, an event, a race), extra filters, and the index serving each order.
-struct PagedCollection {
-    /// e.g. `letsdothis_participants`.
-    let table: String
-    /// Equality conditions selecting the scope, in the index's column order.
-    let scope: [(column: String, value: String)]
-    /// The index name without its `_created` / `_updated` suffix; its leading columns are `scope`.
-    let indexBase: String
-    /// The organiser whose rows cursors resolve against (whatever the scope and filters).
-    let organiserID: String
-    /// The `letsdothis_scope_counts` key of the unfiltered scope; nil when `extraFilter` narrows it.
-    let countKey: String?
-    /// A further condition (`instr(name_folded, ?) > 0`).
-    var extraFilter: SQLFilter?
-    /// The columns the caller needs from each row.
-    let columns: String
+/// The two indexes of a list scope, one per sort date: the scope's columns, the sort date, the
+/// id, then the other date, so the keyset condition, the date filters and the count are all
+/// answered from the index, and a page costs the same wherever it lies in the list.
+struct DateIndexes {
+    let created: String
+    let updated: String
+
+    /// How views write the two dates (kept as `EpochMilliseconds`): ISO 8601 text.
+    static let formats: [String: ColumnFormat] = ["created_at": .utcTimestamp(), "updated_at": .utcTimestamp()]
+
+    init(scope: String) {
+        created = "\(scope), created_at, id, updated_at"
+        updated = "\(scope), updated_at, id, created_at"
+    }
 }
 
-/// A page of a list and its `page` object (spec §4.4).
-struct CursorPage {
-    let rows: [Row]
-    let totalResults: Int
-    let first: String?
-    let last: String?
-    let prev: String?
-    let next: String?
+/// Where a list reads its records from: the SELECT list and the FROM clause for each date
+/// order, through the index that serves it, worked out once per kind of list. Records are read
+/// as `item`; `extraColumns` follow theirs for the view, from `joins`.
+struct ListSource {
+    let table: RecordTable
+    let columns: String
+    let byCreated: String
+    let byUpdated: String
 
-    /// `{"totalResults", "first", "last", "prev", "next"}`, nulls included.
-    var pageObject: JSONValue {
-        ["totalResults": .int(totalResults), "first": .string(first), "last": .string(last), "prev": .string(prev), "next": .string(next)]
+    init(_ table: RecordTable, indexes: DateIndexes, extraColumns: String? = nil, joins: String = "") {
+        self.table = table
+        columns = table.selectList(alias: "item") + (extraColumns.map { ", " + $0 } ?? "")
+        byCreated = "\(table.name) AS item INDEXED BY \(table.index(on: indexes.created)) \(joins)"
+        byUpdated = "\(table.name) AS item INDEXED BY \(table.index(on: indexes.updated)) \(joins)"
     }
+}
 
-    /// `{"data": [items…], "page": {…}}` with each item already encoded.
-    func envelope(_ items: [[UInt8]]) -> HTTPResponse {
-        DataEnvelope.response(items, page: pageObject)
-    }
+/// One paginated list as the spec's cursor pagination sees it (§4): the records of a scope (an
+/// organiser's, an event's, a race's) written by a view.
+struct PagedCollection {
+    let view: RecordView<Void>
+    let source: ListSource
+    /// Equality conditions on `item` selecting the scope, in the order of the index's columns.
+    let scope: SQLFilter
+    /// The organiser's own records of this kind, which cursors resolve against (scope and
+    /// filters aside).
+    let owned: SQLFilter
+    /// The `LetsDoThisCounts` scope counting the unfiltered list, and its value.
+    let counted: (scope: String, value: String)?
+    /// A further condition narrowing the scope (the partners' `search`).
+    var search: SQLFilter?
 
-    /// Keyset pagination (the kit's `keysetPage`): items strictly after (or before) the cursor
-    /// item in list order, found by a range of the index that is in that order, never by
-    /// skipping rows.
-    static func fetch(_ collection: PagedCollection, _ query: ListQuery, in database: Database) throws -> CursorPage {
+    var table: RecordTable { source.table }
+}
+
+/// Keyset pagination (the kit's `keysetPage`): items strictly after (or before) the cursor item
+/// in list order, found by a range of the index that is in that order, never by skipping rows;
+/// each page's records are written straight from the statement into the response.
+enum CursorPagination {
+    /// `{"data": [items…], "page": {"totalResults", "first", "last", "prev", "next"}}` (spec §4.4).
+    static func respond(_ collection: PagedCollection, _ query: ListQuery, in database: Database) throws -> HTTPResponse {
+        let table = collection.table
         let order = ListOrder(query.sort)
-        var filter = SQLFilter()
-        for (column, value) in collection.scope { filter.add("\(column) = ?", value) }
-        if let created = query.createdAfter { filter.add("created_ms > ?", created) }
-        if let created = query.createdBefore { filter.add("created_ms < ?", created) }
-        if let updated = query.updatedAfter { filter.add("updated_ms > ?", updated) }
-        if let updated = query.updatedBefore { filter.add("updated_ms < ?", updated) }
-        if let extra = collection.extraFilter { filter.add(extra) }
+        var filter = collection.scope
+        if let created = query.createdAfter { filter.add("item.created_at > ?", created) }
+        if let created = query.createdBefore { filter.add("item.created_at < ?", created) }
+        if let updated = query.updatedAfter { filter.add("item.updated_at > ?", updated) }
+        if let updated = query.updatedBefore { filter.add("item.updated_at < ?", updated) }
+        if let search = collection.search { filter.add(search) }
 
         let position: KeysetPosition
         if let cursor = query.before {
@@ -59,31 +74,52 @@ struct CursorPage {
         } else {
             position = .start
         }
-        let page = try database.keysetPage(
-            select: "\(collection.columns), id AS cursor_id",
-            from: "\(collection.table) INDEXED BY \(collection.indexBase)_\(order.primary.indexSuffix)", where: filter,
-            order: order.keyset, at: position, limit: query.size)
-
         let total: Int
-        if let countKey = collection.countKey, !query.hasDateFilter, collection.extraFilter == nil {
-            total = try ScopeCounts.count(countKey, in: database)
+        if let counted = collection.counted, !query.hasDateFilter, collection.search == nil {
+            total = try LetsDoThisCounts.counts.count(counted.scope, counted.value, in: database)
         } else {
-            total = try database.count(from: collection.table, where: filter)
+            total = try database.count(from: "\(table.name) AS item", where: filter)
         }
-        let first = page.rows.first?.string("cursor_id")
-        let last = page.rows.last?.string("cursor_id")
-        return CursorPage(
-            rows: page.rows, totalResults: total, first: first, last: last,
-            prev: page.hasPrevious ? first : nil, next: page.hasNext ? last : nil)
+
+        let idPosition = table.position(ofColumn: "id")!
+        return try DataEnvelope.response(capacity: query.size * 2_048) { json in
+            var page: KeysetPage<Void>?
+            // The ids of the first and last records, for the cursors; the last is kept in one buffer.
+            var first: String?
+            var last: [UInt8] = []
+            try json.field("data", array: { json in
+                page = try database.keysetPage(
+                    select: collection.source.columns, from: order.primary == .created ? collection.source.byCreated : collection.source.byUpdated,
+                    where: filter, order: order.keyset, at: position, limit: query.size
+                ) { cursor in
+                    try collection.view.write(cursor, to: &json)
+                    cursor.withUTF8(at: idPosition) { id in
+                        if first == nil { first = String(decoding: id, as: UTF8.self) }
+                        last.removeAll(keepingCapacity: true)
+                        last.append(contentsOf: id)
+                    }
+                }
+            })
+            let lastID = first == nil ? nil : String(decoding: last, as: UTF8.self)
+            json.field("page", object: { json in
+                json.field("totalResults", total)
+                json.field("first", first)
+                json.field("last", lastID)
+                json.field("prev", page?.hasPrevious == true ? first : nil)
+                json.field("next", page?.hasNext == true ? lastID : nil)
+            })
+        }
     }
 
     /// The sort key of the cursor item: any item of the organiser's collection, filters aside.
     private static func resolve(
         _ cursor: String, in collection: PagedCollection, order: ListOrder, database: Database
     ) throws -> KeysetKey {
+        var condition = SQLFilter("item.id = ?", cursor)
+        condition.add(collection.owned)
         guard let row = try database.queryOne(
-            "SELECT \(order.keyset.keySelection) FROM \(collection.table) WHERE id = ? AND organiser_id = ?",
-            cursor, collection.organiserID)
+            "SELECT \(order.keyset.keySelection) FROM \(collection.table.name) AS item WHERE \(condition.clause)",
+            arguments: condition.arguments)
         else { throw LetsDoThisError.invalidCursor }
         return order.keyset.key(of: row)
     }
@@ -102,60 +138,7 @@ private struct ListOrder {
 
     var keyset: KeysetOrder {
         KeysetOrder(
-            keys.map { KeysetOrder.Column($0.field.column, descending: $0.descending) }
-                + [KeysetOrder.Column("id", descending: keys[0].descending)])
-    }
-}
-
-/// `totalResults` of unfiltered scopes, kept in `letsdothis_scope_counts`.
-enum ScopeCounts {
-    static func count(_ key: String, in database: Database) throws -> Int {
-        try database.queryOne("SELECT count FROM letsdothis_scope_counts WHERE scope = ?", key)?.int("count") ?? 0
-    }
-
-    static func add(_ amount: Int, to key: String, in database: Database) throws {
-        try database.run(
-            """
-            INSERT INTO letsdothis_scope_counts (scope, count) VALUES (?1, ?2)
-            ON CONFLICT (scope) DO UPDATE SET count = count + ?2
-            """, key, amount)
-    }
-
-    static func applications(organiser: String) -> String { applicationsByOrganiser.key(organiser) }
-    static func applications(event: String) -> String { applicationsByEvent.key(event) }
-    static func participants(organiser: String) -> String { participantsByOrganiser.key(organiser) }
-    static func participants(race: String) -> String { participantsByRace.key(race) }
-    static func lineItems(organiser: String) -> String { lineItemsByOrganiser.key(organiser) }
-    static func partners(organiser: String) -> String { partnersByOrganiser.key(organiser) }
-
-    /// A kind of scope: its rows are those of `table` sharing a value of `column`, and its key
-    /// is `name` and that value.
-    private struct Scope {
-        let name: String
-        let table: String
-        let column: String
-
-        func key(_ value: String) -> String { "\(name) \(value)" }
-
-        /// The statement counting every scope of this kind, keyed as `key` keys them.
-        var recount: String {
-            "INSERT INTO letsdothis_scope_counts (scope, count) SELECT '\(name) ' || \(column), count(*) FROM \(table) GROUP BY \(column);"
-        }
-    }
-
-    private static let applicationsByOrganiser = Scope(name: "applications organiser", table: "letsdothis_applications", column: "organiser_id")
-    private static let applicationsByEvent = Scope(name: "applications event", table: "letsdothis_applications", column: "event_id")
-    private static let participantsByOrganiser = Scope(name: "participants organiser", table: "letsdothis_participants", column: "organiser_id")
-    private static let participantsByRace = Scope(name: "participants race", table: "letsdothis_participants", column: "race_id")
-    private static let lineItemsByOrganiser = Scope(name: "line-items organiser", table: "letsdothis_line_items", column: "organiser_id")
-    private static let partnersByOrganiser = Scope(name: "partners organiser", table: "letsdothis_partners", column: "organiser_id")
-
-    /// Recounts every scope (after the seed is loaded).
-    static func rebuild(in database: Database) throws {
-        let scopes = [
-            applicationsByOrganiser, applicationsByEvent, participantsByOrganiser, participantsByRace, lineItemsByOrganiser,
-            partnersByOrganiser,
-        ]
-        try database.execute("DELETE FROM letsdothis_scope_counts;\n" + scopes.map(\.recount).joined(separator: "\n"))
+            keys.map { KeysetOrder.Column("item.\($0.field.column)", descending: $0.descending) }
+                + [KeysetOrder.Column("item.id", descending: keys[0].descending)])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Emulation
 
 /// Ajv's `date-time` format as Fastify validates it (spec §4.2): `YYYY-MM-DD`, then `T`, `t` or
 /// one space, `hh:mm:ss`, an optional fraction of any length and a zone (`Z`, `z`, `±hh`,
@@ -60,7 +61,7 @@ enum DateTimeFormat {
         }
         guard position == bytes.count else { return nil }
 
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = Int(UTCDateTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day)))
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60)
         return (seconds + fraction) * 1000
     }
@@ -71,15 +72,5 @@ enum DateTimeFormat {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,91 +1,49 @@
 import Emulation
 
 /// The metadata keys `extendMetadata=true` appends to applications and participants (spec §8.1),
-/// looked up from the current event, race, group and partner on every read (§8.3). Lookups are
-/// remembered for the length of one response: a page's entries share a few events and races.
-struct EntryMetadata {
-    private let database: Database
-    private var courseMembers: [String: [UInt8]] = [:]
-    private var groupMembers: [String: [UInt8]] = [:]
+/// read from the current event, race, start, group and partner on every read (§8.3): the
+/// entry's query joins them, and the view writes them from those columns.
+enum EntryMetadata {
+    /// Added to the FROM clause of a query on `letsdothis_entries AS item`. A race counts only in
+    /// its own event, and its start only in the entry's occurrence.
+    static let joins = """
+        LEFT JOIN letsdothis_events AS meta_event ON meta_event.id = item.event_id
+        LEFT JOIN letsdothis_races AS meta_race ON meta_race.id = item.race_id AND meta_race.event_id = meta_event.id
+        LEFT JOIN letsdothis_race_starts AS meta_start
+            ON meta_start.race_id = meta_race.id AND meta_start.event_occurrence_id = item.event_occurrence_id
+        LEFT JOIN letsdothis_reserved_entry_groups AS meta_group ON meta_group.id = item.reserved_entry_group_code
+        LEFT JOIN letsdothis_partners AS meta_partner ON meta_partner.id = meta_group.partner_id
+        """
 
-    init(database: Database) {
-        self.database = database
-    }
+    /// The joined columns, selected after the entry's, in this order (the views' `computed` columns).
+    private static let selected: [(name: String, expression: String)] = [
+        ("event_name", "meta_event.name"), ("race_name", "meta_race.name"), ("race_start_date", "meta_start.start_date"),
+        ("sport_id", "meta_race.sport_id"), ("distance_id", "meta_race.distance_id"), ("distances", "meta_race.distances"),
+        ("discipline_label", "meta_race.discipline_label"), ("course", "meta_race.course"), ("event_location", "meta_event.location"),
+        ("competitor_size", "meta_race.competitor_size"), ("group_id", "meta_group.id"), ("group_name", "meta_group.name"),
+        ("partner_name", "meta_partner.name"), ("partner_external_ids", "meta_partner.external_ids"),
+    ].map { ("meta_" + $0.0, $0.1) }
 
-    /// The entry row's stored body, with the metadata members when `extended`.
-    mutating func body(_ row: Row, extended: Bool) throws -> [UInt8] {
-        try extended ? extend(row) : row.bodyBytes
-    }
+    static let names = selected.map(\.name)
+    static let columns = selected.map { "\($0.expression) AS \($0.name)" }.joined(separator: ", ")
 
-    /// The entry row's stored body with the metadata members appended before its closing brace.
-    private mutating func extend(_ row: Row) throws -> [UInt8] {
-        var body = row.bodyBytes
-        guard body.last == UInt8(ascii: "}") else { return body }
-        body.removeLast()
-        let eventID = row.string("event_id") ?? ""
-        let raceID = row.string("race_id") ?? ""
-        let occurrenceID = row.string("occurrence_id") ?? ""
-        let raceKey = "\(eventID)\u{0}\(raceID)\u{0}\(occurrenceID)"
-        if courseMembers[raceKey] == nil {
-            courseMembers[raceKey] = try raceMembers(eventID: eventID, raceID: raceID, occurrenceID: occurrenceID)
-        }
-        body.append(UInt8(ascii: ","))
-        body.append(contentsOf: courseMembers[raceKey]!)
-        if let code = row.string("reserved_entry_group_code") {
-            if groupMembers[code] == nil { groupMembers[code] = try reservedEntryMembers(code) }
-            body.append(UInt8(ascii: ","))
-            body.append(contentsOf: groupMembers[code]!)
-        }
-        body.append(UInt8(ascii: "}"))
-        return body
-    }
-
-    /// `"eventName": …, …, "competitorSize": …` (no braces).
-    private func raceMembers(eventID: String, raceID: String, occurrenceID: String) throws -> [UInt8] {
-        let row = try database.queryOne(
-            """
-            SELECT e.name AS event_name, e.location, r.name AS race_name, r.sport_id, r.distance_id, r.distances,
-                r.discipline_label, r.course, r.competitor_size,
-                (SELECT start_date FROM letsdothis_race_starts WHERE race_id = r.id AND occurrence_id = ?) AS start_date
-            FROM letsdothis_events AS e LEFT JOIN letsdothis_races AS r ON r.id = ? AND r.event_id = e.id
-            WHERE e.id = ?
-            """, occurrenceID, raceID, eventID)
-        return members { json in
-            json.field("eventName", row?.string("event_name"))
-            json.field("raceName", row?.string("race_name"))
-            json.field("raceStartDate", row?.string("start_date"))
-            json.field("sportId", row?.string("sport_id"))
-            json.field("distanceId", row?.string("distance_id"))
-            json.field("distances", row?.json("distances", default: []) ?? [])
-            json.field("disciplineLabel", row?.string("discipline_label"))
-            json.field("course", row?.json("course", default: [:]) ?? [:])
-            json.field("eventLocation", row?.json("location", default: [:]) ?? [:])
-            json.field("competitorSize", Int64(row?.int("competitor_size") ?? 0))
-        }
-    }
-
-    /// The four `reservedEntry*` members; the group's and partner's only while they exist.
-    private func reservedEntryMembers(_ code: String) throws -> [UInt8] {
-        let row = try database.queryOne(
-            """
-            SELECT g.name AS group_name, p.name AS partner_name, p.external_ids
-            FROM letsdothis_reserved_entry_groups AS g LEFT JOIN letsdothis_partners AS p ON p.id = g.partner_id
-            WHERE g.id = ?
-            """, code)
-        return members { json in
-            json.field("reservedEntryGroupCode", code)
-            guard let row else { return }
-            json.field("reservedEntryGroupName", row.string("group_name"))
-            guard let partnerName = row.string("partner_name") else { return }
-            json.field("reservedEntryPartnerExternalIds", row.json("external_ids", default: [:]))
-            json.field("reservedEntryPartnerName", partnerName)
-        }
-    }
-
-    /// Object members written by `body`, without the surrounding braces.
-    private func members(_ body: (inout JSONBuilder) -> Void) -> [UInt8] {
-        var json = JSONBuilder(capacity: 512)
-        json.object(body)
-        return Array(json.bytes.dropFirst().dropLast())
-    }
+    /// The members: the ten race members always, with empty values when the event or race is
+    /// gone; the four `reservedEntry*` members only for an entry booked through a group, and the
+    /// group's and partner's only while they exist.
+    static let members: [RecordView<Void>.Member] = [
+        .column("meta_event_name", as: "eventName"),
+        .column("meta_race_name", as: "raceName"),
+        .column("meta_race_start_date", as: "raceStartDate", format: .utcTimestamp()),
+        .column("meta_sport_id", as: "sportId"),
+        .column("meta_distance_id", as: "distanceId"),
+        .column("meta_distances", as: "distances", format: ColumnFormat.rawJSON.orWhenNull([])),
+        .column("meta_discipline_label", as: "disciplineLabel"),
+        .column("meta_course", as: "course", format: ColumnFormat.rawJSON.orWhenNull([:])),
+        .column("meta_event_location", as: "eventLocation", format: ColumnFormat.rawJSON.orWhenNull([:])),
+        .column("meta_competitor_size", as: "competitorSize", format: ColumnFormat.number.orWhenNull(0)),
+        .column("reserved_entry_group_code", spelled: .camelCase).whenNotNull("reserved_entry_group_code"),
+        .column("meta_group_name", as: "reservedEntryGroupName").whenNotNull("meta_group_id"),
+        .column("meta_partner_external_ids", as: "reservedEntryPartnerExternalIds", format: .rawJSON).whenNotNull("meta_partner_name"),
+        .column("meta_partner_name", as: "reservedEntryPartnerName").whenNotNull("meta_partner_name"),
+    ]
 }

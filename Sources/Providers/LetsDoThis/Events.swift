@@ -1,7 +1,31 @@
 import Emulation
 
-/// Events are not served on their own; they scope tickets, reserved entry groups, applications
-/// and participants, and an event of another organiser is as good as unknown (spec §2.4).
+/// An event (spec §8.2): not served on its own, it scopes occurrences, races, tickets, reserved
+/// entry groups and entries, and an event of another organiser is as good as unknown (§2.4).
+struct Event: StoredRecord {
+    var id = ""
+    var organiserID = ""
+    var name = ""
+    var location: JSONValue = [:]
+
+    static let keyStyle = JSONKeyStyle.camelCase
+    static let table = RecordTable(
+        "letsdothis_events", of: Event.self, constraints: [.references("organiser_id", "letsdothis_organisers")])
+}
+
+/// One edition of an event (`eventOccurrenceId`).
+struct Occurrence: StoredRecord {
+    var id = ""
+    var eventID = ""
+    var title = ""
+    var startDate = EpochMilliseconds(0)
+
+    static let keyStyle = JSONKeyStyle.camelCase
+    static let table = RecordTable(
+        "letsdothis_occurrences", of: Occurrence.self, constraints: [.references("event_id", "letsdothis_events")],
+        withoutRowID: true)
+}
+
 enum Events {
     static let notFound = LetsDoThisError.notFound("Event")
 
@@ -13,15 +37,5 @@ enum Events {
     /// Throws `404 Event not found` unless `eventID` is one of `organiser`'s events.
     static func requireOwned(_ eventID: String, by organiser: LetsDoThisOrganiser, in database: Database) throws {
         guard try Events.organiser(ofEvent: eventID, in: database) == organiser.id else { throw notFound }
-    }
-}
-
-/// A race's event, for `GET /races/{id}/participants`.
-enum Races {
-    static func requireOwned(_ raceID: String, by organiser: LetsDoThisOrganiser, in database: Database) throws {
-        let owner = try database.queryOne(
-            "SELECT e.organiser_id FROM letsdothis_races AS r JOIN letsdothis_events AS e ON e.id = r.event_id WHERE r.id = ?",
-            raceID)?.string("organiser_id")
-        guard owner == organiser.id else { throw LetsDoThisError.notFound("Race") }
     }
 }

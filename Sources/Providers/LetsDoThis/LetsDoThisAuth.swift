@@ -35,7 +35,7 @@ struct LetsDoThisAuth: Sendable {
             }
             let jwt = try verified(token, now: request.now)
             if let jti = jwt.payload["jti"]?.stringValue, try isRevoked(jti, in: database) { throw Self.untrusted }
-            guard let organiserID = Self.organiserClaim(jwt.payload), try Organisers.exists(organiserID, in: database) else {
+            guard let organiserID = Self.organiserClaim(jwt.payload), try Organiser.exists(organiserID, in: database) else {
                 throw Self.untrusted
             }
             return LetsDoThisOrganiser(id: organiserID)
@@ -83,13 +83,6 @@ struct LetsDoThisAuth: Sendable {
     /// Steps 3 and 9: `LDT_REVOKED_TOKENS`, plus revocations seeded or added through the control API.
     func isRevoked(_ value: String, in database: Database) throws -> Bool {
         if settings.revokedTokens.contains(value) { return true }
-        return try database.queryOne("SELECT 1 FROM letsdothis_revocations WHERE value = ?", value) != nil
-    }
-}
-
-/// The organisers the emulator knows: the seeded ones and those a minted token introduced.
-enum Organisers {
-    static func exists(_ id: String, in database: Database) throws -> Bool {
-        try database.queryOne("SELECT 1 FROM letsdothis_organisers WHERE id = ?", id) != nil
+        return try Revocation.contains(value, in: database)
     }
 }

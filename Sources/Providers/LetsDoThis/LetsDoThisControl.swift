@@ -43,7 +43,10 @@ struct LetsDoThisControl: Sendable {
         }
         let name = body["name"]?.stringValue ?? "Organiser \(organiserID)"
         try request.write { database in
-            try database.run("INSERT OR IGNORE INTO letsdothis_organisers (id, name) VALUES (?, ?)", organiserID, name)
+            var organiser = Organiser()
+            organiser.id = organiserID
+            organiser.name = name
+            try database.insertIfAbsent(organiser)
         }
         let issuedAt = Int64(request.now.timeIntervalSince1970.rounded(.down))
         var payload = JSONObject([("organiserId", .string(organiserID)), ("iat", .int(issuedAt))])
@@ -63,14 +66,25 @@ struct LetsDoThisControl: Sendable {
         guard let value = (body["token"] ?? body["jti"])?.stringValue, !value.isEmpty else {
             throw ControlError.badRequest("Send {\"token\": \"…\"} or {\"jti\": \"…\"}")
         }
-        try request.write { try $0.run("INSERT OR IGNORE INTO letsdothis_revocations (value) VALUES (?)", value) }
+        var revocation = Revocation()
+        revocation.value = value
+        try request.write { _ = try $0.insertIfAbsent(revocation) }
         return .json(["revoked": .string(value)], contentType: "application/json")
     }
 
     /// `GET /claim-links` → `{"data": [ClaimLink…]}`, oldest first.
     func claimLinks(_ request: ProviderRequest) throws -> HTTPResponse {
-        let links = try request.read { try ClaimLinks.all(in: $0) }
-        return .json(["data": .array(links)], contentType: "application/json")
+        try request.read { database in
+            try HTTPResponse.json(contentType: "application/json") { json in
+                try json.object { json in
+                    try json.field("data", array: { json in
+                        try database.write(
+                            ClaimLink.view, "SELECT \(ClaimLink.table.selectList()) FROM letsdothis_claim_links ORDER BY seq",
+                            arguments: [], context: (), to: &json)
+                    })
+                }
+            }
+        }
     }
 
     /// `POST /reserved-entries/{id}/claims` with `{"count": 1}`: places claimed in the partner
@@ -84,19 +98,19 @@ struct LetsDoThisControl: Sendable {
             guard let number = value.intValue, number >= 1 else { throw ControlError.badRequest("count must be a whole number above 0") }
             count = number
         }
-        let group = try request.write { database -> ReservedEntryGroup in
+        let rendered = try request.write { database -> [UInt8]? in
             // Any organiser's group: the control API acts for the partner dashboard, not for a token.
-            guard var group = try database.queryOne(
-                "SELECT \(ReservedEntryGroup.columns) FROM letsdothis_reserved_entry_groups WHERE id = ?", request.parameter("id")
-            ).map(ReservedEntryGroup.init(row:))
-            else { throw ControlError.notFound("No reserved entry group \(request.parameter("id"))") }
+            guard var group = try database.fetchOne(ReservedEntryGroup.self, where: "id = ?", request.parameter("id")) else {
+                throw ControlError.notFound("No reserved entry group \(request.parameter("id"))")
+            }
             guard Double(group.usedCapacity + count) <= group.maxCapacity.doubleValue ?? 0 else {
                 throw ControlError.badRequest("Claiming \(count) would exceed maxCapacity (\(group.usedCapacity) of \(JSONWriter.string(group.maxCapacity)) used)")
             }
             group.usedCapacity += count
-            try group.update(in: database)
-            return group
+            try database.update(group)
+            return try ReservedEntryGroup.render(group.id, in: database)
         }
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]), body: group.json)
+        guard let rendered else { throw ControlError.notFound("No reserved entry group \(request.parameter("id"))") }
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]), body: rendered)
     }
 }

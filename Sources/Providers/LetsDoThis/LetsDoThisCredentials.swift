@@ -8,19 +8,14 @@ extension LetsDoThisSettings {
     func credentials(in database: Database, tokens issued: [IssuedToken]) throws -> JSONValue {
         let demoToken = JSONWebToken.sign(
             payload: ["organiserId": .string(Self.organiserA), "iat": 1_700_000_000], secret: jwtSecret)
-        let tokens: [JSONValue] = try database.query(
-            """
-            SELECT t.token, t.organiser_id, t.purpose, t.expected_status, o.name AS organiser_name
-            FROM letsdothis_tokens AS t LEFT JOIN letsdothis_organisers AS o ON o.id = t.organiser_id
-            ORDER BY t.seq
-            """
-        ).map { row in
+        let names = Dictionary(uniqueKeysWithValues: try database.fetchAll(Organiser.self).map { ($0.id, $0.name) })
+        let tokens: [JSONValue] = try database.fetchAll(ReadyMadeToken.self, orderBy: "seq").map { token in
             [
-                "purpose": .string(row.string("purpose")),
-                "organiserId": .string(row.string("organiser_id")),
-                "organiserName": .string(row.string("organiser_name")),
-                "expectedStatus": .int(row.int("expected_status") ?? 0),
-                "token": .string(row.string("token")),
+                "purpose": .string(token.purpose),
+                "organiserId": .string(token.organiserID),
+                "organiserName": .string(token.organiserID.flatMap { names[$0] }),
+                "expectedStatus": .int(token.expectedStatus),
+                "token": .string(token.token),
             ]
         }
         var result = JSONObject([

@@ -1,34 +1,68 @@
 import Emulation
 
-/// A line item (spec §7.5): one priced part of a booking. Read-only through the API; its
-/// response JSON is stored as written at seed time.
-struct LineItemRow {
-    let id: String
-    let organiserID: String
-    let createdMilliseconds: Int64
-    let updatedMilliseconds: Int64
-    let body: String
+/// A line item (spec §7.5): one priced part of a booking, read-only through the API. Columns are
+/// its keys in the spec's order, spelled snake_case, then its organiser.
+struct LineItem: StoredRecord {
+    var amount: Int64 = 0
+    var attributedLineItemID = ""
+    var attributedLineItemType = ""
+    var bookerEmailAddress: String?
+    var bookerName: String?
+    var bookingID = ""
+    var bookingType = ""
+    var currencyCode = ""
+    var eventID = ""
+    var eventOccurrenceID = ""
+    var eventOccurrenceTitle = ""
+    var financialEntryID = ""
+    var id = ""
+    var incrementalStatus = ""
+    var isRefund = false
+    var ldtAmount: Int64 = 0
+    var lineItemName = ""
+    var itemID = ""
+    var itemSelectionID = ""
+    var lineItemType = ""
+    var organizerAmount: Int64 = 0
+    var participantID = ""
+    var paymentCompletedAt = ""
+    var paymentID = ""
+    var paymentReference = ""
+    var paymentRefundID: String?
+    var paymentStatus = ""
+    var payoutID: String?
+    var quantity: Int64 = 0
+    var raceTitle = ""
+    var raceID = ""
+    var startlistEntryID = ""
+    var thirdPartyAmount: Int64 = 0
+    var ticketID = ""
+    var ticketTitle = ""
+    var transactionAt = ""
+    var createdAt = EpochMilliseconds(0)
+    var updatedAt = EpochMilliseconds(0)
+    var organiserID = ""
 
-    init(body: JSONObject, organiserID: String, file: String) throws {
-        guard let id = body["id"]?.stringValue, !id.isEmpty,
-            let created = body["createdAt"]?.stringValue.flatMap(Milliseconds.of),
-            let updated = body["updatedAt"]?.stringValue.flatMap(Milliseconds.of)
-        else { throw SeedError(file: file, reason: "a line item needs an id, createdAt and updatedAt") }
-        self.init(id: id, organiserID: organiserID, created: created, updated: updated, body: JSONWriter.string(.object(body)))
-    }
+    static let indexes = DateIndexes(scope: "organiser_id")
+    static let keyStyle = JSONKeyStyle.camelCase
+    static let table = RecordTable(
+        "letsdothis_line_items", of: LineItem.self, primaryKey: ["id"], indexes: [indexes.created, indexes.updated])
+    static let view = RecordView<Void>(
+        table,
+        RecordView.columns(of: table, keys: .camelCase, except: ["organiser_id"],
+            formats: DateIndexes.formats))
+    static let listSource = ListSource(table, indexes: indexes)
 
-    init(id: String, organiserID: String, created: Int64, updated: Int64, body: String) {
-        self.id = id
-        self.organiserID = organiserID
-        createdMilliseconds = created
-        updatedMilliseconds = updated
-        self.body = body
-    }
-
-    func insert(into database: Database) throws {
-        try database.run(
-            "INSERT INTO letsdothis_line_items (id, organiser_id, created_ms, updated_ms, body) VALUES (?, ?, ?, ?, ?)",
-            id, organiserID, createdMilliseconds, updatedMilliseconds, body)
+    /// A line item from a seed file: `{"organiserId", "lineItem": body}`.
+    static func seeded(_ seed: SeedRecord) throws -> LineItem {
+        guard let body = seed["lineItem"]?.objectValue else { throw seed.invalid("lineItem", "an object") }
+        var fields = body
+        fields["organiserId"] = seed["organiserId"]
+        let item = try SeedRecord(fields: fields, file: seed.file).record(LineItem.self)
+        guard !item.id.isEmpty, body["createdAt"] != nil, body["updatedAt"] != nil else {
+            throw SeedError(file: seed.file, reason: "a line item needs an id, createdAt and updatedAt")
+        }
+        return item
     }
 }
 
@@ -36,18 +70,18 @@ struct LineItemRow {
 enum LineItems {
     static func list(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser, _ settings: LetsDoThisSettings) throws -> HTTPResponse {
         let (query, _) = try ListQuery.parse(request.query, extendMetadata: false, settings: settings)
+        let owned = SQLFilter("item.organiser_id = ?", organiser.id)
         let collection = PagedCollection(
-            table: "letsdothis_line_items", scope: [("organiser_id", organiser.id)], indexBase: "letsdothis_line_items_by",
-            organiserID: organiser.id, countKey: ScopeCounts.lineItems(organiser: organiser.id), columns: "body")
-        let page = try request.read { try CursorPage.fetch(collection, query, in: $0) }
-        return page.envelope(page.rows.map(\.bodyBytes))
+            view: LineItem.view, source: LineItem.listSource, scope: owned, owned: owned,
+            counted: (LetsDoThisCounts.lineItemsByOrganiser, organiser.id))
+        return try request.read { try CursorPagination.respond(collection, query, in: $0) }
     }
 
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let body = try request.read {
-            try $0.queryOne(
-                "SELECT body FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?", request.parameter("id"), organiser.id
-            )?.bodyBytes
+            try $0.render(
+                LineItem.view, "SELECT \(LineItem.table.selectList()) FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?",
+                request.parameter("id"), organiser.id, context: ())
         }
         guard let body else { throw LetsDoThisError.notFound("LineItem") }
         return DataEnvelope.object(body)

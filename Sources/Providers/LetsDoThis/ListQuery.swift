@@ -6,8 +6,7 @@ enum DateField: Sendable {
     case created
     case updated
 
-    var column: String { self == .created ? "created_ms" : "updated_ms" }
-    var indexSuffix: String { self == .created ? "created" : "updated" }
+    var column: String { self == .created ? "created_at" : "updated_at" }
 }
 
 /// The validated query of a paginated list (spec §4.2), checked in the spec's parameter order

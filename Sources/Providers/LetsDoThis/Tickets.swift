@@ -1,25 +1,32 @@
 import Emulation
 
-/// Tickets (spec §7.6) and `GET /events/{id}/tickets` (§6.17). A ticket's JSON is kept in two
-/// halves around `soldCount`, which is counted at read time.
-enum Ticket {
-    /// Stores a seed ticket, keys in the order of spec §7.6.
-    static func insert(_ fields: JSONObject, into database: Database) throws {
-        let order = ["id", "title", "description", "eventId", "eventOccurrenceId", "raceId", "price", "requiresApplication", "maxCapacity"]
-        let tail = ["onSaleFrom", "onSaleUntil", "createdAt", "updatedAt"]
-        func members(_ keys: [String]) throws -> String {
-            try keys.map { key in
-                guard let value = fields[key] else { throw SeedError(file: "events.json", reason: "a ticket has no \"\(key)\"") }
-                return JSONWriter.string(.string(key)) + ":" + JSONWriter.string(value)
-            }.joined(separator: ",")
-        }
-        guard let id = fields["id"]?.stringValue, let eventID = fields["eventId"]?.stringValue else {
-            throw SeedError(file: "events.json", reason: "a ticket has no id or eventId")
-        }
-        try database.run(
-            "INSERT INTO letsdothis_tickets (id, event_id, body_head, body_tail) VALUES (?, ?, ?, ?)",
-            id, eventID, "{" + (try members(order)), (try members(tail)) + "}")
-    }
+/// A ticket (spec §7.6), listed by `GET /events/{id}/tickets` (§6.17) in creation order. Columns
+/// are its keys in the spec's order, spelled snake_case; `soldCount` is counted at read time.
+struct Ticket: StoredRecord {
+    var seq: Int64?
+    var id = ""
+    var title = ""
+    var description = ""
+    var eventID = ""
+    var eventOccurrenceID = ""
+    var raceID = ""
+    var price: JSONValue = [:]
+    var requiresApplication = false
+    var maxCapacity: Int64 = 0
+    var onSaleFrom = ""
+    var onSaleUntil = ""
+    var createdAt = ""
+    var updatedAt = ""
+
+    static let keyStyle = JSONKeyStyle.camelCase
+    static let table = RecordTable(
+        "letsdothis_tickets", of: Ticket.self, primaryKey: ["seq"],
+        constraints: [.unique(["id"]), .references("event_id", "letsdothis_events")], indexes: ["event_id, seq"])
+    /// Rows carry `sold_count`: participants of the ticket whose newest status is not CANCELLED (spec §8.2).
+    static let view = RecordView<Void>(
+        table,
+        RecordView.columns(of: table, keys: .camelCase, except: ["seq"],
+            inserting: ["max_capacity": [.derived("soldCount") { row, _, json in json.int(row.integer("sold_count")) }]]))
 
     /// Whether `ticketID` is a ticket of `eventID`.
     static func belongs(_ ticketID: String, toEvent eventID: String, in database: Database) throws -> Bool {
@@ -29,19 +36,17 @@ enum Ticket {
     /// `GET /events/{id}/tickets`: every ticket of the event in creation order, no `page`.
     static func list(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let eventID = request.parameter("id")
-        let items = try request.read { database -> [[UInt8]] in
+        return try request.read { database in
             try Events.requireOwned(eventID, by: organiser, in: database)
-            return try database.query(
+            return try DataEnvelope.list(
+                view,
                 """
-                SELECT t.body_head, t.body_tail,
-                    (SELECT count(*) FROM letsdothis_participants AS p WHERE p.ticket_id = t.id AND p.cancelled = 0) AS sold
+                SELECT \(table.selectList(alias: "t")),
+                    (SELECT count(*) FROM letsdothis_entries AS e
+                     WHERE e.ticket_id = t.id AND e.kind = 'participant' AND e.cancelled = 0) AS sold_count
                 FROM letsdothis_tickets AS t WHERE t.event_id = ? ORDER BY t.seq
-                """, eventID
-            ).map { row in
-                // Participants whose newest status is CANCELLED do not count as sold (spec §8.2).
-                Array("\(row.string("body_head") ?? "{"),\"soldCount\":\(row.int("sold") ?? 0),\(row.string("body_tail") ?? "}")".utf8)
-            }
+                """,
+                eventID, context: (), in: database)
         }
-        return DataEnvelope.response(items)
     }
 }
