@@ -54,5 +54,19 @@ import Testing
         var liveOnly = SQLFilter("shop_id = ?", 2)
         liveOnly.add("test_mode = ?", 0)
         #expect(try Self.counts.sums(where: liveOnly, in: database)["orders"] == 1)
+        #expect(try Self.counts.sum("orders", forGroup: 2, 0, in: database) == 1)
+    }
+
+    @Test func aRowWithANullGroupColumnIsInNoGroup() throws {
+        let byOwner = RowCounts("test_notes", suffix: "counts", groupedBy: ["owner"], counts: [.init("notes") { _ in "1" }])
+        let database = try Database(.memory)
+        try database.execute("CREATE TABLE test_notes (id INTEGER PRIMARY KEY, owner TEXT);" + byOwner.schema)
+        try database.run("INSERT INTO test_notes (id, owner) VALUES (1, 'ann'), (2, NULL), (3, 'ann')")
+        #expect(try byOwner.sum("notes", forGroup: "ann", in: database) == 2)
+        try database.run("UPDATE test_notes SET owner = 'bob' WHERE id = 2")
+        try database.run("UPDATE test_notes SET owner = NULL WHERE id = 1")
+        #expect(try byOwner.sum("notes", forGroup: "ann", in: database) == 1)
+        #expect(try byOwner.sum("notes", forGroup: "bob", in: database) == 1)
+        #expect(try database.count(from: "test_notes_counts", where: SQLFilter()) == 2)
     }
 }

@@ -2,7 +2,8 @@
 /// their own by triggers on every insert, update and delete of the counted table, so a list's
 /// total, its `overall_total` or the rows it hides by default cost a lookup of a few rows rather
 /// than a scan of every row of the group. Each count sums an expression over the group's rows: a
-/// condition counts the rows where it holds, a column adds up its values.
+/// condition counts the rows where it holds, a column adds up its values. A row whose group has
+/// a NULL column is in no group.
 ///
 ///     static let counts = RowCounts(
 ///         "tito_registrations", suffix: "counts", groupedBy: ["event_id", "test_mode"],
@@ -42,7 +43,8 @@ public struct RowCounts: Sendable {
 
     /// The counts table and the triggers that keep it.
     public var schema: String {
-        let groups = groupColumns.map { "\($0) INTEGER NOT NULL" }
+        // Group columns take their values as the counted table holds them (no type, no conversion).
+        let groups = groupColumns.map { "\($0) NOT NULL" }
         let sums = counts.map { "\($0.name) INTEGER NOT NULL" }
         return """
             CREATE TABLE IF NOT EXISTS \(table) (
@@ -73,16 +75,26 @@ public struct RowCounts: Sendable {
         return sums
     }
 
+    /// The count `name` of the one group whose columns hold `values` (in `groupColumns` order).
+    public func sum(_ name: String, forGroup values: any SQLiteBindable..., in database: Database) throws -> Int {
+        precondition(values.count == groupColumns.count && counts.contains { $0.name == name }, "\(table): no count \(name) for that group")
+        var filter = SQLFilter()
+        for (column, value) in zip(groupColumns, values) { filter.add("\(column) = ?", value) }
+        return try sums(where: filter, in: database)[name] ?? 0
+    }
+
     private func add(_ row: String) -> String {
         let names = (groupColumns + counts.map(\.name)).joined(separator: ", ")
         let values = (groupColumns.map { "\(row).\($0)" } + counts.map { "(\($0.expression(row)))" }).joined(separator: ", ")
         let sums = counts.map { "\($0.name) = \($0.name) + excluded.\($0.name)" }.joined(separator: ", ")
+        let grouped = groupColumns.map { "\(row).\($0) IS NOT NULL" }.joined(separator: " AND ")
         return """
-            INSERT INTO \(table) (\(names)) VALUES (\(values))
+            INSERT INTO \(table) (\(names)) SELECT \(values) WHERE \(grouped)
                 ON CONFLICT (\(groupColumns.joined(separator: ", "))) DO UPDATE SET \(sums);
             """
     }
 
+    /// A NULL group column matches no group, so a row outside every group subtracts nothing.
     private func subtract(_ row: String) -> String {
         let differences = counts.map { "\($0.name) = \($0.name) - (\($0.expression(row)))" }.joined(separator: ", ")
         let group = groupColumns.map { "\($0) = \(row).\($0)" }.joined(separator: " AND ")

@@ -43,8 +43,8 @@ struct PagedCollection {
     /// The organiser's own records of this kind, which cursors resolve against (scope and
     /// filters aside).
     let owned: SQLFilter
-    /// The `LetsDoThisCounts` scope counting the unfiltered list, and its value.
-    let counted: (scope: String, value: String)?
+    /// The `LetsDoThisCounts` figure of the unfiltered list.
+    let counted: KeptCount?
     /// A further condition narrowing the scope (the partners' `search`).
     var search: SQLFilter?
 
@@ -76,7 +76,7 @@ enum CursorPagination {
         }
         let total: Int
         if let counted = collection.counted, !query.hasDateFilter, collection.search == nil {
-            total = try LetsDoThisCounts.counts.count(counted.scope, counted.value, in: database)
+            total = try counted.read(in: database)
         } else {
             total = try database.count(from: "\(table.name) AS item", where: filter)
         }

@@ -42,7 +42,7 @@ enum Entries {
         let collection = collection(
             kind, query, scope: SQLFilter("item.organiser_id = ?", organiser.id), sources: byOrganiser,
             organiser: organiser,
-            counted: (kind == .application ? LetsDoThisCounts.applicationsByOrganiser : LetsDoThisCounts.participantsByOrganiser, organiser.id))
+            counted: KeptCount(counts: LetsDoThisCounts.entriesByOrganiser, name: kind == .application ? "applications" : "participants", value: organiser.id))
         return try request.read { try CursorPagination.respond(collection, query, in: $0) }
     }
 
@@ -53,7 +53,7 @@ enum Entries {
         let eventID = request.parameter("id")
         let collection = collection(
             .application, query, scope: SQLFilter("item.event_id = ?", eventID), sources: byEvent,
-            organiser: organiser, counted: (LetsDoThisCounts.applicationsByEvent, eventID))
+            organiser: organiser, counted: KeptCount(counts: LetsDoThisCounts.applicationsByEvent, name: "applications", value: eventID))
         return try request.read { database in
             try Events.requireOwned(eventID, by: organiser, in: database)
             return try CursorPagination.respond(collection, query, in: database)
@@ -74,7 +74,7 @@ enum Entries {
         } else {
             collection = self.collection(
                 .participant, query, scope: SQLFilter("item.race_id = ?", raceID), sources: byRace,
-                organiser: organiser, counted: (LetsDoThisCounts.participantsByRace, raceID))
+                organiser: organiser, counted: KeptCount(counts: LetsDoThisCounts.participantsByRace, name: "participants", value: raceID))
         }
         return try request.read { database in
             try Races.requireOwned(raceID, by: organiser, in: database)
@@ -100,7 +100,7 @@ enum Entries {
     /// A list of one kind within `scope`.
     private static func collection(
         _ kind: Entry.Kind, _ query: ListQuery, scope: SQLFilter, sources: (plain: ListSource, extended: ListSource),
-        organiser: LetsDoThisOrganiser, counted: (scope: String, value: String)?
+        organiser: LetsDoThisOrganiser, counted: KeptCount?
     ) -> PagedCollection {
         var scope = scope
         scope.add("item.kind = ?", kind.rawValue)

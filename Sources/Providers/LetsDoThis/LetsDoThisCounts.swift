@@ -1,22 +1,32 @@
 import Emulation
 
 /// How many records each unfiltered list scope holds, so the `totalResults` of an unfiltered
-/// page is one lookup rather than a count of the whole scope; triggers keep the figures as
-/// records are written (POST /partners is the only call that adds to a paginated list).
+/// page is one lookup rather than a count of the whole scope; the kit's `RowCounts` triggers keep
+/// the figures as records are written (POST /partners is the only call that adds to a paginated
+/// list).
 enum LetsDoThisCounts {
-    static let applicationsByOrganiser = "applications by organiser"
-    static let applicationsByEvent = "applications by event"
-    static let participantsByOrganiser = "participants by organiser"
-    static let participantsByRace = "participants by race"
-    static let lineItemsByOrganiser = "line items by organiser"
-    static let partnersByOrganiser = "partners by organiser"
+    private static let applications = RowCounts.Count("applications") { "\($0).kind = 'application'" }
+    private static let participants = RowCounts.Count("participants") { "\($0).kind = 'participant'" }
+    private static let all = RowCounts.Count("records") { _ in "1" }
 
-    static let counts = ScopeCounts("letsdothis_scope_counts", [
-        .init(applicationsByOrganiser, table: Entry.table.name, key: "organiser_id", where: "kind = 'application'"),
-        .init(applicationsByEvent, table: Entry.table.name, key: "event_id", where: "kind = 'application'"),
-        .init(participantsByOrganiser, table: Entry.table.name, key: "organiser_id", where: "kind = 'participant'"),
-        .init(participantsByRace, table: Entry.table.name, key: "race_id", where: "kind = 'participant'"),
-        .init(lineItemsByOrganiser, table: LineItem.table.name, key: "organiser_id"),
-        .init(partnersByOrganiser, table: Partner.table.name, key: "organiser_id"),
-    ])
+    static let entriesByOrganiser = RowCounts(
+        Entry.table.name, suffix: "counts_by_organiser", groupedBy: ["organiser_id"], counts: [applications, participants])
+    static let applicationsByEvent = RowCounts(Entry.table.name, suffix: "counts_by_event", groupedBy: ["event_id"], counts: [applications])
+    static let participantsByRace = RowCounts(Entry.table.name, suffix: "counts_by_race", groupedBy: ["race_id"], counts: [participants])
+    static let lineItemsByOrganiser = RowCounts(LineItem.table.name, suffix: "counts", groupedBy: ["organiser_id"], counts: [all])
+    static let partnersByOrganiser = RowCounts(Partner.table.name, suffix: "counts", groupedBy: ["organiser_id"], counts: [all])
+
+    static let schema = [entriesByOrganiser, applicationsByEvent, participantsByRace, lineItemsByOrganiser, partnersByOrganiser]
+        .map(\.schema).joined()
+}
+
+/// The kept count of an unfiltered list: the count `name` of `counts` for the group `value`.
+struct KeptCount {
+    let counts: RowCounts
+    let name: String
+    let value: String
+
+    func read(in database: Database) throws -> Int {
+        try counts.sum(name, forGroup: value, in: database)
+    }
 }

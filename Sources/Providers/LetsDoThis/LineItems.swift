@@ -73,7 +73,7 @@ enum LineItems {
         let owned = SQLFilter("item.organiser_id = ?", organiser.id)
         let collection = PagedCollection(
             view: LineItem.view, source: LineItem.listSource, scope: owned, owned: owned,
-            counted: (LetsDoThisCounts.lineItemsByOrganiser, organiser.id))
+            counted: KeptCount(counts: LetsDoThisCounts.lineItemsByOrganiser, name: "records", value: organiser.id))
         return try request.read { try CursorPagination.respond(collection, query, in: $0) }
     }
 

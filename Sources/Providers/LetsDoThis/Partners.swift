@@ -61,7 +61,7 @@ enum Partners {
         let owned = SQLFilter("item.organiser_id = ?", organiser.id)
         var collection = PagedCollection(
             view: Partner.view, source: Partner.listSource, scope: owned, owned: owned,
-            counted: (LetsDoThisCounts.partnersByOrganiser, organiser.id))
+            counted: KeptCount(counts: LetsDoThisCounts.partnersByOrganiser, name: "records", value: organiser.id))
         if let search = leading[0] {
             collection.search = SQLFilter("instr(item.name_folded, ?) > 0", search.lowercased())
         }
