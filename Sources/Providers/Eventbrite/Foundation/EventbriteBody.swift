@@ -33,31 +33,6 @@ struct EventbriteBody {
     var unwrapped: BodyFields { BodyFields(prefix: nil, object: object, strict: settings.strictUnknownParameters) }
 }
 
-/// What a body says about one field: nothing, an explicit `null`, or a value.
-enum Provided<Value> {
-    case absent
-    case null
-    case value(Value)
-
-    var value: Value? {
-        if case .value(let value) = self { return value }
-        return nil
-    }
-
-    var isAbsent: Bool {
-        if case .absent = self { return true }
-        return false
-    }
-
-    func map<T>(_ transform: (Value) -> T) -> Provided<T> {
-        switch self {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(let value): return .value(transform(value))
-        }
-    }
-}
-
 /// The fields of one object of a body, read with the type coercions of spec §1.4 (form values
 /// are strings: `"true"`, `"1"`, `"42"`) and collecting argument errors under their full dotted
 /// paths (`event.start.utc`) rather than failing at the first.

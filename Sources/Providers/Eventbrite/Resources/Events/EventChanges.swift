@@ -213,13 +213,13 @@ struct EventChanges {
         event.setTimes(start: startUTC, startTimezone: startZone, end: endUTC, endTimezone: endZone)
         if let currency { event.currency = currency }
         if let organizerID { event.organizerID = organizerID }
-        Self.set(&event.logoID, logoID)
-        Self.set(&event.venueID, venueID)
-        Self.set(&event.formatID, formatID)
-        Self.set(&event.categoryID, categoryID)
-        Self.set(&event.subcategoryID, subcategoryID)
+        logoID.update(&event.logoID)
+        venueID.update(&event.venueID)
+        formatID.update(&event.formatID)
+        categoryID.update(&event.categoryID)
+        subcategoryID.update(&event.subcategoryID)
         // A capacity makes it custom; `null` goes back to the ticket classes' sum (§8.6).
-        Self.set(&event.customCapacity, capacity)
+        capacity.update(&event.customCapacity)
         switch password {
         case .value(let text): event.password = text.isEmpty ? nil : text
         case .null: event.password = nil
@@ -249,14 +249,6 @@ struct EventChanges {
             // A series made through the API is a parent; occurrences come from schedules (§8.6).
             event.isSeries = value
             event.isSeriesParent = value
-        }
-    }
-
-    private static func set(_ property: inout Int64?, _ value: Provided<Int64>) {
-        switch value {
-        case .value(let id): property = id
-        case .null: property = nil
-        case .absent: break
         }
     }
 

@@ -73,11 +73,7 @@ enum CapacityTier: EventbriteResourceGroup {
                 try changes?.apply(
                     to: existing, eventID: event.id, tierID: nil, inventory: inventory, path: fields.path("holds"), in: database)
                 ?? (existing, [])
-            switch capacity {
-            case .value(let total): event.customCapacity = total
-            case .null: event.customCapacity = nil
-            case .absent: break
-            }
+            capacity.update(&event.customCapacity)
             if let total = event.customCapacity {
                 let used = inventory.admissionSales
                 // An oversold event may not become more oversold.

@@ -117,17 +117,9 @@ struct HoldChanges {
 
     private func update(_ hold: inout Hold, with item: Item) {
         if let name = item.name { hold.name = name }
-        switch item.abbreviation {
-        case .value(let abbreviation): hold.abbreviation = abbreviation
-        case .null: hold.abbreviation = nil
-        case .absent: break
-        }
+        item.abbreviation.update(&hold.abbreviation)
         if let sortOrder = item.sortOrder { hold.sortOrder = sortOrder }
-        switch item.color {
-        case .value(let color): hold.color = color
-        case .null: hold.color = nil
-        case .absent: break
-        }
+        item.color.update(&hold.color)
         if let quantity = item.quantityTotal { hold.quantityTotal = quantity }
     }
 

@@ -90,17 +90,9 @@ struct InventoryTierChanges {
         if let value = self.tier { tier.tier = value }
         if let seatmapNumber { tier.seatmapNumber = seatmapNumber }
         if let sortOrder { tier.sortOrder = sortOrder }
-        switch color {
-        case .value(let value): tier.color = value
-        case .null: tier.color = nil
-        case .absent: break
-        }
+        color.update(&tier.color)
         if let countsAgainstEvent { tier.countAgainstEventCapacity = countsAgainstEvent }
-        switch imageID {
-        case .value(let id): tier.imageID = id
-        case .null: tier.imageID = nil
-        case .absent: break
-        }
+        imageID.update(&tier.imageID)
         // Reserved seating tiers sell seats; their holds are the seat map's, and their quantity
         // is the seats' (§8.13: `quantity_total` only for GA tiers).
         if !tier.isGeneralAdmission {

@@ -159,17 +159,9 @@ struct CannedChanges {
         if let questionHTML { question.questionHTML = questionHTML }
         if let required { question.required = required }
         if let type { question.type = type }
-        switch waiver {
-        case .value(let text): question.waiver = text
-        case .null: question.waiver = nil
-        case .absent: break
-        }
+        waiver.update(&question.waiver)
         if let choices { question.choices = choices }
-        switch parentChoiceID {
-        case .value(let id): question.parentChoiceID = id
-        case .null: question.parentChoiceID = nil
-        case .absent: break
-        }
+        parentChoiceID.update(&question.parentChoiceID)
         if question.id == "email" && !question.required {
             throw EventbriteError.rule("NOT_ALLOWED", "The email question must stay required.")
         }

@@ -158,9 +158,9 @@ struct TicketClassChanges {
     /// Applies the changes to `ticketClass` (a new one's defaults, or the stored one).
     func apply(to ticketClass: inout TicketClass) {
         if let name { ticketClass.name = name }
-        Self.set(&ticketClass.description, description)
+        description.update(&ticketClass.description)
         if let sorting { ticketClass.sorting = sorting }
-        Self.set(&ticketClass.capacity, capacity)
+        capacity.update(&ticketClass.capacity)
         switch cost {
         case .value(let money):
             ticketClass.costValue = money.value
@@ -180,24 +180,16 @@ struct TicketClassChanges {
         if let value = flag("secondary_assignment_enabled") { ticketClass.secondaryAssignmentEnabled = value }
         if let salesChannels { ticketClass.salesChannels = salesChannels }
         if let deliveryMethods { ticketClass.deliveryMethods = deliveryMethods }
-        Self.set(&ticketClass.salesStart, salesStart.map(EpochSeconds.init))
-        Self.set(&ticketClass.salesEnd, salesEnd.map(EpochSeconds.init))
-        Self.set(&ticketClass.salesEndRelative, salesEndRelative)
-        Self.set(&ticketClass.salesStartAfter, salesStartAfter)
-        Self.set(&ticketClass.autoHideBefore, autoHideBefore.map(EpochSeconds.init))
-        Self.set(&ticketClass.autoHideAfter, autoHideAfter.map(EpochSeconds.init))
+        salesStart.map(EpochSeconds.init).update(&ticketClass.salesStart)
+        salesEnd.map(EpochSeconds.init).update(&ticketClass.salesEnd)
+        salesEndRelative.update(&ticketClass.salesEndRelative)
+        salesStartAfter.update(&ticketClass.salesStartAfter)
+        autoHideBefore.map(EpochSeconds.init).update(&ticketClass.autoHideBefore)
+        autoHideAfter.map(EpochSeconds.init).update(&ticketClass.autoHideAfter)
         if let minimumQuantity { ticketClass.minimumQuantity = minimumQuantity }
-        Self.set(&ticketClass.maximumQuantity, maximumQuantity)
-        Self.set(&ticketClass.orderConfirmationMessage, orderConfirmationMessage)
-        Self.set(&ticketClass.inventoryTierID, inventoryTierID)
-        Self.set(&ticketClass.imageID, imageID)
-    }
-
-    private static func set<T>(_ property: inout T?, _ value: Provided<T>) {
-        switch value {
-        case .value(let new): property = new
-        case .null: property = nil
-        case .absent: break
-        }
+        maximumQuantity.update(&ticketClass.maximumQuantity)
+        orderConfirmationMessage.update(&ticketClass.orderConfirmationMessage)
+        inventoryTierID.update(&ticketClass.inventoryTierID)
+        imageID.update(&ticketClass.imageID)
     }
 }
