@@ -10,23 +10,17 @@ struct BookedPrice {
     var entryUnits: JSONValue
     var seats: Int64
 
-    init(id: Int64, value: Amount, title: String, vat: Amount, entryUnits: JSONValue, seats: Int64) {
-        self.id = id
-        self.value = value
-        self.title = title
-        self.vat = vat
-        self.entryUnits = entryUnits
-        self.seats = seats
-    }
-
-    init(_ price: PriceRecord) {
-        self.init(
-            id: price.id, value: price.value, title: price.title, vat: price.vat, entryUnits: price.entryUnits, seats: price.seats)
-    }
-
     /// A price the catalogue does not have: one adult seat, no VAT.
     static func custom(_ value: Amount, title: String) -> BookedPrice {
         BookedPrice(id: 0, value: value, title: title, vat: .zero, entryUnits: [["type": "ADULT"]], seats: 1)
+    }
+}
+
+// Out of the struct's body, so that the memberwise initializer stays.
+extension BookedPrice {
+    init(_ price: PriceRecord) {
+        self.init(
+            id: price.id, value: price.value, title: price.title, vat: price.vat, entryUnits: price.entryUnits, seats: price.seats)
     }
 }
 
