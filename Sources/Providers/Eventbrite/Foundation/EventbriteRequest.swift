@@ -29,6 +29,20 @@ struct EventbriteRequest {
         return id
     }
 
+    /// The record whose id is the path's `{name}`, among those `condition` finds (its first
+    /// placeholder is the id, `arguments` fill the rest): the 404 of `subject` when the id is not
+    /// a number or no such row exists (spec §6.3). Access checks stay with the caller.
+    func record<Record: StoredRecord>(
+        _ type: Record.Type, _ name: String, where condition: String = "id = ?", _ arguments: any SQLiteBindable...,
+        notFound subject: NotFoundSubject, in database: Database
+    ) throws -> Record {
+        let id = try id(name, orNotFound: subject)
+        guard let record = try database.fetchAll(type, where: condition + " LIMIT 1", arguments: [id] + arguments).first else {
+            throw EventbriteError.notFound(subject)
+        }
+        return record
+    }
+
     /// The emulated time in whole seconds.
     var now: Int64 { Int64(http.now.timeIntervalSince1970.rounded(.down)) }
 
@@ -68,16 +82,7 @@ enum EventbriteResponse {
         _ presenter: Presenter, where condition: String, _ arguments: [any SQLiteBindable], _ request: EventbriteRequest,
         notFound: EventbriteError
     ) throws -> HTTPResponse {
-        let (found, response) = try request.read { database in
-            var found = false
-            let response = try json { json in
-                found = try presenter.writeOne(
-                    where: condition, arguments, context: request.context(database, type: presenter.type), to: &json)
-            }
-            return (found, response)
-        }
-        guard found else { throw notFound }
-        return response
+        try record(presenter, where: condition, arguments, request, notFound: notFound, wrapper: nil)
     }
 
     /// A record under a wrapper key (`{"question": {…}}`), for the few endpoints the seed documents so.
@@ -85,13 +90,25 @@ enum EventbriteResponse {
         _ key: String, _ presenter: Presenter, where condition: String, _ arguments: [any SQLiteBindable],
         _ request: EventbriteRequest, notFound: EventbriteError
     ) throws -> HTTPResponse {
+        try record(presenter, where: condition, arguments, request, notFound: notFound, wrapper: key)
+    }
+
+    /// The record `condition` finds, bare or under `wrapper`, or the `notFound` error.
+    private static func record(
+        _ presenter: Presenter, where condition: String, _ arguments: [any SQLiteBindable], _ request: EventbriteRequest,
+        notFound: EventbriteError, wrapper: String?
+    ) throws -> HTTPResponse {
         let (found, response) = try request.read { database in
+            let context = request.context(database, type: presenter.type)
             var found = false
             let response = try json { json in
+                guard let wrapper else {
+                    found = try presenter.writeOne(where: condition, arguments, context: context, to: &json)
+                    return
+                }
                 try json.object { json in
-                    json.key(escaping: key)
-                    found = try presenter.writeOne(
-                        where: condition, arguments, context: request.context(database, type: presenter.type), to: &json)
+                    json.key(escaping: wrapper)
+                    found = try presenter.writeOne(where: condition, arguments, context: context, to: &json)
                 }
             }
             return (found, response)

@@ -22,9 +22,8 @@ enum Attendees: EventbriteResourceGroup {
                 let attendee = try request.read { database -> Attendee in
                     guard let eventID = EventbriteID.parse(request.parameter("event_id")), try Event.find(eventID, in: database) != nil
                     else { throw EventbriteError.notFound(.event) }
-                    guard let id = EventbriteID.parse(request.parameter("attendee_id")),
-                        let attendee = try database.fetchOne(Attendee.self, where: "id = ? AND event_id = ?", id, eventID)
-                    else { throw EventbriteError.notFound(.attendee) }
+                    let attendee = try request.record(
+                        Attendee.self, "attendee_id", where: "id = ? AND event_id = ?", eventID, notFound: .attendee, in: database)
                     try request.requireAttendeeAccess(organizationID: attendee.organizationID, orderID: attendee.orderID, in: database)
                     return attendee
                 }

@@ -100,9 +100,7 @@ extension EventbriteRequest {
     /// The `{discount_id}` of the path: 404 when unknown or deleted, 403 unless the caller is a
     /// member of its organization.
     func discount(in database: Database) throws -> Discount {
-        guard let id = EventbriteID.parse(parameter("discount_id")),
-            let discount = try database.fetchOne(Discount.self, where: "id = ? AND NOT is_deleted", id)
-        else { throw EventbriteError.notFound(.discount) }
+        let discount = try record(Discount.self, "discount_id", where: "id = ? AND NOT is_deleted", notFound: .discount, in: database)
         try caller.requireMember(of: discount.organizationID)
         return discount
     }

@@ -91,8 +91,7 @@ extension EventbriteRequest {
     /// The `{order_id}` of the path: 404 when unknown, 403 unless the caller belongs to the
     /// organization of its event or bought it (§3.3: orders are private to both).
     func readableOrder(_ parameter: String = "order_id", in database: Database) throws -> Order {
-        guard let id = EventbriteID.parse(self.parameter(parameter)), let order = try database.fetchOne(Order.self, where: "id = ?", id)
-        else { throw EventbriteError.notFound(.order) }
+        let order = try record(Order.self, parameter, notFound: .order, in: database)
         guard caller.isMember(of: order.organizationID) || order.buyerUserID == caller.userID else {
             throw EventbriteError.notAuthorized
         }

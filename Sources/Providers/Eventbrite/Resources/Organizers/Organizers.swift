@@ -28,10 +28,6 @@ enum Organizers: EventbriteResourceGroup {
 extension EventbriteRequest {
     /// The `{organizer_id}` of the path; organizer profiles are public (§3.3).
     func organizer() throws -> Organizer {
-        let id = try self.id("organizer_id", orNotFound: .organizer)
-        guard let organizer = try read({ try $0.fetchOne(Organizer.self, where: "id = ?", id) }) else {
-            throw EventbriteError.notFound(.organizer)
-        }
-        return organizer
+        try read { try record(Organizer.self, "organizer_id", notFound: .organizer, in: $0) }
     }
 }

@@ -99,9 +99,6 @@ enum Teams: EventbriteResourceGroup {
 extension EventbriteRequest {
     /// The `{team_id}` of `event`: 404 unless it is one of its teams.
     func team(of event: Event, in database: Database) throws -> Team {
-        guard let id = EventbriteID.parse(parameter("team_id")),
-            let team = try database.fetchOne(Team.self, where: "id = ? AND event_id = ?", id, event.id)
-        else { throw EventbriteError.notFound(.team) }
-        return team
+        try record(Team.self, "team_id", where: "id = ? AND event_id = ?", event.id, notFound: .team, in: database)
     }
 }

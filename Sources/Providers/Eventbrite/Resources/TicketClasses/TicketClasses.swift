@@ -180,11 +180,10 @@ extension EventbriteRequest {
     /// The `{ticket_class_id}` of `event`: 404 when unknown or deleted, and for non-members when
     /// hidden (they cannot see it, §9.9.2).
     func ticketClass(of event: Event, in database: Database) throws -> TicketClass {
-        guard let id = EventbriteID.parse(parameter("ticket_class_id")),
-            let ticketClass = try database.fetchOne(
-                TicketClass.self, where: "event_id = ? AND id = ? AND NOT is_deleted", event.id, id),
-            !ticketClass.hidden || caller.isMember(of: event.organizationID)
-        else { throw EventbriteError.notFound(.ticketClass) }
+        let ticketClass = try record(
+            TicketClass.self, "ticket_class_id", where: "id = ? AND event_id = ? AND NOT is_deleted", event.id,
+            notFound: .ticketClass, in: database)
+        guard !ticketClass.hidden || caller.isMember(of: event.organizationID) else { throw EventbriteError.notFound(.ticketClass) }
         return ticketClass
     }
 }

@@ -176,9 +176,7 @@ extension EventbriteRequest {
     /// The `{ticket_group_id}` of the path: 404 when unknown (deleted groups are still found),
     /// 403 unless the caller is a member of its organization.
     func ticketGroup(in database: Database) throws -> TicketGroup {
-        guard let id = EventbriteID.parse(parameter("ticket_group_id")),
-            let group = try database.fetchOne(TicketGroup.self, where: "id = ?", id)
-        else { throw EventbriteError.notFound(.ticketGroup) }
+        let group = try record(TicketGroup.self, "ticket_group_id", notFound: .ticketGroup, in: database)
         try caller.requireMember(of: group.organizationID)
         return group
     }

@@ -104,8 +104,7 @@ enum Webhooks: EventbriteResourceGroup {
 extension EventbriteRequest {
     /// The `{id}` of a webhook path: 404 when unknown, 403 unless the caller belongs to its organization.
     func webhook(in database: Database) throws -> Webhook {
-        guard let id = EventbriteID.parse(parameter("id")), let webhook = try database.fetchOne(Webhook.self, where: "id = ?", id)
-        else { throw EventbriteError.notFound(.webhook) }
+        let webhook = try record(Webhook.self, "id", notFound: .webhook, in: database)
         try caller.requireMember(of: webhook.organizationID)
         return webhook
     }
