@@ -107,6 +107,24 @@ struct BodyFields {
         return .absent
     }
 
+    /// A boolean that may be left out but not cleared: nil when absent; `null` is invalid.
+    mutating func nonNullBool(_ key: String) -> Bool? {
+        let flag = bool(key)
+        if case .null = flag { invalid(key) }
+        return flag.value
+    }
+
+    /// A string that may be left out but, when given, is one of `allowed`: nil when absent; `null`
+    /// or another value is invalid.
+    mutating func oneOf(_ key: String, _ allowed: some Sequence<String>) -> String? {
+        let text = string(key)
+        guard case .value(let value) = text, allowed.contains(value) else {
+            if !text.isAbsent { invalid(key) }
+            return nil
+        }
+        return value
+    }
+
     mutating func integer(_ key: String) -> Provided<Int64> {
         switch raw(key) {
         case .absent: return .absent

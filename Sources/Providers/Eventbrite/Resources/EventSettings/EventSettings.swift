@@ -80,22 +80,10 @@ enum EventSettings: EventbriteResourceGroup {
             var settings = try database.fetchOne(DisplaySettings.self, where: "event_id = ?", event.id) ?? DisplaySettings()
             settings.eventID = event.id
             for (key, property) in DisplaySettings.flags {
-                switch fields.bool(key) {
-                case .value(let flag): settings[keyPath: property] = flag
-                case .null: fields.invalid(key)
-                case .absent: break
-                }
+                if let flag = fields.nonNullBool(key) { settings[keyPath: property] = flag }
             }
-            switch fields.bool("show_remaining") {
-            case .value(let flag): event.showRemaining = flag
-            case .null: fields.invalid("show_remaining")
-            case .absent: break
-            }
-            switch fields.string("terminology") {
-            case .value(let value) where DisplaySettings.terminologies.contains(value): settings.terminology = value
-            case .value, .null: fields.invalid("terminology")
-            case .absent: break
-            }
+            if let flag = fields.nonNullBool("show_remaining") { event.showRemaining = flag }
+            if let value = fields.oneOf("terminology", DisplaySettings.terminologies) { settings.terminology = value }
             try fields.check()
             try database.insert(settings, onConflict: .replace)
             event.changed = EpochSeconds(request.now)

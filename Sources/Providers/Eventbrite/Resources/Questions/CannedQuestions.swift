@@ -129,21 +129,9 @@ struct CannedChanges {
         case .value, .null: fields.invalid("question")
         case .absent: break
         }
-        switch fields.bool("required") {
-        case .value(let flag): required = flag
-        case .null: fields.invalid("required")
-        case .absent: break
-        }
-        switch fields.string("type") {
-        case .value(let value) where CustomQuestion.types.contains(value): type = value
-        case .value, .null: fields.invalid("type")
-        case .absent: break
-        }
-        switch fields.string("respondent") {
-        case .value(let value) where CustomQuestion.respondents.contains(value): respondent = value
-        case .value, .null: fields.invalid("respondent")
-        case .absent: break
-        }
+        if let flag = fields.nonNullBool("required") { required = flag }
+        if let value = fields.oneOf("type", CustomQuestion.types) { type = value }
+        if let value = fields.oneOf("respondent", CustomQuestion.respondents) { respondent = value }
         waiver = fields.string("waiver")
         choices = QuestionChoices.read(&fields, "choices")?.map(\.html)
         ticketClassIDs = try QuestionTicketClasses.read(&fields, "ticket_classes", eventID: event.id, in: database)

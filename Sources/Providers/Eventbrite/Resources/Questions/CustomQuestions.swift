@@ -64,16 +64,8 @@ enum CustomQuestions {
             case .value, .null: fields.invalid("respondent")
             case .absent: fields.missing("respondent")
             }
-            switch fields.bool("required") {
-            case .value(let flag): question.required = flag
-            case .null: fields.invalid("required")
-            case .absent: break
-            }
-            switch fields.bool("display_answer_on_order") {
-            case .value(let flag): question.displayAnswerOnOrder = flag
-            case .null: fields.invalid("display_answer_on_order")
-            case .absent: break
-            }
+            if let flag = fields.nonNullBool("required") { question.required = flag }
+            if let flag = fields.nonNullBool("display_answer_on_order") { question.displayAnswerOnOrder = flag }
             switch fields.string("waiver") {
             case .value(let text) where !text.trimmingWhitespace().isEmpty: question.waiver = text
             case .value, .null: if question.type == "waiver" { fields.missing("waiver") }

@@ -21,21 +21,9 @@ enum StructuredContentWrite {
             if version == nil { fields.errors.invalid("version") }
             var page = StructuredContentPage()
             page.eventID = event.id
-            switch fields.string("purpose") {
-            case .value(let purpose) where StructuredContentPage.purposes.contains(purpose): page.purpose = purpose
-            case .value, .null: fields.invalid("purpose")
-            case .absent: break
-            }
-            switch fields.string("access_type") {
-            case .value(let type) where StructuredContentPage.accessTypes.contains(type): page.accessType = type
-            case .value, .null: fields.invalid("access_type")
-            case .absent: break
-            }
-            switch fields.bool("publish") {
-            case .value(let flag): page.published = flag
-            case .null: fields.invalid("publish")
-            case .absent: break
-            }
+            if let purpose = fields.oneOf("purpose", StructuredContentPage.purposes) { page.purpose = purpose }
+            if let type = fields.oneOf("access_type", StructuredContentPage.accessTypes) { page.accessType = type }
+            if let flag = fields.nonNullBool("publish") { page.published = flag }
             var modules: [JSONObject] = []
             if case .value(let items) = fields.list("modules") {
                 if items.count > maximumModules {

@@ -65,11 +65,7 @@ enum TicketGroups: EventbriteResourceGroup {
             case .null: fields.invalid("name")
             case .absent: break
             }
-            switch fields.string("status") {
-            case .value(let status) where TicketGroup.statuses.contains(status): group.status = status
-            case .value, .null: fields.invalid("status")
-            case .absent: break
-            }
+            if let status = fields.oneOf("status", TicketGroup.statuses) { group.status = status }
             let members = try eventTicketIDs(&fields, organizationID: organizationID, in: database)
             try fields.check()
             if group.status == "live" && existing?.status != "live" {
