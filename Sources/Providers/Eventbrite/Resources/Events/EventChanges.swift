@@ -84,11 +84,7 @@ struct EventChanges {
         case .absent: break
         }
         venueID = try Self.reference(&fields, "venue_id", database) { try Self.owned("eventbrite_venues", $0, organizationID, database) }
-        logoID = try Self.reference(&fields, "logo_id", database) { id in
-            try database.queryOne(
-                "SELECT 1 FROM eventbrite_images WHERE id = ? AND (organization_id IS NULL OR organization_id = ?)", id,
-                organizationID) != nil
-        }
+        logoID = try Self.reference(&fields, "logo_id", database) { try Image.isUsable($0, byOrganization: organizationID, in: database) }
         formatID = try Self.reference(&fields, "format_id", database) { try Self.exists("eventbrite_formats", $0, database) }
         categoryID = try Self.reference(&fields, "category_id", database) { try Self.exists("eventbrite_categories", $0, database) }
         subcategoryID = try Self.reference(&fields, "subcategory_id", database) {

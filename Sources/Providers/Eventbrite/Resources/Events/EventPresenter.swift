@@ -6,6 +6,15 @@ extension Event {
         context.caller.isMember(of: row.integer("organization_id"))
     }
 
+    /// `start` or `end` (`{timezone, local, utc}`) from the `<key>_utc` and `<key>_timezone` columns.
+    static func dateTimeZone(_ key: String) -> RecordView<RenderContext>.Member {
+        let utc = key + "_utc"
+        let timezone = key + "_timezone"
+        return .derived(key) { row, _, json in
+            EventbriteFormats.writeDateTimeZone(utc: row.integer(utc), timezone: row.string(timezone), to: &json)
+        }
+    }
+
     /// The event as every endpoint writes it (§9.5.2, in the captured key order), expansions last.
     static let presenter = Presenter(
         type: "event",
@@ -22,12 +31,8 @@ extension Event {
             .id("id"),
             .column("url"),
             .column("vanity_url").when { row, _ in !row.isNull("vanity_url") },
-            .derived("start") { row, _, json in
-                EventbriteFormats.writeDateTimeZone(utc: row.integer("start_utc"), timezone: row.string("start_timezone"), to: &json)
-            },
-            .derived("end") { row, _, json in
-                EventbriteFormats.writeDateTimeZone(utc: row.integer("end_utc"), timezone: row.string("end_timezone"), to: &json)
-            },
+            dateTimeZone("start"),
+            dateTimeZone("end"),
             .id("organization_id"),
             .column("created", format: EventbriteFormats.utc),
             .column("changed", format: EventbriteFormats.utc),

@@ -47,9 +47,7 @@ struct InventoryTierChanges {
         countsAgainstEvent = self.fields.bool("count_against_event_capacity").value
         imageID = self.fields.id("image_id")
         if case .value(let id) = imageID,
-            try database.queryOne(
-                "SELECT 1 FROM eventbrite_images WHERE id = ? AND (organization_id IS NULL OR organization_id = ?)", id,
-                event.organizationID) == nil
+            try !Image.isUsable(id, byOrganization: event.organizationID, in: database)
         {
             self.fields.invalid("image_id")
         }

@@ -42,6 +42,14 @@ struct Image: StoredRecord {
         }
     }
 
+    /// Whether an organization may put the image on its events and tickets: its own, or one that
+    /// belongs to no organization.
+    static func isUsable(_ id: Int64, byOrganization organizationID: Int64, in database: Database) throws -> Bool {
+        try database.queryOne(
+            "SELECT 1 FROM eventbrite_images WHERE id = ? AND (organization_id IS NULL OR organization_id = ?)", id, organizationID)
+            != nil
+    }
+
     static func presenter(thumbnail: Thumbnail?) -> Presenter {
         Presenter(
             type: "image",

@@ -34,6 +34,14 @@ enum CannedQuestions {
     }
 
     /// The question, bare (create) or under `question` (retrieve, update), as the seed shows each.
+    /// The `{question_id}` of the path among `event`'s canned questions, or its 404.
+    private static func cannedQuestion(of event: Event, _ request: EventbriteRequest, in database: Database) throws -> CannedQuestion {
+        guard let question = try database.fetchOne(
+            CannedQuestion.self, where: "event_id = ? AND id = ?", event.id, request.parameter("question_id"))
+        else { throw EventbriteError.notFoundWithoutPeriod(.question) }
+        return question
+    }
+
     private static func respond(_ request: EventbriteRequest, eventID: Int64, id: String, wrapped: Bool) throws -> HTTPResponse {
         let notFound = EventbriteError.notFoundWithoutPeriod(.question)
         let condition = "c.event_id = ? AND c.id = ?"
@@ -78,9 +86,7 @@ enum CannedQuestions {
         let body = try EventbriteBody(request)
         let (eventID, id) = try request.write { database -> (Int64, String) in
             let event = try request.questionEvent(changing: true, in: database)
-            guard var question = try database.fetchOne(
-                CannedQuestion.self, where: "event_id = ? AND id = ?", event.id, request.parameter("question_id"))
-            else { throw EventbriteError.notFoundWithoutPeriod(.question) }
+            var question = try cannedQuestion(of: event, request, in: database)
             var fields = body.wrapper("question")
             fields.rejectUnknown(allowed: bodyFields)
             // The type is the path's; naming another one is an error rather than a move.
@@ -98,9 +104,7 @@ enum CannedQuestions {
     private static func deactivate(_ request: EventbriteRequest) throws -> HTTPResponse {
         try request.write { database in
             let event = try request.questionEvent(changing: true, in: database)
-            guard var question = try database.fetchOne(
-                CannedQuestion.self, where: "event_id = ? AND id = ?", event.id, request.parameter("question_id"))
-            else { throw EventbriteError.notFoundWithoutPeriod(.question) }
+            var question = try cannedQuestion(of: event, request, in: database)
             if question.id == "email" { throw EventbriteError.rule("NOT_ALLOWED", "The email question cannot be deactivated.") }
             question.include = false
             try database.update(question)

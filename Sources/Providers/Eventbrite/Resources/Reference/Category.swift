@@ -12,15 +12,7 @@ struct Category: StoredRecord {
 
     static let table = RecordTable("eventbrite_categories", of: Category.self, indexes: ["listed, sort_order"])
 
-    /// `resource_uri`, `id`, names; `localized` names are the English ones (the mock speaks en_US).
-    static let baseMembers: [RecordView<RenderContext>.Member] = [
-        .derived("resource_uri") { row, context, json in context.writeResourceURI("categories/", id: row.integer("id"), to: &json) },
-        .id("id"),
-        .column("name"),
-        .column("name", as: "name_localized"),
-        .column("short_name"),
-        .column("short_name", as: "short_name_localized"),
-    ]
+    static let baseMembers = namedReferenceMembers(path: "categories/")
 
     /// As list items show it: without `subcategories`.
     static let listPresenter = Presenter(type: "category", view: RecordView(table, baseMembers), alias: "c")
@@ -76,13 +68,19 @@ struct Format: StoredRecord {
 
     static let presenter = Presenter(
         type: "format",
-        view: RecordView(table, [
-            .derived("resource_uri") { row, context, json in context.writeResourceURI("formats/", id: row.integer("id"), to: &json) },
-            .id("id"),
-            .column("name"),
-            .column("name", as: "name_localized"),
-            .column("short_name"),
-            .column("short_name", as: "short_name_localized"),
-        ]),
+        view: RecordView(table, namedReferenceMembers(path: "formats/")),
         alias: "f")
+}
+
+/// What categories and formats both show: `resource_uri` under `path`, `id`, and the names;
+/// `localized` names are the English ones (the mock speaks en_US).
+private func namedReferenceMembers(path: String) -> [RecordView<RenderContext>.Member] {
+    [
+        .derived("resource_uri") { row, context, json in context.writeResourceURI(path, id: row.integer("id"), to: &json) },
+        .id("id"),
+        .column("name"),
+        .column("name", as: "name_localized"),
+        .column("short_name"),
+        .column("short_name", as: "short_name_localized"),
+    ]
 }

@@ -142,18 +142,10 @@ struct RecurrenceRule: Sendable, Equatable {
         else { throw .invalid }
         if characters.count == 15 { throw .notInUTC }
         guard characters.count == 16, characters[15] == UInt8(ascii: "Z") else { throw .invalid }
-        guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60,
+        guard (1...12).contains(month), (1...UTCDateTime.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60,
             second < 60
         else { throw .invalid }
         return UTCDateTime.daysSinceEpoch(year: year, month: month, day: day) * Self.day + hour * 3600 + minute * 60 + second
-    }
-
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// The occurrence starts in order, without duplicates: the rule's, the extra dates, less the
@@ -204,7 +196,7 @@ struct RecurrenceRule: Sendable, Equatable {
             let total = date.year * 12 + (date.month - 1) + months
             let year = total / 12
             let month = total % 12 + 1
-            guard date.day <= Self.daysIn(month: month, year: year) else { return [] }
+            guard date.day <= UTCDateTime.daysIn(month: month, year: year) else { return [] }
             return [UTCDateTime.daysSinceEpoch(year: year, month: month, day: date.day) * Self.day + timeOfDay]
         }
     }

@@ -7,12 +7,8 @@ enum SeriesDates {
         type: "event_series_date",
         view: RecordView(Event.table, [
             .id("id"),
-            .derived("start") { row, _, json in
-                EventbriteFormats.writeDateTimeZone(utc: row.integer("start_utc"), timezone: row.string("start_timezone"), to: &json)
-            },
-            .derived("end") { row, _, json in
-                EventbriteFormats.writeDateTimeZone(utc: row.integer("end_utc"), timezone: row.string("end_timezone"), to: &json)
-            },
+            Event.dateTimeZone("start"),
+            Event.dateTimeZone("end"),
             .column("url"),
             .derived("status") { row, context, json in json.string(Event.displayedStatus(row, now: context.now)) },
             .column("locale"),

@@ -84,9 +84,7 @@ struct TicketClassChanges {
         inventoryTierID = fields.id("inventory_tier_id")
         imageID = fields.id("image_id")
         if case .value(let id) = imageID,
-            try database.queryOne(
-                "SELECT 1 FROM eventbrite_images WHERE id = ? AND (organization_id IS NULL OR organization_id = ?)", id,
-                event.organizationID) == nil
+            try !Image.isUsable(id, byOrganization: event.organizationID, in: database)
         {
             fields.invalid("image_id")
         }
