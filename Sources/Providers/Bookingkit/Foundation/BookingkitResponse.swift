@@ -13,6 +13,16 @@ enum BookingkitResponse {
     }
 
     /// One record rendered with `view` from the first row of `sql`; 404 when there is none.
+    /// The one row of the view's table that `condition` selects, as `single` below answers it.
+    static func single<Context>(
+        _ view: RecordView<Context>, where condition: String, arguments: [any SQLiteBindable], context: Context,
+        keeping keys: Set<String>? = nil, status: Int = 200, in database: Database
+    ) throws -> HTTPResponse {
+        try single(
+            view, "SELECT \(view.table.selectList()) FROM \(view.table.name) WHERE \(condition)", arguments: arguments,
+            context: context, keeping: keys, status: status, in: database)
+    }
+
     static func single<Context>(
         _ view: RecordView<Context>, _ sql: String, arguments: [any SQLiteBindable], context: Context, keeping keys: Set<String>? = nil,
         status: Int = 200, in database: Database

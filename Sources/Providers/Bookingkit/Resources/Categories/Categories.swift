@@ -17,7 +17,7 @@ enum Categories {
                 guard let id = Int64(request.parameter("id")) else { throw BookingkitError.notFound }
                 return try request.read { database in
                     try BookingkitResponse.single(
-                        CategoryRecord.view, "SELECT \(CategoryRecord.table.selectList()) FROM bookingkit_categories WHERE id = ?",
+                        CategoryRecord.view, where: "id = ?",
                         arguments: [id], context: (), keeping: request.fieldSelection, in: database)
                 }
             },

@@ -56,7 +56,7 @@ enum Dates {
 
     static func single(_ id: String, _ request: ProviderRequest, _ database: Database) throws -> HTTPResponse {
         try BookingkitResponse.single(
-            DateRecord.view, "SELECT \(DateRecord.table.selectList()) FROM bookingkit_dates WHERE id = ?", arguments: [id], context: (),
+            DateRecord.view, where: "id = ?", arguments: [id], context: (),
             keeping: request.fieldSelection, in: database)
     }
 
@@ -70,7 +70,7 @@ enum Dates {
             let event = try DateWrites.event(creation.eventID, client, in: database)
             let date = try DateWrites.insert(creation, of: event, now: DateTime(request.now), in: database)
             return try BookingkitResponse.single(
-                DateRecord.view, "SELECT \(DateRecord.table.selectList()) FROM bookingkit_dates WHERE id = ?", arguments: [date.id],
+                DateRecord.view, where: "id = ?", arguments: [date.id],
                 context: (), status: 201, in: database)
         }
     }

@@ -32,7 +32,7 @@ enum FlexOffers {
                 return try request.read { database in
                     try BookingkitResponse.single(
                         FlexOfferRecord.view,
-                        "SELECT \(FlexOfferRecord.table.selectList()) FROM bookingkit_flex_offers WHERE id = ? AND \(visible.clause)",
+                        where: "id = ? AND \(visible.clause)",
                         arguments: [request.parameter("id")] + visible.arguments, context: (), keeping: request.fieldSelection, in: database)
                 }
             }.alias(nil, "/flexOffers/{id}").alias(nil, "/flex-offers/{id}"),

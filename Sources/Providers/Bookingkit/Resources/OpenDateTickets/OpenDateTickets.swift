@@ -16,7 +16,7 @@ enum OpenDateTickets {
                 try request.read { database in
                     let ticket = try visible(request.parameter("id"), client, in: database)
                     return try BookingkitResponse.single(
-                        OpenDateTicketRecord.view, "SELECT \(OpenDateTicketRecord.table.selectList()) FROM bookingkit_open_date_tickets WHERE id = ?",
+                        OpenDateTicketRecord.view, where: "id = ?",
                         arguments: [ticket.id], context: (), keeping: request.fieldSelection, in: database)
                 }
             },

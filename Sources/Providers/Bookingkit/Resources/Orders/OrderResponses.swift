@@ -4,7 +4,7 @@ import Emulation
 enum OrderResponses {
     static func single(_ id: String, status: Int = 200, keeping keys: Set<String>? = nil, in database: Database) throws -> HTTPResponse {
         try BookingkitResponse.single(
-            OrderViews.order, "SELECT \(OrderRecord.table.selectList()) FROM bookingkit_orders WHERE id = ?", arguments: [id],
+            OrderViews.order, where: "id = ?", arguments: [id],
             context: OrderRenderContext(database: database), keeping: keys, status: status, in: database)
     }
 }

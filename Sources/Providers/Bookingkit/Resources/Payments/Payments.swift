@@ -47,7 +47,7 @@ enum Payments {
                     try database.update(order)
                     // 200, not 201, and the reduced object (seed).
                     return try BookingkitResponse.single(
-                        PaymentRecord.createdView, "SELECT \(PaymentRecord.table.selectList()) FROM bookingkit_payments WHERE id = ?",
+                        PaymentRecord.createdView, where: "id = ?",
                         arguments: [payment.id], context: (), in: database)
                 }
             },

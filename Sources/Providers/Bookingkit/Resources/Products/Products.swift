@@ -84,7 +84,7 @@ enum Products {
 
     static func single(_ id: String, status: Int = 200, _ request: ProviderRequest, _ database: Database) throws -> HTTPResponse {
         try BookingkitResponse.single(
-            ProductRecord.view, "SELECT \(ProductRecord.table.selectList()) FROM bookingkit_products WHERE id = ?", arguments: [id],
+            ProductRecord.view, where: "id = ?", arguments: [id],
             context: (), keeping: request.fieldSelection, status: status, in: database)
     }
 }

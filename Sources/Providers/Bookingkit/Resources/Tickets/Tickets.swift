@@ -19,7 +19,7 @@ enum Tickets {
                 try request.read { database in
                     let ticket = try visibleTicket(request, client, database)
                     return try BookingkitResponse.single(
-                        OrderViews.ticket, "SELECT \(TicketRecord.table.selectList()) FROM bookingkit_tickets WHERE id = ?",
+                        OrderViews.ticket, where: "id = ?",
                         arguments: [ticket.id], context: OrderRenderContext(database: database, endpointForm: true),
                         keeping: request.fieldSelection, in: database)
                 }
@@ -44,7 +44,7 @@ enum Tickets {
                     let ticket = try visibleTicket(request, client, database)
                     return try BookingkitResponse.single(
                         OrderViews.participant,
-                        "SELECT \(ParticipantRecord.table.selectList()) FROM bookingkit_participants WHERE id = ? AND ticket_id = ?",
+                        where: "id = ? AND ticket_id = ?",
                         arguments: [request.parameter("participant_ticket_id"), ticket.id],
                         context: OrderRenderContext(database: database, endpointForm: true), keeping: request.fieldSelection, in: database)
                 }

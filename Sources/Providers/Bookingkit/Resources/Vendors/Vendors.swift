@@ -20,7 +20,7 @@ enum Vendors {
                 let id = try visibleVendor(request.parameter("id"), client)
                 return try request.read { database in
                     try BookingkitResponse.single(
-                        VendorRecord.view, "SELECT \(VendorRecord.table.selectList()) FROM bookingkit_vendors WHERE id = ?",
+                        VendorRecord.view, where: "id = ?",
                         arguments: [id], context: (), keeping: request.fieldSelection, in: database)
                 }
             },
