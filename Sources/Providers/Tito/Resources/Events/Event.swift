@@ -1,7 +1,7 @@
 import Emulation
 
 /// An event (spec §11.2, §12.2); `url`, `start_at`, `end_at` and `date_or_range` are derived.
-struct Event: TitoRecord {
+struct Event: TitoRecord, SluggedRecord {
     var id: Int64 = 0
     var accountID: Int64 = 0
     var slug = ""
@@ -98,13 +98,7 @@ struct Event: TitoRecord {
         }
         attributes.jsonObject("metadata").assignIfReadable(to: &metadata)
         applyDates(attributes, errors: &errors)
-        switch attributes.string("slug") {
-        case .value(let text): return text.trimmingWhitespace()
-        case .null, .invalid:
-            errors.add("slug", ValidationErrors.invalid)
-            return nil
-        case .absent: return nil
-        }
+        return attributes.requestedSlug(errors: &errors)
     }
 
     /// Dates and times (spec §11.2 E6): a start date alone gives the same end date; clearing the
@@ -128,6 +122,11 @@ struct Event: TitoRecord {
         if let startDate, let endDate, endDate < startDate, !errors.has("end_date") {
             errors.add("end_date", "must be on or after the start date")
         }
+    }
+
+    /// A slug a client chooses: lowercase letters, digits, `-` and `_`.
+    static func isWellFormed(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
     /// Whether another event of the account already uses `slug` (or it is reserved).

@@ -100,12 +100,6 @@ extension Release {
         case .invalid: errors.add("question_ids", ValidationErrors.invalid)
         case .absent: break
         }
-        switch input.string("slug") {
-        case .value(let text): return text.trimmingWhitespace()
-        case .null, .invalid:
-            errors.add("slug", ValidationErrors.invalid)
-            return nil
-        case .absent: return nil
-        }
+        return input.requestedSlug(errors: &errors)
     }
 }

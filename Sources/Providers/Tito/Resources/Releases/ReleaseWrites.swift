@@ -11,13 +11,7 @@ enum ReleaseWrites {
             draft.applyCreateDefaults()
             var errors = ValidationErrors()
             let requestedSlug = try draft.apply(input, isCreate: true, errors: &errors, in: database)
-            let new = draft
-            if let slug = try Identifiers.slugForNew(
-                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
-                isTaken: { try new.isTaken($0, in: database) }, in: database)
-            {
-                draft.slug = slug
-            }
+            try draft.assignNewSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.id = try Identifiers.next("releases", in: database)
             draft.position = try nextPosition(event: scope.event.id, in: database)
@@ -37,12 +31,8 @@ enum ReleaseWrites {
             }
             var draft = release
             var errors = ValidationErrors()
-            if let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database),
-                requestedSlug != release.slug
-            {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            }
+            let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database)
+            try draft.assignChangedSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.updatedAt = request.nowMilliseconds
             try database.update(draft)
@@ -87,14 +77,4 @@ enum ReleaseWrites {
     /// Positions are 0-based and count the event's releases.
     private static func nextPosition(event: Int64, in database: Database) throws -> Int64 {
         Int64(try database.queryOne("SELECT COALESCE(MAX(position) + 1, 0) AS p FROM tito_releases WHERE event_id = ?", event)?.int("p") ?? 0)
-    }
-
-    /// A slug the client chose: not blank and unused in the event.
-    private static func check(_ slug: String, of draft: Release, errors: inout ValidationErrors, in database: Database) throws {
-        guard !slug.isBlank, !slug.contains("/") else {
-            errors.add("slug", ValidationErrors.invalid)
-            return
-        }
-        if try draft.isTaken(slug, in: database) { errors.add("slug", ValidationErrors.taken) }
-    }
-}
+    }}
