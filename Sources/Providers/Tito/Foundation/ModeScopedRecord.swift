@@ -25,6 +25,16 @@ extension ModeScopedRecord {
         return record
     }
 
+    /// Runs `body` in a read transaction with the event and the record the path names.
+    static func read(
+        _ request: ProviderRequest, _ principal: TitoPrincipal, _ body: (Database, EventScope, Self) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        try request.read { database in
+            let scope = try Scope.event(request, principal, resource: resource, in: database)
+            return try body(database, scope, try find(request, scope, in: database))
+        }
+    }
+
     /// Runs `body` in a write transaction with the event and the record the path names.
     static func write(
         _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String = resource,
