@@ -50,9 +50,7 @@ public struct TitoProvider: Provider {
     /// Reads `TITO_TOKENS`, `TITO_ACCEPT_ANY_TOKEN` and `TITO_MONEY_AS_NUMBERS` (see `TitoAuth`); throws a `SettingsError`
     /// naming every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var settings = SettingsReader(environment)
-        auth = TitoAuth(settings: &settings)
-        try settings.check()
+        auth = try SettingsReader.read(environment) { TitoAuth(settings: &$0) }
     }
 
     public var schema: String {
