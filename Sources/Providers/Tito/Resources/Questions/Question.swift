@@ -1,7 +1,7 @@
 import Emulation
 
 /// A question asked of ticket holders (spec §11.9, §12.15); `answers_count` is derived.
-struct Question: EventScopedRecord {
+struct Question: PositionedRecord {
     static let fieldTypes = ["Checkboxes", "Country", "File", "Select", "Text", "Textarea"]
 
     var id: Int64 = 0

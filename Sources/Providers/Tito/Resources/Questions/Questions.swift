@@ -31,10 +31,7 @@ enum Questions: TitoResourceGroup {
         },
         prepareInsert: { question, scope, database in
             try question.deriveSlug(in: database)
-            question.position = Int64(
-                try database.queryOne(
-                    "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM tito_questions WHERE event_id = ?", scope.event.id
-                )?.int("next") ?? 0)
+            question.position = try Question.nextPosition(event: scope.event.id, in: database)
         },
         removeDependents: { question, scope, database in
             try database.delete(Answer.self, where: "question_id = ?", question.id)

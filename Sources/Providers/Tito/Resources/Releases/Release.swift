@@ -3,7 +3,7 @@ import Emulation
 /// A release (ticket type) as stored (spec §12.9). Counters and flags are derived on every read
 /// from the tickets the token sees (§13.4). The less used settings default to the value the
 /// seed's list example shows; a create stores a few of them explicitly (`applyCreateDefaults`).
-struct Release: EventScopedRecord, SluggedRecord {
+struct Release: PositionedRecord, SluggedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var slug = ""

@@ -14,7 +14,7 @@ enum ReleaseWrites {
             try draft.assignNewSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.id = try Identifiers.next("releases", in: database)
-            draft.position = try nextPosition(event: scope.event.id, in: database)
+            draft.position = try Release.nextPosition(event: scope.event.id, in: database)
             try database.insert(draft)
             return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
@@ -64,7 +64,7 @@ enum ReleaseWrites {
             draft.id = try Identifiers.next("releases", in: database)
             draft.title = release.title + " Copy"
             draft.slug = try Identifiers.uniqueSlug(release.slug + "-copy") { try draft.isTaken($0, in: database) }
-            draft.position = try nextPosition(event: scope.event.id, in: database)
+            draft.position = try Release.nextPosition(event: scope.event.id, in: database)
             draft.archived = false
             draft.createdAt = now
             draft.updatedAt = now
@@ -73,8 +73,4 @@ enum ReleaseWrites {
             return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
     }
-
-    /// Positions are 0-based and count the event's releases.
-    private static func nextPosition(event: Int64, in database: Database) throws -> Int64 {
-        Int64(try database.queryOne("SELECT COALESCE(MAX(position) + 1, 0) AS p FROM tito_releases WHERE event_id = ?", event)?.int("p") ?? 0)
-    }}
+}
