@@ -64,4 +64,15 @@ extension Field<String> {
         default: errors.add(key, ValidationErrors.blank)
         }
     }
+
+    /// One of `choices`, not blank once sent: blank text, null or a value of the wrong type adds
+    /// `blank`, other text `notIncluded`.
+    func assignChoice(of choices: [String], to target: inout String, key: String, to errors: inout ValidationErrors) {
+        switch self {
+        case .value(let text) where !text.isBlank:
+            if choices.contains(text) { target = text } else { errors.add(key, ValidationErrors.notIncluded) }
+        case .absent: break
+        default: errors.add(key, ValidationErrors.blank)
+        }
+    }
 }

@@ -55,12 +55,7 @@ struct DiscountCode: EventScopedRecord {
             if clash != nil { errors.add("code", ValidationErrors.taken) }
         default: errors.add("code", ValidationErrors.blank)
         }
-        switch attributes.string("type") {
-        case .absent: break
-        case .value(let text) where !text.isBlank:
-            if Self.types.contains(text) { type = text } else { errors.add("type", ValidationErrors.notIncluded) }
-        default: errors.add("type", ValidationErrors.blank)
-        }
+        attributes.string("type").assignChoice(of: Self.types, to: &type, key: "type", to: &errors)
         switch attributes.cents("value") {
         case .absent: break
         case .null: errors.add("value", ValidationErrors.blank)

@@ -31,11 +31,7 @@ struct OptIn: EventScopedRecord {
             }
         default: errors.add("name", ValidationErrors.blank)
         }
-        switch attributes.string("description") {
-        case .absent: break
-        case .value(let text): description = text
-        default: description = nil
-        }
+        attributes.string("description").assignOrClear(to: &description)
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
     }
 

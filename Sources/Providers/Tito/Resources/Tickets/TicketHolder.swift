@@ -31,12 +31,7 @@ struct TicketHolder {
             ("first_name", \TicketHolder.firstName), ("last_name", \TicketHolder.lastName), ("email", \TicketHolder.email),
             ("company_name", \TicketHolder.companyName), ("phone_number", \TicketHolder.phoneNumber), ("tags", \TicketHolder.tags),
         ] {
-            switch input.string(key) {
-            case .value(let text): self[keyPath: keyPath] = text
-            case .null: self[keyPath: keyPath] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .absent: break
-            }
+            input.string(key).assign(to: &self[keyPath: keyPath], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
         if let email, !email.isBlank, !email.contains("@") { errors.add("email", ValidationErrors.invalid) }
         switch input.cents("price") {
@@ -46,11 +41,7 @@ struct TicketHolder {
         case .invalid: errors.add("price", ValidationErrors.notANumber)
         case .absent: break
         }
-        switch input.jsonObject("metadata") {
-        case .value(let value): metadata = value
-        case .null: metadata = nil
-        default: break
-        }
+        input.jsonObject("metadata").assignIfReadable(to: &metadata)
         switch input.array("upgrade_ids") {
         case .value(let ids): upgradeIDs = .array(ids)
         case .null: upgradeIDs = []
