@@ -60,10 +60,8 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
     }
 
     func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let record = try Record.find(request, scope, in: database)
-            return try rendering.single(singleKey, id: record.id, request, scope, in: database)
+        try Record.read(request, principal, resource: resource) { database, scope, record in
+            try rendering.single(singleKey, id: record.id, request, scope, in: database)
         }
     }
 
@@ -87,9 +85,8 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
     /// A partial update: only the attributes sent change; a body that `isChange` says changes
     /// nothing changes nothing, not even `updated_at`.
     func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var record = try Record.find(request, scope, in: database)
+        try Record.write(request, principal, resource: resource) { database, scope, found in
+            var record = found
             let attributes = try Attributes(request, wrapper: Record.wrapper)
             if isChange(attributes) {
                 var errors = ValidationErrors()
@@ -105,9 +102,7 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
 
     /// Deletes the record after `removeDependents` has dealt with what points at it; 204.
     func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let record = try Record.find(request, scope, in: database)
+        try Record.write(request, principal, resource: resource) { database, scope, record in
             try removeDependents(record, scope, database)
             try database.delete(Record.self, where: "id = ?", record.id)
         }

@@ -22,9 +22,7 @@ enum ReleaseWrites {
 
     /// L4: partial; the slug changes only when `slug` is sent.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        try Release.write(request, principal, resource: "releases") { database, scope, release in
             let input = try Attributes(request, wrapper: "release")
             guard !input.object.isEmpty else {
                 return try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
@@ -42,9 +40,7 @@ enum ReleaseWrites {
 
     /// L5: refused while any ticket (void included, any mode) holds the release (spec §15 A26).
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        try Release.write(request, principal, resource: "releases") { database, scope, release in
             if try database.queryOne("SELECT 1 FROM tito_tickets WHERE release_id = ? LIMIT 1", release.id) != nil {
                 throw TitoError.unprocessable("base", "Cannot delete a release that has tickets")
             }
@@ -57,9 +53,7 @@ enum ReleaseWrites {
     /// L8: a copy titled "<title> Copy" with a `-copy` slug, appended, not archived, without tickets.
     static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        return try Release.write(request, principal, resource: "releases") { database, scope, release in
             var draft = release
             draft.id = try Identifiers.next("releases", in: database)
             draft.title = release.title + " Copy"
