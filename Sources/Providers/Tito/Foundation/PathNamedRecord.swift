@@ -14,19 +14,24 @@ extension PathNamedRecord {
     static func read<Result>(
         _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String, _ body: (Database, EventScope, Self) throws -> Result
     ) throws -> Result {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return try body(database, scope, try find(request, scope, in: database))
-        }
+        try open(request, principal, resource: resource, writing: false, body)
     }
 
     /// Runs `body` in a write transaction with the event and the record the path names.
     static func write<Result>(
         _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String, _ body: (Database, EventScope, Self) throws -> Result
     ) throws -> Result {
-        try request.write { database in
+        try open(request, principal, resource: resource, writing: true, body)
+    }
+
+    private static func open<Result>(
+        _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String, writing: Bool,
+        _ body: (Database, EventScope, Self) throws -> Result
+    ) throws -> Result {
+        func transaction(_ database: Database) throws -> Result {
             let scope = try Scope.event(request, principal, resource: resource, in: database)
             return try body(database, scope, try find(request, scope, in: database))
         }
+        return writing ? try request.write(transaction) : try request.read(transaction)
     }
 }
