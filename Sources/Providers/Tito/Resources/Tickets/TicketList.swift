@@ -99,8 +99,7 @@ enum TicketList {
             narrowed = narrowed || filter.conditions.count > beforeOthers
             // `overall_total` is every ticket the token sees; the default list hides void ones and
             // those of archived releases.
-            var countFilter = SQLFilter("event_id = ?", scope.event.id)
-            scope.addVisibility(alias: TicketCounts.byRelease.table, to: &countFilter)
+            var countFilter = scope.countsFilter(TicketCounts.byRelease)
             let all = try TicketCounts.byRelease.sums(where: countFilter, in: database)
             countFilter.add("release_id", notIn: archivedReleases)
             let shown = try TicketCounts.byRelease.sums(where: countFilter, in: database)["tickets"] ?? 0
