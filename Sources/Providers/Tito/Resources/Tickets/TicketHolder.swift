@@ -1,6 +1,7 @@
 import Emulation
 
-/// The holder details and other settable fields of a T3/T4 ticket body (spec §11.15).
+/// The holder details and other settable fields of a ticket: what a T3/T4 body sets (spec
+/// §11.15), and what an order gives each of its new tickets.
 struct TicketHolder {
     var firstName: String?
     var lastName: String?
@@ -14,6 +15,11 @@ struct TicketHolder {
 
     init() {}
 
+    /// An unassigned ticket's: no holder details, at `price`.
+    init(price: Int64) {
+        self.price = price
+    }
+
     init(_ ticket: Ticket) {
         firstName = ticket.firstName
         lastName = ticket.lastName
@@ -24,6 +30,13 @@ struct TicketHolder {
         tags = ticket.tags
         metadata = ticket.metadata
         upgradeIDs = ticket.upgradeIDs
+    }
+
+    /// Sets these fields of `ticket`.
+    func write(to ticket: inout Ticket) {
+        (ticket.firstName, ticket.lastName, ticket.email) = (firstName, lastName, email)
+        (ticket.companyName, ticket.phoneNumber, ticket.price) = (companyName, phoneNumber, price)
+        (ticket.tags, ticket.metadata, ticket.upgradeIDs) = (tags, metadata, upgradeIDs)
     }
 
     mutating func apply(_ input: Attributes, errors: inout ValidationErrors) {
