@@ -91,18 +91,9 @@ enum Events {
     static func list(_ request: ProviderRequest, _ user: GoEventUser) throws -> HTTPResponse {
         let pagination = GoEventPagination(request.query)
         return try request.read { database in
-            try .json { json in
-                try json.object { json in
-                    var page: OffsetPage<Void>?
-                    try json.field("events", array: { json in
-                        page = try database.page(
-                            select: Event.table.selectList(alias: "e"), from: Event.administeredSource,
-                            where: SQLFilter("a.user_id = ?", user.id), orderBy: "a.event_seq", window: pagination.window
-                        ) { try Event.json.write($0, to: &json) }
-                    })
-                    if let page { json.field("paginate", pagination.paginate(page)) }
-                }
-            }
+            try pagination.response(
+                "events", Event.json, select: Event.table.selectList(alias: "e"), from: Event.administeredSource,
+                where: SQLFilter("a.user_id = ?", user.id), orderBy: "a.event_seq", in: database)
         }
     }
 

@@ -23,8 +23,27 @@ struct GoEventPagination {
     var window: OffsetWindow { OffsetWindow(page: page, size: limit) }
 
     /// The `paginate` object of a page read through `window`.
-    func paginate<Item>(_ result: OffsetPage<Item>) -> JSONValue {
+    private func paginate<Item>(_ result: OffsetPage<Item>) -> JSONValue {
         ["hasNextPage": .bool(result.hasMore), "nextPage": result.hasMore ? .int(page + 1) : .null]
+    }
+
+    /// A list's envelope, `{"<key>": [the page's records], "paginate": {…}}`: the page of the rows
+    /// `filter` matches in `source`, in `order`, each written by `view` straight from its row.
+    func response(
+        _ key: StaticString, _ view: RecordView<Void>, select columns: String, from source: String, where filter: SQLFilter,
+        orderBy order: String, in database: Database
+    ) throws -> HTTPResponse {
+        try .json { json in
+            try json.object { json in
+                var page: OffsetPage<Void>?
+                try json.field(key, array: { json in
+                    page = try database.page(select: columns, from: source, where: filter, orderBy: order, window: window) {
+                        try view.write($0, to: &json)
+                    }
+                })
+                if let page { json.field("paginate", paginate(page)) }
+            }
+        }
     }
 
     private static func positiveInteger(_ query: QueryParameters, _ name: String) -> Int? {

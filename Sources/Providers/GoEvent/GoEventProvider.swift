@@ -14,9 +14,7 @@ public struct GoEventProvider: Provider {
     /// Reads `GOEVENT_TOKENS`, `GOEVENT_AUTH_MODE` and `GOEVENT_DEFAULT_USER_ID`; throws a
     /// `SettingsError` naming every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var settings = SettingsReader(environment)
-        auth = GoEventAuth(settings: &settings)
-        try settings.check()
+        auth = try SettingsReader.read(environment) { GoEventAuth(settings: &$0) }
     }
 
     public var schema: String { GoEventSchema.sql }

@@ -8,14 +8,11 @@ enum GoEventTokens {
     /// same text and are listed after the seeded ones).
     static func initial(from seed: SeedDirectory, environment: [(token: String, userID: String)]) throws -> [IssuedToken] {
         let users = try seed.json("users.json")
-        var tokens = try SeedRecord.array("tokens", in: users, file: "users.json").map { record in
+        let seeded = try SeedRecord.array("tokens", in: users, file: "users.json").map { record in
             token(try record.string("token"), userID: try record.objectID("userId"), use: try record.string("use"), origin: .seed)
         }
-        for configured in environment {
-            tokens.removeAll { $0.value == configured.token }
-            tokens.append(token(configured.token, userID: configured.userID, use: "Configured by GOEVENT_TOKENS", origin: .environment))
-        }
-        return tokens
+        return seeded.replacing(
+            with: environment.map { token($0.token, userID: $0.userID, use: "Configured by GOEVENT_TOKENS", origin: .environment) })
     }
 
     /// A token of `userID`; minted ones last until a reset, as the control endpoint promises.

@@ -81,20 +81,10 @@ enum Participants {
         let pagination = GoEventPagination(request.query)
         return try request.read { database in
             let event = try Event.administered(eventID, by: user, in: database)
-            return try .json { json in
-                try json.object { json in
-                    var page: OffsetPage<Void>?
-                    try json.field("participants", array: { json in
-                        page = try database.page(
-                            select: Participant.table.selectList(alias: "p"),
-                            from: "goevent_participant_events AS l JOIN goevent_participants AS p ON p.id = l.participant_id",
-                            where: SQLFilter("l.event_id = ?", event.id), orderBy: "l.created, l.participant_id",
-                            window: pagination.window
-                        ) { try Participant.json.write($0, to: &json) }
-                    })
-                    if let page { json.field("paginate", pagination.paginate(page)) }
-                }
-            }
+            return try pagination.response(
+                "participants", Participant.json, select: Participant.table.selectList(alias: "p"),
+                from: "goevent_participant_events AS l JOIN goevent_participants AS p ON p.id = l.participant_id",
+                where: SQLFilter("l.event_id = ?", event.id), orderBy: "l.created, l.participant_id", in: database)
         }
     }
 }

@@ -25,6 +25,12 @@ enum DataEnvelope {
     static func object(_ bytes: [UInt8]) -> HTTPResponse {
         HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: bytes)
     }
+
+    /// One object, already encoded, of a record the request names; `notFound` when there was none.
+    static func object(_ bytes: [UInt8]?, orThrow notFound: LetsDoThisError) throws -> HTTPResponse {
+        guard let bytes else { throw notFound }
+        return object(bytes)
+    }
 }
 
 extension Database {

@@ -93,8 +93,7 @@ enum Entries {
                     + " WHERE item.kind = ? AND item.id = ? AND item.organiser_id = ?",
                 kind.rawValue, request.parameter("id"), organiser.id, context: ())
         }
-        guard let body else { throw LetsDoThisError.notFound(kind.resourceName) }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: LetsDoThisError.notFound(kind.resourceName))
     }
 
     /// A list of one kind within `scope`.

@@ -16,9 +16,7 @@ public struct LetsDoThisProvider: Provider {
     /// Reads the `LDT_*` switches; throws a `SettingsError` naming every value that cannot be
     /// used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var reader = SettingsReader(environment)
-        settings = LetsDoThisSettings(settings: &reader)
-        try reader.check()
+        settings = try SettingsReader.read(environment) { LetsDoThisSettings(settings: &$0) }
     }
 
     public var schema: String { LetsDoThisSchema.sql }
@@ -39,6 +37,10 @@ public struct LetsDoThisProvider: Provider {
             guard aliases else { return route }
             return spellings.reduce(route) { $0.alias($1.0, $1.1) }
         }
+        let reservedEntry: [(String?, String?)] = [(nil, "/reserved-entry-groups/{id}"), (nil, "/reservedEntries/{id}")]
+        let eventReservedEntries: [(String?, String?)] = [
+            (nil, "/events/{id}/reserved-entry-groups"), (nil, "/events/{id}/reservedEntries"),
+        ]
         return [
             Route("GET", "/applications", example: "/applications?page[size]=10") { try Entries.list(.application, $0, $1, settings) },
             Route("GET", "/applications/{id}", example: "/applications/6399c20015d60ae3ff28f24c?extendMetadata=true") {
@@ -63,20 +65,15 @@ public struct LetsDoThisProvider: Provider {
                 [(nil, "/partners/{id}/claim-links"), (nil, "/partners/{id}/claimLink")]),
             also(
                 Route("GET", "/reserved-entries/{id}", example: "/reserved-entries/re_abcd6ss01x8", ReservedEntryGroups.show),
-                [(nil, "/reserved-entry-groups/{id}"), (nil, "/reservedEntries/{id}")]),
+                reservedEntry),
             also(
                 Route("PATCH", "/reserved-entries/{id}", ReservedEntryGroups.update),
-                [(nil, "/reserved-entry-groups/{id}"), (nil, "/reservedEntries/{id}"),
-                 ("PUT", nil), ("PUT", "/reserved-entry-groups/{id}"), ("PUT", "/reservedEntries/{id}")]),
-            also(
-                Route("DELETE", "/reserved-entries/{id}", ReservedEntryGroups.delete),
-                [(nil, "/reserved-entry-groups/{id}"), (nil, "/reservedEntries/{id}")]),
+                reservedEntry + [("PUT", nil), ("PUT", "/reserved-entry-groups/{id}"), ("PUT", "/reservedEntries/{id}")]),
+            also(Route("DELETE", "/reserved-entries/{id}", ReservedEntryGroups.delete), reservedEntry),
             also(
                 Route("GET", "/events/{id}/reserved-entries", example: "/events/11120888/reserved-entries", ReservedEntryGroups.list),
-                [(nil, "/events/{id}/reserved-entry-groups"), (nil, "/events/{id}/reservedEntries")]),
-            also(
-                Route("POST", "/events/{id}/reserved-entries", ReservedEntryGroups.create),
-                [(nil, "/events/{id}/reserved-entry-groups"), (nil, "/events/{id}/reservedEntries")]),
+                eventReservedEntries),
+            also(Route("POST", "/events/{id}/reserved-entries", ReservedEntryGroups.create), eventReservedEntries),
             Route("GET", "/events/{id}/tickets", example: "/events/2365756/tickets", Ticket.list),
             also(
                 Route("GET", "/line-items/{id}", example: "/line-items/64a0c0de0000000000000001", LineItems.show),

@@ -83,7 +83,6 @@ enum LineItems {
                 LineItem.view, "SELECT \(LineItem.table.selectList()) FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?",
                 request.parameter("id"), organiser.id, context: ())
         }
-        guard let body else { throw LetsDoThisError.notFound("LineItem") }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: LetsDoThisError.notFound("LineItem"))
     }
 }

@@ -32,8 +32,7 @@ enum Partners {
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let type = try externalIDType(request.query)
         let body = try request.read { try Partner.render(request.parameter("id"), externalIDType: type, organiser: organiser, in: $0) }
-        guard let body else { throw Partner.notFound }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: Partner.notFound)
     }
 
     /// `PATCH /partners/{id}` (and `PUT`): the keys given replace the stored ones wholesale.

@@ -25,8 +25,7 @@ enum ReservedEntryGroups {
                 "SELECT \(ReservedEntryGroup.table.selectList()) FROM letsdothis_reserved_entry_groups WHERE id = ? AND organiser_id = ?",
                 request.parameter("id"), organiser.id, context: ())
         }
-        guard let body else { throw ReservedEntryGroup.notFound }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: ReservedEntryGroup.notFound)
     }
 
     /// `PATCH /reserved-entries/{id}` (and `PUT`): the keys given replace the stored ones.
@@ -43,8 +42,7 @@ enum ReservedEntryGroups {
             try database.update(try group.updated(with: fields))
             return try ReservedEntryGroup.render(group.id, in: database)
         }
-        guard let body else { throw ReservedEntryGroup.notFound }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: ReservedEntryGroup.notFound)
     }
 
     /// `DELETE /reserved-entries/{id}`: `{}`; allowed with used places (spec §6.14).
@@ -89,7 +87,6 @@ enum ReservedEntryGroups {
             try database.insert(group)
             return try ReservedEntryGroup.render(group.id, in: database)
         }
-        guard let body else { throw ReservedEntryGroup.notFound }
-        return DataEnvelope.object(body)
+        return try DataEnvelope.object(body, orThrow: ReservedEntryGroup.notFound)
     }
 }

@@ -11,9 +11,11 @@ import Emulation
 /// A table with an `event_id` column is cleared of an event's rows when the event is deleted.
 ///
 /// Shared pieces live in `Foundation/`: authentication and the principal handlers receive,
-/// account and event lookup in the documented order (`Scope`), request attributes with Rails'
-/// type coercion (`Attributes`), 422 bodies (`ValidationErrors`), pagination (`PageRequest`,
-/// `PageMeta`, `ListPage`), sorting and filtering (`SortSpec`, `ListQuery`), views, formats and ids.
+/// account and event lookup in the documented order (`Scope`, and `PathNamedRecord` for the
+/// record a path names), request attributes with Rails' type coercion (`Attributes`) and the
+/// rules by which they land on records (`FieldAssignment`, `SluggedRecord`), 422 bodies
+/// (`ValidationErrors`), pagination (`PageRequest`, `PageMeta`, `ListPage`), sorting and
+/// filtering (`SortSpec`, `ListQuery`), views, formats and ids.
 /// Each resource is a `StoredRecord` (`TitoRecord`): its properties are its columns, and its
 /// table, seed reading, inserts and updates follow; it renders through `RecordView`s with a
 /// `RenderContext` (the view asked for, how money is written, the records it embeds).
@@ -50,9 +52,7 @@ public struct TitoProvider: Provider {
     /// Reads `TITO_TOKENS`, `TITO_ACCEPT_ANY_TOKEN` and `TITO_MONEY_AS_NUMBERS` (see `TitoAuth`); throws a `SettingsError`
     /// naming every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var settings = SettingsReader(environment)
-        auth = TitoAuth(settings: &settings)
-        try settings.check()
+        auth = try SettingsReader.read(environment) { TitoAuth(settings: &$0) }
     }
 
     public var schema: String {

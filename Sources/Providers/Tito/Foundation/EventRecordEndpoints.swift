@@ -5,8 +5,8 @@ import Emulation
 /// `/{account_slug}/{event_slug}/<path>[/{<parameter>}]`. Every handler checks the scope first
 /// (account 404, token 403, event 404), then finds the record, then reads the body, so a bad path
 /// wins over a bad body. A resource's own rules come in as properties: its sort and list meta,
-/// its required fields, how a new record gets its slug, what a delete takes with it; records
-/// render through its `RecordRendering`.
+/// its required fields, how a new record gets its slug, which attributes an update counts, what
+/// a delete takes with it; records render through its `RecordRendering`.
 struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
     typealias Handler = @Sendable (ProviderRequest, TitoPrincipal) throws -> HTTPResponse
 
@@ -32,9 +32,11 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
     var prepareInsert: @Sendable (inout Record, EventScope, Database) throws -> Void = { _, _, _ in }
     /// Deals with what points at a record before it is deleted.
     var removeDependents: @Sendable (Record, EventScope, Database) throws -> Void = { _, _, _ in }
-    /// Handlers that replace the shared ones: a list with its own filters, an update with its own rule.
+    /// Whether an update's body changes the record (else nothing changes, not even `updated_at`):
+    /// any attribute sent, unless the resource names the ones that count.
+    var isChange: @Sendable (Attributes) -> Bool = { !$0.object.isEmpty }
+    /// A list with its own filters, in place of the shared one.
     var customList: Handler?
-    var customUpdate: Handler?
 
     var routes: [Route<TitoPrincipal>] {
         let collection = "/{account_slug}/{event_slug}/\(path)"
@@ -44,7 +46,7 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
             Route("GET", collection, example: examplePath, customList ?? list),
             Route("GET", member, example: examplePath + "/" + example.record, show),
             Route("POST", collection, create),
-            Route("PATCH", member, customUpdate ?? update),
+            Route("PATCH", member, update),
             Route("DELETE", member, delete),
         ]
     }
@@ -58,10 +60,8 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
     }
 
     func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let record = try Record.find(request, scope, in: database)
-            return try rendering.single(singleKey, id: record.id, request, scope, in: database)
+        try Record.read(request, principal, resource: resource) { database, scope, record in
+            try rendering.single(singleKey, id: record.id, request, scope, in: database)
         }
     }
 
@@ -82,14 +82,13 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
         }
     }
 
-    /// A partial update: only the attributes sent change; a body without any changes nothing,
-    /// not even `updated_at`.
+    /// A partial update: only the attributes sent change; a body that `isChange` says changes
+    /// nothing changes nothing, not even `updated_at`.
     func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            var record = try Record.find(request, scope, in: database)
+        try Record.write(request, principal, resource: resource) { database, scope, found in
+            var record = found
             let attributes = try Attributes(request, wrapper: Record.wrapper)
-            if !attributes.object.isEmpty {
+            if isChange(attributes) {
                 var errors = ValidationErrors()
                 try record.apply(attributes, errors: &errors, in: database)
                 record.validate(errors: &errors)
@@ -103,9 +102,7 @@ struct EventRecordEndpoints<Record: EventScopedRecord>: Sendable {
 
     /// Deletes the record after `removeDependents` has dealt with what points at it; 204.
     func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            let record = try Record.find(request, scope, in: database)
+        try Record.write(request, principal, resource: resource) { database, scope, record in
             try removeDependents(record, scope, database)
             try database.delete(Record.self, where: "id = ?", record.id)
         }

@@ -2,7 +2,7 @@ import Emulation
 
 /// A record that belongs to one event and is named by a path parameter: what the shared
 /// handlers in `EventRecordHandlers` need to find, edit and delete it.
-protocol EventScopedRecord: TitoRecord {
+protocol EventScopedRecord: TitoRecord, PathNamedRecord {
     /// The key of request bodies, e.g. `opt_in` for `{"opt_in": {…}}` (spec §3).
     static var wrapper: String { get }
 
@@ -14,10 +14,6 @@ protocol EventScopedRecord: TitoRecord {
     /// The path parameter that names a record: `checkin_list_slug`, `activity_id`. A `_slug`
     /// parameter takes a slug or an id (spec §10), any other an id.
     static var pathParameter: String { get }
-
-    /// The record the request's path names within `scope`; throws `TitoError.notFound` when none
-    /// does (a record of another event is not found either).
-    static func find(_ request: ProviderRequest, _ scope: EventScope, in database: Database) throws -> Self
 
     /// Applies the attributes sent; checks only what was sent, so it serves create and update.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws

@@ -65,7 +65,6 @@ enum Identifiers {
         return result
     }
 
-    /// `base`, or `base-2`, `base-3`… : the first that `isTaken` says is free.
     /// The slug of a record being created: `requested` once `check` has looked at it, or else
     /// one made from `title` (random for a title that parameterizes to nothing) that `isTaken`
     /// does not report; nil for a blank title, whose error is the title's.
@@ -82,6 +81,7 @@ enum Identifiers {
         return try uniqueSlug(base, isTaken: isTaken)
     }
 
+    /// `base`, or `base-2`, `base-3`… : the first that `isTaken` says is free.
     static func uniqueSlug(_ base: String, isTaken: (String) throws -> Bool) throws -> String {
         if try !isTaken(base) { return base }
         var counter = 2

@@ -2,7 +2,7 @@ import Emulation
 
 /// A ticket or a registration: named in paths by slug or id (spec §10) within its event, and
 /// seen only by tokens of its mode (spec §2.2); anything else answers 404.
-protocol ModeScopedRecord: TitoRecord {
+protocol ModeScopedRecord: TitoRecord, PathNamedRecord {
     var testMode: Bool { get }
     /// The path parameter that names a record: `ticket_slug`, `registration_slug`.
     static var pathParameter: String { get }
@@ -25,14 +25,17 @@ extension ModeScopedRecord {
         return record
     }
 
-    /// Runs `body` in a write transaction with the event and the record the path names.
-    static func write(
-        _ request: ProviderRequest, _ principal: TitoPrincipal, resource: String = resource,
-        _ body: (Database, EventScope, Self) throws -> HTTPResponse
+    /// `PathNamedRecord.read` for the record's own `resource`.
+    static func read(
+        _ request: ProviderRequest, _ principal: TitoPrincipal, _ body: (Database, EventScope, Self) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: resource, in: database)
-            return try body(database, scope, try find(request, scope, in: database))
-        }
+        try read(request, principal, resource: resource, body)
+    }
+
+    /// `PathNamedRecord.write` for the record's own `resource`.
+    static func write(
+        _ request: ProviderRequest, _ principal: TitoPrincipal, _ body: (Database, EventScope, Self) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        try write(request, principal, resource: resource, body)
     }
 }

@@ -17,6 +17,13 @@ struct EventScope {
         if modes.count == 1 { filter.add("\(alias).test_mode = ?", modes[0]) }
     }
 
+    /// The rows of `counts` (kept per event and mode) that make up the token's view of the event.
+    func countsFilter(_ counts: RowCounts) -> SQLFilter {
+        var filter = SQLFilter("event_id = ?", event.id)
+        addVisibility(alias: counts.table, to: &filter)
+        return filter
+    }
+
     /// Whether a ticket or registration with this `test_mode` is visible to the token.
     func isVisible(testMode: Bool) -> Bool { visibleTestModes.contains(testMode) }
 

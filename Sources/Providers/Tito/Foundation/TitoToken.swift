@@ -25,7 +25,7 @@ struct TitoToken: Sendable {
     /// The seeded tokens in file order, then those of `TITO_TOKENS` (which win over a seeded
     /// token of the same text and are listed after the seeded ones).
     static func initial(from seed: SeedDirectory, environment: [TitoToken]) throws -> [IssuedToken] {
-        var tokens = try seed.seedRecords("tokens.json", key: "tokens").map { record in
+        let seeded = try seed.seedRecords("tokens.json", key: "tokens").map { record in
             guard let mode = LookupMode(rawValue: try record.string("lookup_mode")) else {
                 throw record.invalid("lookup_mode", "\"live\" or \"test\"")
             }
@@ -34,11 +34,7 @@ struct TitoToken: Sendable {
                 denied: strings(record.fields["denied"]), purpose: try record.optionalString("purpose") ?? ""
             ).issued(origin: .seed)
         }
-        for configured in environment {
-            tokens.removeAll { $0.value == configured.token }
-            tokens.append(configured.issued(origin: .environment))
-        }
-        return tokens
+        return seeded.replacing(with: environment.map { $0.issued(origin: .environment) })
     }
 
     /// One element of `TITO_TOKENS`; nil when it is not `{"token": "…", "lookup_mode"?: "live"|"test", "accounts": […]}`.

@@ -22,7 +22,7 @@ enum ListMeta {
     /// `"filter_options": {"sections": {"states": …}, "collection": false, "states": []}`.
     static func writeEmptyFilterOptions(to json: inout JSONBuilder) {
         json.object("filter_options") { json in
-            writeStatesSection(to: &json)
+            writeSections(to: &json)
             json.field("collection", false)
             json.field("states", array: { _ in })
         }
@@ -32,12 +32,9 @@ enum ListMeta {
     /// `options` and those `selected`.
     static func writeStateFilter(options: [(label: String, value: String)], selected: [String], to json: inout JSONBuilder) {
         json.object("filter_options") { json in
-            writeStatesSection(to: &json)
+            writeSections(to: &json)
             json.field("collection", false)
-            json.key("states")
-            writeOptions(options, to: &json)
-            json.key("selected_states")
-            writeStrings(selected, to: &json)
+            writeStates(options: options, selected: selected, to: &json)
         }
     }
 
@@ -49,13 +46,26 @@ enum ListMeta {
         writeStrings(states, to: &json)
     }
 
-    static func writeStatesSection(to json: inout JSONBuilder) {
+    /// `"sections"`: a closed section for each filter, `{"<key>": {"label": …, "open": false}, …}`;
+    /// by default the states' alone.
+    static func writeSections(_ sections: [(key: String, label: String)] = [("states", "Status")], to json: inout JSONBuilder) {
         json.object("sections") { json in
-            json.object("states") { json in
-                json.field("label", "Status")
-                json.field("open", false)
+            for (key, label) in sections {
+                json.key(escaping: key)
+                json.object { json in
+                    json.field("label", label)
+                    json.field("open", false)
+                }
             }
         }
+    }
+
+    /// `"states"`, a filter's state options, and `"selected_states"`, those it applies.
+    static func writeStates(options: [(label: String, value: String)], selected: [String], to json: inout JSONBuilder) {
+        json.key("states")
+        writeOptions(options, to: &json)
+        json.key("selected_states")
+        writeStrings(selected, to: &json)
     }
 
     /// `[{"label": …, "value": …}, …]`.

@@ -25,9 +25,8 @@ enum Activities: TitoResourceGroup {
 
     /// A6: a copy named "<name> Copy" with a new id and no allocations of its own history.
     static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: endpoints.resource, in: database)
-            var activity = try Activity.find(request, scope, in: database)
+        try Activity.write(request, principal, resource: endpoints.resource) { database, scope, found in
+            var activity = found
             activity.id = try Identifiers.next(Activity.idSequence, in: database)
             activity.name += " Copy"
             activity.createdAt = request.nowMilliseconds

@@ -32,42 +32,15 @@ struct Activity: EventScopedRecord {
 
     /// Applies the attributes sent (A3, A4); `name` is checked only when sent (spec §15 A5).
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        switch attributes.string("name") {
-        case .absent: break
-        case .value(let text) where !text.isBlank: name = text
-        default: errors.add("name", ValidationErrors.blank)
-        }
-        switch attributes.int("capacity") {
-        case .absent: break
-        case .null: capacity = nil
-        case .invalid: errors.add("capacity", ValidationErrors.notANumber)
-        case .value(let value):
-            if value < 0 { errors.add("capacity", ValidationErrors.negative) } else { capacity = value }
-        }
-        switch attributes.date("date") {
-        case .absent: break
-        case .null: date = nil
-        case .invalid: errors.add("date", ValidationErrors.invalid)
-        case .value(let value): date = value
-        }
-        switch attributes.string("description") {
-        case .absent: break
-        case .value(let text): description = text
-        default: description = nil
-        }
+        attributes.string("name").assignNonBlank(to: &name, key: "name", to: &errors)
+        attributes.int("capacity").assignNonNegative(to: &capacity, key: "capacity", to: &errors)
+        attributes.date("date").assign(to: &date, key: "date", orAdd: ValidationErrors.invalid, to: &errors)
+        attributes.string("description").assignOrClear(to: &description)
         for (key, path) in [("start_time", \Activity.startTime), ("end_time", \Activity.endTime)] {
-            switch attributes.time(key) {
-            case .absent: break
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .value(let value): self[keyPath: path] = value
-            }
+            attributes.time(key).assign(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
-        switch attributes.bool("show_to_attendee") {
-        case .absent: break
-        case .value(let flag): showToAttendee = flag
-        default: errors.add("show_to_attendee", ValidationErrors.notIncluded)
-        }
+        attributes.bool("show_to_attendee").assignNonNull(
+            to: &showToAttendee, key: "show_to_attendee", orAdd: ValidationErrors.notIncluded, to: &errors)
         if let ids = try IDListInput.questions(attributes, event: eventID, errors: &errors, in: database) { questionIDs = ids }
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
     }

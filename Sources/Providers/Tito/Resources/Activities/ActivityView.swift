@@ -16,14 +16,7 @@ enum ActivityView {
             json.bool(row.optionalInteger("capacity").map { row.integer("allocation_count") >= $0 } ?? false)
         },
         .column("show_to_attendee"), .column("release_ids"),
-        .derived("translations") { row, _, json in
-            json.object { json in
-                json.object("en") { json in
-                    json.key("name")
-                    row.write("name", to: &json)
-                }
-            }
-        },
+        .derived("translations") { row, _, json in EnglishTranslations.write(row, columns: ["name"], to: &json) },
         .constant("venue", nil),
         .association("questions", ids: "question_ids", in: { $0.questions }),
         .association("releases", ids: "release_ids", in: { $0.releases }),

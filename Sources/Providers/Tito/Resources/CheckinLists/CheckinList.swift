@@ -25,24 +25,11 @@ struct CheckinList: EventScopedRecord {
 
     /// Applies the attributes sent (C3, C4); `title` is checked only when sent.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        switch attributes.string("title") {
-        case .absent: break
-        case .value(let text) where !text.isBlank: title = text
-        default: errors.add("title", ValidationErrors.blank)
-        }
-        switch attributes.timestamp("expires_at") {
-        case .absent: break
-        case .null: expiresAt = nil
-        case .invalid: errors.add("expires_at", ValidationErrors.invalid)
-        case .value(let value): expiresAt = value
-        }
+        attributes.string("title").assignNonBlank(to: &title, key: "title", to: &errors)
+        attributes.timestamp("expires_at").assign(to: &expiresAt, key: "expires_at", orAdd: ValidationErrors.invalid, to: &errors)
         for (key, path) in [("show_company_name", \CheckinList.showCompanyName), ("show_email", \.showEmail),
                             ("show_phone_number", \.showPhoneNumber)] {
-            switch attributes.bool(key) {
-            case .absent: break
-            case .value(let flag): self[keyPath: path] = flag
-            default: errors.add(key, ValidationErrors.notIncluded)
-            }
+            attributes.bool(key).assignNonNull(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.notIncluded, to: &errors)
         }
         if let ids = try IDListInput.activities(attributes, event: eventID, errors: &errors, in: database) { activityIDs = ids }
         if let ids = try IDListInput.questions(attributes, event: eventID, errors: &errors, in: database) { questionIDs = ids }

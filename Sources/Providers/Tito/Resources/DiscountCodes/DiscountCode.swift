@@ -55,12 +55,7 @@ struct DiscountCode: EventScopedRecord {
             if clash != nil { errors.add("code", ValidationErrors.taken) }
         default: errors.add("code", ValidationErrors.blank)
         }
-        switch attributes.string("type") {
-        case .absent: break
-        case .value(let text) where !text.isBlank:
-            if Self.types.contains(text) { type = text } else { errors.add("type", ValidationErrors.notIncluded) }
-        default: errors.add("type", ValidationErrors.blank)
-        }
+        attributes.string("type").assignChoice(of: Self.types, to: &type, key: "type", to: &errors)
         switch attributes.cents("value") {
         case .absent: break
         case .null: errors.add("value", ValidationErrors.blank)
@@ -68,22 +63,11 @@ struct DiscountCode: EventScopedRecord {
         case .value(let cents): value = cents
         }
         for (key, path) in [("start_at", \DiscountCode.startAt), ("end_at", \.endAt)] {
-            switch attributes.timestamp(key) {
-            case .absent: break
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .value(let milliseconds): self[keyPath: path] = milliseconds
-            }
+            attributes.timestamp(key).assign(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
         for (key, path) in [("max_quantity_per_release", \DiscountCode.maxQuantityPerRelease),
                             ("min_quantity_per_release", \.minQuantityPerRelease), ("quantity", \.quantity)] {
-            switch attributes.int(key) {
-            case .absent: break
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.notANumber)
-            case .value(let number):
-                if number < 0 { errors.add(key, ValidationErrors.negative) } else { self[keyPath: path] = number }
-            }
+            attributes.int(key).assignNonNegative(to: &self[keyPath: path], key: key, to: &errors)
         }
         switch attributes.bool("only_show_attached") {
         case .absent: break
@@ -91,12 +75,7 @@ struct DiscountCode: EventScopedRecord {
         case .invalid: errors.add("only_show_attached", ValidationErrors.notIncluded)
         case .value(let flag): onlyShowAttached = flag
         }
-        switch attributes.bool("reveal_secret") {
-        case .absent: break
-        case .null: revealSecret = nil
-        case .invalid: errors.add("reveal_secret", ValidationErrors.notIncluded)
-        case .value(let flag): revealSecret = flag
-        }
+        attributes.bool("reveal_secret").assign(to: &revealSecret, key: "reveal_secret", orAdd: ValidationErrors.notIncluded, to: &errors)
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
     }
 

@@ -1,7 +1,7 @@
 import Emulation
 
 /// An event (spec §11.2, §12.2); `url`, `start_at`, `end_at` and `date_or_range` are derived.
-struct Event: TitoRecord {
+struct Event: TitoRecord, SluggedRecord {
     var id: Int64 = 0
     var accountID: Int64 = 0
     var slug = ""
@@ -63,9 +63,9 @@ struct Event: TitoRecord {
         case .absent: break
         }
         if attributes.has("title") && title.isBlank { errors.add("title", ValidationErrors.blank) }
-        optionalText(attributes, "description", into: &description)
-        optionalText(attributes, "location", into: &location)
-        optionalText(attributes, "email_address", into: &emailAddress)
+        attributes.string("description").assignIfReadable(to: &description)
+        attributes.string("location").assignIfReadable(to: &location)
+        attributes.string("email_address").assignIfReadable(to: &emailAddress)
         switch attributes.string("currency") {
         case .value(let text):
             let code = text.trimmingWhitespace().uppercased()
@@ -93,43 +93,22 @@ struct Event: TitoRecord {
         case .absent: break
         default: errors.add("locales", ValidationErrors.invalid)
         }
-        flag(attributes, "live", into: &live, errors: &errors)
-        flag(attributes, "test_mode", into: &testMode, errors: &errors)
-        flag(attributes, "private", into: &`private`, errors: &errors)
-        flag(attributes, "archived", into: &archived, errors: &errors)
-        switch attributes.jsonObject("metadata") {
-        case .value(let value): metadata = value
-        case .null: metadata = nil
-        default: break
+        for (key, path) in [("live", \Event.live), ("test_mode", \.testMode), ("private", \.`private`), ("archived", \.archived)] {
+            attributes.bool(key).assignNonNull(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.notIncluded, to: &errors)
         }
+        attributes.jsonObject("metadata").assignIfReadable(to: &metadata)
         applyDates(attributes, errors: &errors)
-        switch attributes.string("slug") {
-        case .value(let text): return text.trimmingWhitespace()
-        case .null, .invalid:
-            errors.add("slug", ValidationErrors.invalid)
-            return nil
-        case .absent: return nil
-        }
+        return attributes.requestedSlug(errors: &errors)
     }
 
     /// Dates and times (spec §11.2 E6): a start date alone gives the same end date; clearing the
     /// start date clears the end date and both times.
     private mutating func applyDates(_ attributes: Attributes, errors: inout ValidationErrors) {
         for (key, keyPath) in [("start_date", \Event.startDate), ("end_date", \Event.endDate)] {
-            switch attributes.date(key) {
-            case .value(let date): self[keyPath: keyPath] = date
-            case .null: self[keyPath: keyPath] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .absent: break
-            }
+            attributes.date(key).assign(to: &self[keyPath: keyPath], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
         for (key, keyPath) in [("start_time", \Event.startTime), ("end_time", \Event.endTime)] {
-            switch attributes.time(key) {
-            case .value(let time): self[keyPath: keyPath] = time
-            case .null: self[keyPath: keyPath] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .absent: break
-            }
+            attributes.time(key).assign(to: &self[keyPath: keyPath], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
         if startDate == nil {
             if attributes.has("start_date") {
@@ -145,20 +124,9 @@ struct Event: TitoRecord {
         }
     }
 
-    private func optionalText(_ attributes: Attributes, _ key: String, into value: inout String?) {
-        switch attributes.string(key) {
-        case .value(let text): value = text
-        case .null: value = nil
-        default: break
-        }
-    }
-
-    private func flag(_ attributes: Attributes, _ key: String, into value: inout Bool, errors: inout ValidationErrors) {
-        switch attributes.bool(key) {
-        case .value(let flag): value = flag
-        case .null, .invalid: errors.add(key, ValidationErrors.notIncluded)
-        case .absent: break
-        }
+    /// A slug a client chooses: lowercase letters, digits, `-` and `_`.
+    static func isWellFormed(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
     /// Whether another event of the account already uses `slug` (or it is reserved).

@@ -12,13 +12,7 @@ enum EventWrites {
             var errors = ValidationErrors()
             let requestedSlug = draft.apply(attributes, errors: &errors)
             if !attributes.has("title") { errors.add("title", ValidationErrors.blank) }
-            let new = draft
-            if let slug = try Identifiers.slugForNew(
-                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
-                isTaken: { try new.isTaken($0, in: database) }, in: database)
-            {
-                draft.slug = slug
-            }
+            try draft.assignNewSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.id = try Identifiers.next("events", in: database)
             try database.insert(draft)
@@ -44,10 +38,8 @@ enum EventWrites {
             }
             var draft = scope.event
             var errors = ValidationErrors()
-            if let requestedSlug = draft.apply(attributes, errors: &errors), requestedSlug != scope.event.slug {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            }
+            let requestedSlug = draft.apply(attributes, errors: &errors)
+            try draft.assignChangedSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.updatedAt = request.nowMilliseconds
             try database.update(draft)
@@ -68,15 +60,5 @@ enum EventWrites {
             try database.delete(Event.self, where: "id = ?", scope.event.id)
         }
         return .empty(status: 204)
-    }
-
-    /// A slug the client chose: lowercase letters, digits, `-` and `_`, not used in the account.
-    private static func check(_ slug: String, of draft: Event, errors: inout ValidationErrors, in database: Database) throws {
-        guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" })
-        else {
-            errors.add("slug", ValidationErrors.invalid)
-            return
-        }
-        if try draft.isTaken(slug, in: database) { errors.add("slug", ValidationErrors.taken) }
     }
 }

@@ -18,11 +18,7 @@ struct InterestedUser: EventScopedRecord {
 
     /// Applies the attributes sent (I3, I4); `email` is trimmed and must look like an address.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        switch attributes.string("name") {
-        case .absent: break
-        case .value(let text): name = text
-        default: name = nil
-        }
+        attributes.string("name").assignOrClear(to: &name)
         if let address = attributes.requiredEmail("email", errors: &errors) { email = address }
     }
 }

@@ -31,11 +31,7 @@ struct OptIn: EventScopedRecord {
             }
         default: errors.add("name", ValidationErrors.blank)
         }
-        switch attributes.string("description") {
-        case .absent: break
-        case .value(let text): description = text
-        default: description = nil
-        }
+        attributes.string("description").assignOrClear(to: &description)
         if let ids = try IDListInput.releases(attributes, event: eventID, errors: &errors, in: database) { releaseIDs = ids }
     }
 
@@ -59,16 +55,8 @@ enum OptInView {
         .column("id"), .column("slug"), .column("name"), .column("description"), .column("release_ids"),
         .column("acceptance_count"), .time("created_at"), .time("updated_at"),
         .extendedMarker,
-        .derived("translations") { row, _, json in
-            json.object { json in
-                json.object("en") { json in
-                    json.key("name")
-                    row.write("name", to: &json)
-                    json.key("description")
-                    row.write("description", to: &json)
-                }
-            }
-        }.when { _, context in context.isExtended },
+        .derived("translations") { row, _, json in EnglishTranslations.write(row, columns: ["name", "description"], to: &json) }
+            .when { _, context in context.isExtended },
         .embeddedArray("releases", ids: "release_ids", in: { $0.releases }).when { _, context in context.isExtended },
     ])
 

@@ -1,7 +1,7 @@
 import Emulation
 
 /// A question asked of ticket holders (spec §11.9, §12.15); `answers_count` is derived.
-struct Question: EventScopedRecord {
+struct Question: PositionedRecord {
     static let fieldTypes = ["Checkboxes", "Country", "File", "Select", "Text", "Textarea"]
 
     var id: Int64 = 0
@@ -49,35 +49,14 @@ struct Question: EventScopedRecord {
 
     /// Applies the attributes sent (Q3, Q4); required ones are checked only when sent.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors) {
-        switch attributes.string("title") {
-        case .absent: break
-        case .value(let text) where !text.isBlank: title = text
-        default: errors.add("title", ValidationErrors.blank)
-        }
-        switch attributes.string("field_type") {
-        case .absent: break
-        case .value(let text) where !text.isBlank:
-            if Self.fieldTypes.contains(text) { fieldType = text } else { errors.add("field_type", ValidationErrors.notIncluded) }
-        default: errors.add("field_type", ValidationErrors.blank)
-        }
+        attributes.string("title").assignNonBlank(to: &title, key: "title", to: &errors)
+        attributes.string("field_type").assignChoice(of: Self.fieldTypes, to: &fieldType, key: "field_type", to: &errors)
         for (key, path) in [("description", \Question.description), ("options_free_text_field", \.optionsFreeTextField)] {
-            switch attributes.string(key) {
-            case .absent: break
-            case .value(let text): self[keyPath: path] = text
-            default: self[keyPath: path] = nil
-            }
+            attributes.string(key).assignOrClear(to: &self[keyPath: path])
         }
-        switch attributes.bool("include_free_text_field") {
-        case .absent: break
-        case .value(let flag): includeFreeTextField = flag
-        default: errors.add("include_free_text_field", ValidationErrors.notIncluded)
-        }
-        switch attributes.bool("required") {
-        case .absent: break
-        case .null: required = nil
-        case .invalid: errors.add("required", ValidationErrors.notIncluded)
-        case .value(let flag): required = flag
-        }
+        attributes.bool("include_free_text_field").assignNonNull(
+            to: &includeFreeTextField, key: "include_free_text_field", orAdd: ValidationErrors.notIncluded, to: &errors)
+        attributes.bool("required").assign(to: &required, key: "required", orAdd: ValidationErrors.notIncluded, to: &errors)
         // Newline-separated text, as the docs describe, or an array of strings.
         if let value = attributes["options"] {
             switch value {

@@ -31,10 +31,7 @@ enum Questions: TitoResourceGroup {
         },
         prepareInsert: { question, scope, database in
             try question.deriveSlug(in: database)
-            question.position = Int64(
-                try database.queryOne(
-                    "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM tito_questions WHERE event_id = ?", scope.event.id
-                )?.int("next") ?? 0)
+            question.position = try Question.nextPosition(event: scope.event.id, in: database)
         },
         removeDependents: { question, scope, database in
             try database.delete(Answer.self, where: "question_id = ?", question.id)
@@ -56,9 +53,7 @@ enum Questions: TitoResourceGroup {
 
     /// N1: the answers to a question, in id order, on tickets the token sees (void ones included).
     static func answers(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: "answers", in: database)
-            let question = try Question.find(request, scope, in: database)
+        try Question.read(request, principal, resource: "answers") { database, scope, question in
             var filter = SQLFilter("an.question_id = ?", question.id)
             scope.addVisibility(alias: "t", to: &filter)
             let page = try database.listPage(

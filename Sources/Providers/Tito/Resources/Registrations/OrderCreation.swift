@@ -3,19 +3,11 @@ import Emulation
 /// Creates a registration with its tickets (spec §13.3), for R3 and T3: ids, slugs, references,
 /// ticket numbers, receipt and line items, ticket states and answers.
 struct OrderCreation {
-    /// A ticket to create, with its holder details (all nil for an unassigned ticket).
+    /// A ticket to create: its price and holder details (none for an unassigned ticket).
     struct NewTicket {
         var release: Release
-        var price: Int64
+        var holder: TicketHolder
         var discountCodeUsed: String?
-        var firstName: String?
-        var lastName: String?
-        var email: String?
-        var companyName: String?
-        var phoneNumber: String?
-        var tags: String?
-        var metadata: JSONValue?
-        var upgradeIDs: JSONValue = []
         var answers: [NewAnswer] = []
     }
 
@@ -69,7 +61,7 @@ struct OrderCreation {
         registration.reference = reference
         (registration.name, registration.email, registration.phoneNumber, registration.companyName) = (name, email, phoneNumber, companyName)
         registration.testMode = testMode
-        registration.total = tickets.reduce(0) { $0 + $1.price }
+        registration.total = tickets.reduce(0) { $0 + $1.holder.price }
         registration.receiptPaid = registration.total == 0
         (registration.source, registration.discountCode, registration.metadata) = (source, discountCode, metadata)
         registration.ipAddress = "127.0.0.1"
@@ -95,16 +87,14 @@ struct OrderCreation {
             var ticket = Ticket()
             ticket.id = try Identifiers.next("tickets", in: database)
             ticket.state = try Ticket.state(
-                firstName: new.firstName, lastName: new.lastName, email: new.email, release: new.release,
+                firstName: new.holder.firstName, lastName: new.holder.lastName, email: new.holder.email, release: new.release,
                 answeredQuestions: Set(new.answers.map(\.questionID)), in: database)
             (ticket.eventID, ticket.registrationID, ticket.releaseID) = (scope.event.id, registration.id, new.release.id)
             ticket.slug = "ti_" + (try Identifiers.randomSlugBody(in: database))
             ticket.reference = "\(reference)-\(index + 1)"
             ticket.number = number
-            (ticket.firstName, ticket.lastName, ticket.email) = (new.firstName, new.lastName, new.email)
-            (ticket.phoneNumber, ticket.companyName, ticket.price) = (new.phoneNumber, new.companyName, new.price)
-            (ticket.testMode, ticket.discountCodeUsed, ticket.tags) = (testMode, new.discountCodeUsed, new.tags)
-            (ticket.metadata, ticket.upgradeIDs, ticket.createdAt, ticket.updatedAt) = (new.metadata, new.upgradeIDs, now, now)
+            new.holder.write(to: &ticket)
+            (ticket.testMode, ticket.discountCodeUsed, ticket.createdAt, ticket.updatedAt) = (testMode, new.discountCodeUsed, now, now)
             try database.insert(ticket)
             for answer in new.answers {
                 try TicketAnswers.upsert(answer, ticket: ticket.id, event: scope.event.id, now: now, in: database)

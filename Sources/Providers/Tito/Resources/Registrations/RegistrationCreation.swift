@@ -56,13 +56,13 @@ enum RegistrationCreation {
                     let price = discount.price(unit)
                     order.lineItems.append((item.release.id, discounted, price))
                     for _ in 0..<discounted {
-                        order.tickets.append(OrderCreation.NewTicket(release: item.release, price: price, discountCodeUsed: discount.code))
+                        order.tickets.append(OrderCreation.NewTicket(release: item.release, holder: TicketHolder(price: price), discountCodeUsed: discount.code))
                     }
                 }
                 if item.quantity > discounted {
                     order.lineItems.append((item.release.id, item.quantity - discounted, unit))
                     for _ in 0..<(item.quantity - discounted) {
-                        order.tickets.append(OrderCreation.NewTicket(release: item.release, price: unit))
+                        order.tickets.append(OrderCreation.NewTicket(release: item.release, holder: TicketHolder(price: unit)))
                     }
                 }
             }
@@ -70,11 +70,11 @@ enum RegistrationCreation {
             // A single ticket goes to the registrant; several stay unassigned (spec §13.3 step 6).
             if order.tickets.count == 1 {
                 let words = (order.name ?? "").split(separator: " ", maxSplits: 1).map(String.init)
-                order.tickets[0].firstName = words.first
-                order.tickets[0].lastName = words.count > 1 ? words[1] : nil
-                order.tickets[0].email = order.email
-                order.tickets[0].companyName = order.companyName
-                order.tickets[0].phoneNumber = order.phoneNumber
+                order.tickets[0].holder.firstName = words.first
+                order.tickets[0].holder.lastName = words.count > 1 ? words[1] : nil
+                order.tickets[0].holder.email = order.email
+                order.tickets[0].holder.companyName = order.companyName
+                order.tickets[0].holder.phoneNumber = order.phoneNumber
             }
             let created = try order.save(scope: scope, now: now, in: database)
             return try RegistrationView.single(id: created.registration, status: 201, request, scope, in: database)

@@ -18,10 +18,8 @@ enum RegistrationEndpoints {
 
     /// R2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: "registrations", in: database)
-            let registration = try Registration.find(request, scope, in: database)
-            return try RegistrationView.single(id: registration.id, request, scope, in: database)
+        try Registration.read(request, principal) { database, scope, registration in
+            try RegistrationView.single(id: registration.id, request, scope, in: database)
         }
     }
 }

@@ -50,9 +50,7 @@ enum RegistrationList {
                     containing: text, inAnyOf: ["g.name", "g.slug", "g.reference", "g.company_name", "g.discount_code", "g.email"])
             }
             narrowed = narrowed || filter.conditions.count > beforeTimes
-            var countFilter = SQLFilter("event_id = ?", scope.event.id)
-            scope.addVisibility(alias: "\(Registration.counts.table)", to: &countFilter)
-            let counts = try Registration.counts.sums(where: countFilter, in: database)
+            let counts = try Registration.counts.sums(where: scope.countsFilter(Registration.counts), in: database)
             let overall = counts["registrations"] ?? 0
             let cancelled = counts["cancelled"] ?? 0
             let page = try database.listPage(

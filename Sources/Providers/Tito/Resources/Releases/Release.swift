@@ -3,7 +3,7 @@ import Emulation
 /// A release (ticket type) as stored (spec §12.9). Counters and flags are derived on every read
 /// from the tickets the token sees (§13.4). The less used settings default to the value the
 /// seed's list example shows; a create stores a few of them explicitly (`applyCreateDefaults`).
-struct Release: EventScopedRecord {
+struct Release: PositionedRecord, SluggedRecord {
     var id: Int64 = 0
     var eventID: Int64 = 0
     var slug = ""
@@ -95,6 +95,9 @@ struct Release: EventScopedRecord {
     static func all(event: Int64, in database: Database) throws -> [Release] {
         try database.fetchAll(Release.self, where: "event_id = ?", orderBy: "position, id", event)
     }
+
+    /// A slug a client chooses: not blank, and no `/`.
+    static func isWellFormed(_ slug: String) -> Bool { !slug.isBlank && !slug.contains("/") }
 
     /// Whether another release of the event uses `slug`.
     func isTaken(_ slug: String, in database: Database) throws -> Bool {

@@ -19,19 +19,16 @@ enum ReleaseEndpoints {
 
     /// L2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
-            return try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
+        try Release.read(request, principal, resource: "releases") { database, scope, release in
+            try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
         }
     }
 
     /// L6, L7, L9–L12: sets one flag; repeating it is harmless (spec §15 A23).
     static func toggle(_ change: @escaping @Sendable (inout Release) -> Void) -> @Sendable (ProviderRequest, TitoPrincipal) throws -> HTTPResponse {
         { request, principal in
-            try request.write { database in
-                let scope = try Scope.event(request, principal, resource: "releases", in: database)
-                var release = try Release.find(request, scope, in: database)
+            try Release.write(request, principal, resource: "releases") { database, scope, found in
+                var release = found
                 change(&release)
                 release.updatedAt = request.nowMilliseconds
                 try database.update(release)

@@ -39,64 +39,26 @@ extension Release {
         case .absent: break
         }
         if (isCreate || input.has("title")) && title.isBlank { errors.add("title", ValidationErrors.blank) }
-        text(input, "description", into: &description)
-        text(input, "success_message", into: &successMessage)
-        flag(input, "secret", into: &secret, errors: &errors)
-        flag(input, "require_email", into: &requireEmail, errors: &errors)
-        flag(input, "require_name", into: &requireName, errors: &errors)
-        flag(input, "waiting_list_enabled_during_sold_out", into: &waitingListEnabledDuringSoldOut, errors: &errors)
-        switch input.bool("lock_changes") {
-        case .value(let flag): lockChanges = flag
-        case .null: lockChanges = nil
-        case .invalid: errors.add("lock_changes", ValidationErrors.notIncluded)
-        case .absent: break
+        input.string("description").assignIfReadable(to: &description)
+        input.string("success_message").assignIfReadable(to: &successMessage)
+        for (key, path) in [("secret", \Release.secret), ("require_email", \.requireEmail), ("require_name", \.requireName),
+                            ("waiting_list_enabled_during_sold_out", \.waitingListEnabledDuringSoldOut)] {
+            input.bool(key).assignNonNull(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.notIncluded, to: &errors)
         }
+        input.bool("lock_changes").assign(to: &lockChanges, key: "lock_changes", orAdd: ValidationErrors.notIncluded, to: &errors)
         for (key, path) in Self.booleanSettings {
-            switch input.bool(key) {
-            case .value(let flag): self[keyPath: path] = flag
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.notIncluded)
-            case .absent: break
-            }
+            input.bool(key).assign(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.notIncluded, to: &errors)
         }
-        switch input.int("quantity") {
-        case .value(let number) where number < 0: errors.add("quantity", ValidationErrors.negative)
-        case .value(let number): quantity = number
-        case .null: quantity = nil
-        case .invalid: errors.add("quantity", ValidationErrors.notANumber)
-        case .absent: break
-        }
+        input.int("quantity").assignNonNegative(to: &quantity, key: "quantity", to: &errors)
         for (key, path) in Self.integerSettings {
-            switch input.int(key) {
-            case .value(let number) where number < 0: errors.add(key, ValidationErrors.negative)
-            case .value(let number): self[keyPath: path] = number
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.notANumber)
-            case .absent: break
-            }
+            input.int(key).assignNonNegative(to: &self[keyPath: path], key: key, to: &errors)
         }
         let priceChanged = input.has("price")
-        switch input.cents("price") {
-        case .value(let cents) where cents < 0: errors.add("price", ValidationErrors.negative)
-        case .value(let cents): price = cents
-        case .null: price = nil
-        case .invalid: errors.add("price", ValidationErrors.notANumber)
-        case .absent: break
-        }
+        input.cents("price").assignNonNegative(to: &price, key: "price", to: &errors)
         for (key, path) in Self.decimalSettings {
-            switch input.cents(key) {
-            case .value(let cents) where cents < 0: errors.add(key, ValidationErrors.negative)
-            case .value(let cents): self[keyPath: path] = cents
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.notANumber)
-            case .absent: break
-            }
+            input.cents(key).assignNonNegative(to: &self[keyPath: path], key: key, to: &errors)
         }
-        switch input.string("price_degressive") {
-        case .value(let text): priceDegressive = text
-        case .null: priceDegressive = nil
-        default: break
-        }
+        input.string("price_degressive").assignIfReadable(to: &priceDegressive)
         // `payment_type` is the deprecated name of `pricing_type`; the current name wins.
         let pricingKey = input.has("pricing_type") ? "pricing_type" : "payment_type"
         var type: String? = pricingType
@@ -114,18 +76,9 @@ extension Release {
             }
         }
         for (key, path) in [("start_at", \Release.startAt), ("end_at", \Release.endAt)] {
-            switch input.timestamp(key) {
-            case .value(let milliseconds): self[keyPath: path] = milliseconds
-            case .null: self[keyPath: path] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .absent: break
-            }
+            input.timestamp(key).assign(to: &self[keyPath: path], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
-        switch input.jsonObject("metadata") {
-        case .value(let value): metadata = value
-        case .null: metadata = nil
-        default: break
-        }
+        input.jsonObject("metadata").assignIfReadable(to: &metadata)
         switch input.jsonObject("translations") {
         case .value(let value) where value.objectValue != nil: translations = value
         case .null: translations = nil
@@ -147,28 +100,6 @@ extension Release {
         case .invalid: errors.add("question_ids", ValidationErrors.invalid)
         case .absent: break
         }
-        switch input.string("slug") {
-        case .value(let text): return text.trimmingWhitespace()
-        case .null, .invalid:
-            errors.add("slug", ValidationErrors.invalid)
-            return nil
-        case .absent: return nil
-        }
-    }
-
-    private func text(_ input: Attributes, _ key: String, into value: inout String?) {
-        switch input.string(key) {
-        case .value(let text): value = text
-        case .null: value = nil
-        default: break
-        }
-    }
-
-    private func flag(_ input: Attributes, _ key: String, into value: inout Bool, errors: inout ValidationErrors) {
-        switch input.bool(key) {
-        case .value(let flag): value = flag
-        case .null, .invalid: errors.add(key, ValidationErrors.notIncluded)
-        case .absent: break
-        }
+        return input.requestedSlug(errors: &errors)
     }
 }

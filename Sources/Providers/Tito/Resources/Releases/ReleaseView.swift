@@ -64,18 +64,7 @@ enum ReleaseView {
         .constant("show_phone_number", false), .constant("tax_description", nil),
         .derived("translations") { row, _, json in
             guard row.isNull("translations") else { return row.write("translations", to: &json) }
-            json.object { json in
-                json.object("en") { json in
-                    json.key("description")
-                    row.write("description", to: &json)
-                    json.key("fail_message")
-                    row.write("fail_message", to: &json)
-                    json.key("success_message")
-                    row.write("success_message", to: &json)
-                    json.key("title")
-                    row.write("title", to: &json)
-                }
-            }
+            EnglishTranslations.write(row, columns: ["description", "fail_message", "success_message", "title"], to: &json)
         },
         .constant("warnings", .object(JSONObject())),
         .column("termset_id"), .column("ticket_group_id"),

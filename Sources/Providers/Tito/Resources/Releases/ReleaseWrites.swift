@@ -11,16 +11,10 @@ enum ReleaseWrites {
             draft.applyCreateDefaults()
             var errors = ValidationErrors()
             let requestedSlug = try draft.apply(input, isCreate: true, errors: &errors, in: database)
-            let new = draft
-            if let slug = try Identifiers.slugForNew(
-                requested: requestedSlug, title: draft.title, check: { try check($0, of: new, errors: &errors, in: database) },
-                isTaken: { try new.isTaken($0, in: database) }, in: database)
-            {
-                draft.slug = slug
-            }
+            try draft.assignNewSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.id = try Identifiers.next("releases", in: database)
-            draft.position = try nextPosition(event: scope.event.id, in: database)
+            draft.position = try Release.nextPosition(event: scope.event.id, in: database)
             try database.insert(draft)
             return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
@@ -28,21 +22,15 @@ enum ReleaseWrites {
 
     /// L4: partial; the slug changes only when `slug` is sent.
     static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        try Release.write(request, principal, resource: "releases") { database, scope, release in
             let input = try Attributes(request, wrapper: "release")
             guard !input.object.isEmpty else {
                 return try ReleaseView.rendering.single("release", id: release.id, request, scope, in: database)
             }
             var draft = release
             var errors = ValidationErrors()
-            if let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database),
-                requestedSlug != release.slug
-            {
-                try check(requestedSlug, of: draft, errors: &errors, in: database)
-                draft.slug = requestedSlug
-            }
+            let requestedSlug = try draft.apply(input, isCreate: false, errors: &errors, in: database)
+            try draft.assignChangedSlug(requested: requestedSlug, errors: &errors, in: database)
             try errors.check()
             draft.updatedAt = request.nowMilliseconds
             try database.update(draft)
@@ -52,9 +40,7 @@ enum ReleaseWrites {
 
     /// L5: refused while any ticket (void included, any mode) holds the release (spec §15 A26).
     static func delete(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        try Release.write(request, principal, resource: "releases") { database, scope, release in
             if try database.queryOne("SELECT 1 FROM tito_tickets WHERE release_id = ? LIMIT 1", release.id) != nil {
                 throw TitoError.unprocessable("base", "Cannot delete a release that has tickets")
             }
@@ -67,14 +53,12 @@ enum ReleaseWrites {
     /// L8: a copy titled "<title> Copy" with a `-copy` slug, appended, not archived, without tickets.
     static func duplicate(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         let now = request.nowMilliseconds
-        return try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let release = try Release.find(request, scope, in: database)
+        return try Release.write(request, principal, resource: "releases") { database, scope, release in
             var draft = release
             draft.id = try Identifiers.next("releases", in: database)
             draft.title = release.title + " Copy"
             draft.slug = try Identifiers.uniqueSlug(release.slug + "-copy") { try draft.isTaken($0, in: database) }
-            draft.position = try nextPosition(event: scope.event.id, in: database)
+            draft.position = try Release.nextPosition(event: scope.event.id, in: database)
             draft.archived = false
             draft.createdAt = now
             draft.updatedAt = now
@@ -82,19 +66,5 @@ enum ReleaseWrites {
             try database.insert(draft)
             return try ReleaseView.rendering.single("release", id: draft.id, status: 201, request, scope, in: database)
         }
-    }
-
-    /// Positions are 0-based and count the event's releases.
-    private static func nextPosition(event: Int64, in database: Database) throws -> Int64 {
-        Int64(try database.queryOne("SELECT COALESCE(MAX(position) + 1, 0) AS p FROM tito_releases WHERE event_id = ?", event)?.int("p") ?? 0)
-    }
-
-    /// A slug the client chose: not blank and unused in the event.
-    private static func check(_ slug: String, of draft: Release, errors: inout ValidationErrors, in database: Database) throws {
-        guard !slug.isBlank, !slug.contains("/") else {
-            errors.add("slug", ValidationErrors.invalid)
-            return
-        }
-        if try draft.isTaken(slug, in: database) { errors.add("slug", ValidationErrors.taken) }
     }
 }

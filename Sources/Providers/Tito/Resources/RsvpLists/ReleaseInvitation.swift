@@ -50,24 +50,10 @@ struct ReleaseInvitation: EventScopedRecord {
         if let address = attributes.requiredEmail("email", errors: &errors) { email = address }
         for (key, path) in [("first_name", \ReleaseInvitation.firstName), ("last_name", \.lastName),
                             ("discount_code", \.discountCode)] {
-            switch attributes.string(key) {
-            case .absent: break
-            case .value(let text): self[keyPath: path] = text
-            default: self[keyPath: path] = nil
-            }
+            attributes.string(key).assignOrClear(to: &self[keyPath: path])
         }
-        switch attributes.timestamp("expires_at") {
-        case .absent: break
-        case .null: expiresAt = nil
-        case .invalid: errors.add("expires_at", ValidationErrors.invalid)
-        case .value(let milliseconds): expiresAt = milliseconds
-        }
-        switch attributes.bool("redirect") {
-        case .absent: break
-        case .null: redirect = nil
-        case .invalid: errors.add("redirect", ValidationErrors.notIncluded)
-        case .value(let flag): redirect = flag
-        }
+        attributes.timestamp("expires_at").assign(to: &expiresAt, key: "expires_at", orAdd: ValidationErrors.invalid, to: &errors)
+        attributes.bool("redirect").assign(to: &redirect, key: "redirect", orAdd: ValidationErrors.notIncluded, to: &errors)
         // Ids are kept even when no release has them (the docs' own example sends [1,2,3]); a
         // slug must name a release of the event.
         let eventID = eventID

@@ -28,9 +28,7 @@ enum ReleaseInvitations: TitoResourceGroup {
 
     /// W1: id order; `search[states][]=redeemed` keeps only redeemed invitations.
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: "release_invitations", in: database)
-            let list = try RsvpList.find(request, scope, in: database)
+        try RsvpList.read(request, principal, resource: "release_invitations") { database, scope, list in
             let scopeFilter = SQLFilter("ri.rsvp_list_id = ?", list.id)
             var filter = scopeFilter
             let selected = (ListQuery.states(request.query) ?? []).filter { $0 == "redeemed" }

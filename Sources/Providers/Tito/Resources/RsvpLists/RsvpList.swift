@@ -17,11 +17,7 @@ struct RsvpList: EventScopedRecord {
 
     /// Applies the attributes sent (V3); `title` is its only writable attribute.
     mutating func apply(_ attributes: Attributes, errors: inout ValidationErrors, in database: Database) throws {
-        switch attributes.string("title") {
-        case .absent: break
-        case .value(let text) where !text.isBlank: title = text
-        default: errors.add("title", ValidationErrors.blank)
-        }
+        attributes.string("title").assignNonBlank(to: &title, key: "title", to: &errors)
     }
 }
 

@@ -24,25 +24,8 @@ enum RsvpLists: TitoResourceGroup {
         },
         prepareInsert: { list, _, database in list.slug = "rsvp_list_" + (try Identifiers.randomSlugBody(in: database)) },
         removeDependents: { list, _, database in try database.delete(ReleaseInvitation.self, where: "rsvp_list_id = ?", list.id) },
-        customUpdate: update)
+        // V4: only a sent `title` is a change; a body without one leaves `updated_at` alone.
+        isChange: { $0.has("title") })
 
     static var routes: [Route<TitoPrincipal>] { endpoints.routes }
-
-    /// V4: only a sent `title` is a change; a body without one leaves `updated_at` alone, unlike
-    /// the shared partial update, so this one is written out.
-    static func update(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.write { database in
-            let scope = try Scope.event(request, principal, resource: "rsvp_lists", in: database)
-            var list = try RsvpList.find(request, scope, in: database)
-            let attributes = try Attributes(request, wrapper: RsvpList.wrapper)
-            if attributes.has("title") {
-                var errors = ValidationErrors()
-                try list.apply(attributes, errors: &errors, in: database)
-                try errors.check()
-                list.updatedAt = request.nowMilliseconds
-                try database.update(list)
-            }
-            return try RsvpListView.rendering.single("rsvp_list", id: list.id, request, scope, in: database)
-        }
-    }
 }

@@ -14,10 +14,8 @@ enum TicketEndpoints {
 
     /// T2.
     static func show(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
-        try request.read { database in
-            let scope = try Scope.event(request, principal, resource: "tickets", in: database)
-            let ticket = try Ticket.find(request, scope, in: database)
-            return try TicketView.single(id: ticket.id, request, scope, in: database)
+        try Ticket.read(request, principal) { database, scope, ticket in
+            try TicketView.single(id: ticket.id, request, scope, in: database)
         }
     }
 }

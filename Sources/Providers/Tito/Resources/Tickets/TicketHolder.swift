@@ -1,6 +1,7 @@
 import Emulation
 
-/// The holder details and other settable fields of a T3/T4 ticket body (spec §11.15).
+/// The holder details and other settable fields of a ticket: what a T3/T4 body sets (spec
+/// §11.15), and what an order gives each of its new tickets.
 struct TicketHolder {
     var firstName: String?
     var lastName: String?
@@ -14,6 +15,11 @@ struct TicketHolder {
 
     init() {}
 
+    /// An unassigned ticket's: no holder details, at `price`.
+    init(price: Int64) {
+        self.price = price
+    }
+
     init(_ ticket: Ticket) {
         firstName = ticket.firstName
         lastName = ticket.lastName
@@ -26,17 +32,19 @@ struct TicketHolder {
         upgradeIDs = ticket.upgradeIDs
     }
 
+    /// Sets these fields of `ticket`.
+    func write(to ticket: inout Ticket) {
+        (ticket.firstName, ticket.lastName, ticket.email) = (firstName, lastName, email)
+        (ticket.companyName, ticket.phoneNumber, ticket.price) = (companyName, phoneNumber, price)
+        (ticket.tags, ticket.metadata, ticket.upgradeIDs) = (tags, metadata, upgradeIDs)
+    }
+
     mutating func apply(_ input: Attributes, errors: inout ValidationErrors) {
         for (key, keyPath) in [
             ("first_name", \TicketHolder.firstName), ("last_name", \TicketHolder.lastName), ("email", \TicketHolder.email),
             ("company_name", \TicketHolder.companyName), ("phone_number", \TicketHolder.phoneNumber), ("tags", \TicketHolder.tags),
         ] {
-            switch input.string(key) {
-            case .value(let text): self[keyPath: keyPath] = text
-            case .null: self[keyPath: keyPath] = nil
-            case .invalid: errors.add(key, ValidationErrors.invalid)
-            case .absent: break
-            }
+            input.string(key).assign(to: &self[keyPath: keyPath], key: key, orAdd: ValidationErrors.invalid, to: &errors)
         }
         if let email, !email.isBlank, !email.contains("@") { errors.add("email", ValidationErrors.invalid) }
         switch input.cents("price") {
@@ -46,11 +54,7 @@ struct TicketHolder {
         case .invalid: errors.add("price", ValidationErrors.notANumber)
         case .absent: break
         }
-        switch input.jsonObject("metadata") {
-        case .value(let value): metadata = value
-        case .null: metadata = nil
-        default: break
-        }
+        input.jsonObject("metadata").assignIfReadable(to: &metadata)
         switch input.array("upgrade_ids") {
         case .value(let ids): upgradeIDs = .array(ids)
         case .null: upgradeIDs = []

@@ -99,8 +99,7 @@ enum TicketList {
             narrowed = narrowed || filter.conditions.count > beforeOthers
             // `overall_total` is every ticket the token sees; the default list hides void ones and
             // those of archived releases.
-            var countFilter = SQLFilter("event_id = ?", scope.event.id)
-            scope.addVisibility(alias: TicketCounts.byRelease.table, to: &countFilter)
+            var countFilter = scope.countsFilter(TicketCounts.byRelease)
             let all = try TicketCounts.byRelease.sums(where: countFilter, in: database)
             countFilter.add("release_id", notIn: archivedReleases)
             let shown = try TicketCounts.byRelease.sums(where: countFilter, in: database)["tickets"] ?? 0
@@ -122,23 +121,12 @@ enum TicketList {
                     json.key("activity_ids")
                     ListMeta.writeOptions(activities.map { ($0.name, String($0.id)) }, to: &json)
                     json.field("upgrade_ids", array: { _ in })
-                    json.object("sections") { json in
-                        for (key, label) in [
-                            ("states", "Status"), ("types", "Type"), ("release_ids", "Tickets"),
-                            ("activity_ids", "Activities"), ("upgrade_ids", "Upgrades"),
-                        ] {
-                            json.key(escaping: key)
-                            json.object { json in
-                                json.field("label", label)
-                                json.field("open", false)
-                            }
-                        }
-                    }
+                    ListMeta.writeSections(
+                        [("states", "Status"), ("types", "Type"), ("release_ids", "Tickets"), ("activity_ids", "Activities"),
+                         ("upgrade_ids", "Upgrades")], to: &json)
                     json.field("collection", false)
-                    json.key("states")
-                    ListMeta.writeOptions(stateOptions, to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
+                    ListMeta.writeStates(
+                        options: stateOptions, selected: requested ?? stateOptions.map(\.value).filter { $0 != "void" }, to: &json)
                 }
             } items: { json in
                 try page.write(

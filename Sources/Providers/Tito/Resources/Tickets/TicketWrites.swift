@@ -29,10 +29,7 @@ enum TicketWrites {
             order.phoneNumber = holder.phoneNumber
             order.lineItems = [(release.id, 1, holder.price)]
             order.tickets = [
-                OrderCreation.NewTicket(
-                    release: release, price: holder.price, firstName: holder.firstName, lastName: holder.lastName,
-                    email: holder.email, companyName: holder.companyName, phoneNumber: holder.phoneNumber,
-                    tags: holder.tags, metadata: holder.metadata, upgradeIDs: holder.upgradeIDs, answers: answers ?? [])
+                OrderCreation.NewTicket(release: release, holder: holder, answers: answers ?? [])
             ]
             let created = try order.save(scope: scope, now: now, in: database)
             return try TicketView.single(id: created.tickets[0], status: 201, request, scope, in: database)
@@ -73,9 +70,7 @@ enum TicketWrites {
                     answeredQuestions: try TicketAnswers.answeredQuestions(ofTicket: ticket.id, in: database), in: database)
             var changed = ticket
             changed.releaseID = release.id
-            (changed.firstName, changed.lastName, changed.email) = (holder.firstName, holder.lastName, holder.email)
-            (changed.companyName, changed.phoneNumber, changed.price) = (holder.companyName, holder.phoneNumber, holder.price)
-            (changed.tags, changed.metadata, changed.upgradeIDs) = (holder.tags, holder.metadata, holder.upgradeIDs)
+            holder.write(to: &changed)
             (changed.state, changed.updatedAt) = (state, now)
             try database.update(changed)
             return try TicketView.single(id: ticket.id, request, scope, in: database)

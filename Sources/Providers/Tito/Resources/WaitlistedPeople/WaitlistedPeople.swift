@@ -52,20 +52,8 @@ enum WaitlistedPeople: TitoResourceGroup {
                 json.object("filter_options") { json in
                     json.key("release_slugs")
                     ListMeta.writeOptions(releases.map { ($0.title, $0.slug) }, to: &json)
-                    json.object("sections") { json in
-                        json.object("states") { json in
-                            json.field("label", "Status")
-                            json.field("open", false)
-                        }
-                        json.object("release_slugs") { json in
-                            json.field("label", "Tickets")
-                            json.field("open", false)
-                        }
-                    }
-                    json.key("states")
-                    ListMeta.writeOptions(states, to: &json)
-                    json.key("selected_states")
-                    ListMeta.writeStrings(selected, to: &json)
+                    ListMeta.writeSections([("states", "Status"), ("release_slugs", "Tickets")], to: &json)
+                    ListMeta.writeStates(options: states, selected: selected, to: &json)
                 }
             } items: { json in
                 try WaitlistedPerson.rendering.write(page, context: context, scope, in: database, to: &json)

@@ -42,11 +42,7 @@ struct WebhookEndpoint: EventScopedRecord {
                 includedTriggers = names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             }
         }
-        switch attributes.string("custom_data") {
-        case .absent: break
-        case .value(let text): customData = text
-        default: customData = nil
-        }
+        attributes.string("custom_data").assignOrClear(to: &customData)
     }
 
     /// An absolute http(s) URL with a host.
