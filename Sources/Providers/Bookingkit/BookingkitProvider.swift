@@ -27,9 +27,7 @@ public struct BookingkitProvider: Provider {
     /// Reads the `BOOKINGKIT_*` settings (`BookingkitSettings`); throws a `SettingsError` naming
     /// every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var reader = SettingsReader(environment)
-        settings = BookingkitSettings(&reader)
-        try reader.check()
+        settings = try SettingsReader.read(environment) { BookingkitSettings(&$0) }
         oauth = BookingkitOAuth.server(settings)
     }
 

@@ -51,9 +51,7 @@ public struct EventbriteProvider: Provider {
     /// Reads the `EVENTBRITE_*` settings (see `EventbriteSettings`); throws a `SettingsError`
     /// naming every value that cannot be used, so the server refuses to start.
     public init(environment: [String: String]) throws {
-        var reader = SettingsReader(environment)
-        settings = EventbriteSettings(&reader)
-        try reader.check()
+        settings = try SettingsReader.read(environment) { EventbriteSettings(&$0) }
         auth = EventbriteAuth(settings: settings)
         oauth = EventbriteOAuth(userID: settings.oauthUserID)
     }

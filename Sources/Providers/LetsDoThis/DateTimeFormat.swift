@@ -10,7 +10,7 @@ enum DateTimeFormat {
     static func milliseconds(_ text: String, zoneOptional: Bool = false) -> Double? {
         var scanner = ASCIIScanner(text)
         guard let year = scanner.digits(4), scanner.skip(anyOf: "-"), let month = scanner.digits(2), scanner.skip(anyOf: "-"),
-            let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= UTCDateTime.daysIn(month: Int64(month), year: Int64(year)),
             scanner.skip(anyOf: "Tt "), let hour = scanner.digits(2), scanner.skip(anyOf: ":"), let minute = scanner.digits(2),
             scanner.skip(anyOf: ":"), let second = scanner.digits(2), hour <= 23, minute <= 59, second <= 59
         else { return nil }
@@ -39,13 +39,5 @@ enum DateTimeFormat {
         let days = Int(UTCDateTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day)))
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60)
         return (seconds + fraction) * 1000
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
