@@ -25,7 +25,7 @@ struct CannedQuestion: StoredRecord {
 
     static let table = RecordTable(
         "eventbrite_canned_questions", of: CannedQuestion.self, primaryKey: ["event_id", "id"],
-        constraints: [.references("event_id", "eventbrite_events")], withoutRowID: true)
+        constraints: [.references("event_id", "eventbrite_events")])
 
     /// A canned type as a new event has it: first name, last name and email asked and required
     /// (email not editable), every other type off (§9.18.2).

@@ -53,7 +53,7 @@ struct TicketClass: StoredRecord {
 
     static let table = RecordTable(
         "eventbrite_ticket_classes", of: TicketClass.self, primaryKey: ["event_id", "id"],
-        constraints: [.references("event_id", "eventbrite_events")], withoutRowID: true)
+        constraints: [.references("event_id", "eventbrite_events")])
 
     /// Whether the ticket class charges money (donations count as free, §10.2).
     static let isPaid = "cost_value > 0 AND NOT donation"
