@@ -27,6 +27,15 @@ public struct IDGenerator {
         throw IDGeneratorError(sequence: sequence)
     }
 
+    /// The sequence's next `count` values at once, to be taken in order (`SequenceBlock.take()`):
+    /// the values `count` calls of `integer(_:)` would have handed out, for a seed that generates
+    /// thousands of records without a statement per id.
+    public func reserve(_ sequence: String, count: Int) throws -> SequenceBlock {
+        guard count > 0 else { return SequenceBlock(sequence: sequence, next: 1, last: 0) }
+        let last = try database.advanceSequence(sequence, by: Int64(count))
+        return SequenceBlock(sequence: sequence, next: last - Int64(count) + 1, last: last)
+    }
+
     /// Makes the sequence hand out `first` next (a seed continues after the ids it holds).
     public func start(_ sequence: String, at first: Int64) throws {
         try database.run(
@@ -50,8 +59,13 @@ public struct IDGenerator {
     /// not depend on the sequence's name, so a provider draws all such text from one sequence
     /// (e.g. `tito.random`): two sequences would hand out the same text for the same value.
     public func characters(_ sequence: String, count: Int, alphabet: String, prefix: String = "") throws -> String {
+        Self.characters(of: try integer(sequence), count: count, alphabet: alphabet, prefix: prefix)
+    }
+
+    /// What `characters(_:count:alphabet:prefix:)` makes of the sequence value `value`.
+    public static func characters(of value: Int64, count: Int, alphabet: String, prefix: String = "") -> String {
         let characters = Array(alphabet)
-        var generator = SplitMix64(seed: UInt64(bitPattern: try integer(sequence)) &* 0x9E37_79B9)
+        var generator = SplitMix64(seed: UInt64(bitPattern: value) &* 0x9E37_79B9)
         return prefix + String((0..<count).map { _ in characters[Int(generator.next() % UInt64(characters.count))] })
     }
 
@@ -66,8 +80,20 @@ public struct IDGenerator {
     /// The first `count` (at most 64) hex digits of that digest: a token that looks like a hash
     /// (Let's Do This's claim-link tokens; bookingkit's 40-hex access tokens).
     public func digestHex(_ sequence: String, count: Int) throws -> String {
+        Self.digestHex(of: try integer(sequence), in: sequence, count: count)
+    }
+
+    /// What `digestHex(_:count:)` makes of the value `value` of `sequence`.
+    public static func digestHex(of value: Int64, in sequence: String, count: Int) -> String {
         precondition(count <= 64, "a SHA-256 digest has 64 hex digits")
-        return String(try digest(sequence).map { Self.hex(UInt64($0), width: 2) }.joined().prefix(count))
+        let digits = Array(IDAlphabet.hexDigits.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest(of: value, in: sequence) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text.prefix(count), as: UTF8.self)
     }
 
     /// `value` in lower-case hex, zero-padded to `width` digits.
@@ -77,9 +103,35 @@ public struct IDGenerator {
     }
 
     private func digest(_ sequence: String) throws -> [UInt8] {
-        let value = try integer(sequence)
-        return Array(SHA256.hash(data: Data("\(sequence).\(value)".utf8)))
+        Self.digest(of: try integer(sequence), in: sequence)
     }
+
+    private static func digest(of value: Int64, in sequence: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data("\(sequence).\(value)".utf8)))
+    }
+}
+
+/// Values of one sequence reserved together (`IDGenerator.reserve`), handed out in order.
+public struct SequenceBlock {
+    public let sequence: String
+    private var next: Int64
+    private let last: Int64
+
+    init(sequence: String, next: Int64, last: Int64) {
+        self.sequence = sequence
+        self.next = next
+        self.last = last
+    }
+
+    /// The next value; reserving too few is a bug in the caller.
+    public mutating func take() -> Int64 {
+        precondition(next <= last, "\(sequence): more values taken than reserved")
+        defer { next += 1 }
+        return next
+    }
+
+    /// Whether every reserved value was taken (a caller checks its count was right).
+    public var isUsedUp: Bool { next > last }
 }
 
 /// Alphabets of generated ids, in the order their characters are picked by.

@@ -9,6 +9,17 @@ enum FrameworkSchema {
 }
 
 extension Database {
+    /// Moves the sequence on by `count` values at once; returns the last of them.
+    public func advanceSequence(_ name: String, by count: Int64) throws -> Int64 {
+        let rows = try query(
+            """
+            INSERT INTO understudy_sequences (name, value) VALUES (?1, ?2)
+            ON CONFLICT (name) DO UPDATE SET value = value + ?2
+            RETURNING value
+            """, name, count)
+        return rows.first?[0].integerValue ?? count
+    }
+
     /// The next value of a named counter (1, 2, 3…), stored with the world's data so ids the
     /// server creates are deterministic: the same requests after a reset yield the same ids.
     /// Name counters `provider.what` (e.g. `goevent.objectId`) so a provider reset restores its own.

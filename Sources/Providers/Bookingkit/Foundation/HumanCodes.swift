@@ -27,10 +27,19 @@ enum HumanCodes {
 
     private static let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
+    /// The sequence the codes are drawn from, one value per group.
+    static let sequence = "bookingkit.random"
+
     static func next(_ kind: Kind, in database: Database) throws -> String {
-        try kind.groups.map { group in
-            try database.ids.characters(
-                "bookingkit.random", count: group.length, alphabet: group.lettersOnly ? letters : IDAlphabet.uppercaseAlphanumerics)
+        var values = try database.ids.reserve(sequence, count: kind.groups.count)
+        return next(kind, from: &values)
+    }
+
+    /// A code from values of `sequence` reserved beforehand (generated seed data).
+    static func next(_ kind: Kind, from values: inout SequenceBlock) -> String {
+        kind.groups.map { group in
+            IDGenerator.characters(
+                of: values.take(), count: group.length, alphabet: group.lettersOnly ? letters : IDAlphabet.uppercaseAlphanumerics)
         }.joined(separator: "-")
     }
 }

@@ -45,10 +45,21 @@ struct BulkData {
         let names = try strings("names")
         let surnames = try strings("surnames")
 
+        // Every id and code comes from a block of its sequence reserved up front, in the order
+        // single draws would have taken them, so the data is what one draw per id gave.
         let ids = database.ids
-        var dates: [DateRecord] = try (0..<dateCount).map { index in
+        let participantCount = (0..<orderCount).reduce(0) { $0 + Self.people(inOrder: $1) }
+        var dateIDs = try ids.reserve("bookingkit.bulk.dates", count: dateCount)
+        var orderIDs = try ids.reserve("bookingkit.bulk.orders", count: orderCount)
+        var ticketIDs = try ids.reserve("bookingkit.bulk.tickets", count: orderCount)
+        var participantIDs = try ids.reserve("bookingkit.bulk.participants", count: participantCount)
+        var codes = try ids.reserve(HumanCodes.sequence, count: orderCount * 3 + participantCount * 3)
+        func hexID(_ block: inout SequenceBlock) -> String {
+            IDGenerator.digestHex(of: block.take(), in: block.sequence, count: 32)
+        }
+        var dates: [DateRecord] = (0..<dateCount).map { index in
             var date = DateRecord()
-            date.id = try ids.digestHex("bookingkit.bulk.dates", count: 32)
+            date.id = hexID(&dateIDs)
             date.eventID = events[index % events.count].event.id
             date.vendorID = vendor.id
             date.date = firstDate.adding(seconds: Int64(index) * 3 * 3600)
@@ -62,8 +73,8 @@ struct BulkData {
             let dateIndex = index * 7 % dateCount
             let (event, price) = events[dateIndex % events.count]
             var order = OrderRecord()
-            order.id = try ids.digestHex("bookingkit.bulk.orders", count: 32)
-            order.code = try HumanCodes.next(.order, in: database)
+            order.id = hexID(&orderIDs)
+            order.code = HumanCodes.next(.order, from: &codes)
             order.vendorID = vendor.id
             order.date = firstOrder.adding(seconds: Int64(index) * 3600)
             order.status = index % 20 == 19 ? .canceled : index % 50 == 11 ? .pending : index % 50 == 23 ? .open : .accepted
@@ -75,18 +86,18 @@ struct BulkData {
             order.updatedAt = order.status == .canceled ? order.date.adding(seconds: 86_400) : order.date
             if order.status == .canceled { order.cancellationDate = order.updatedAt }
             var ticket = TicketRecord()
-            ticket.id = try ids.digestHex("bookingkit.bulk.tickets", count: 32)
+            ticket.id = hexID(&ticketIDs)
             ticket.orderID = order.id
             ticket.dateID = dates[dateIndex].id
             ticket.eventID = event.id
-            ticket.code = try HumanCodes.next(.ticket, in: database)
+            ticket.code = HumanCodes.next(.ticket, from: &codes)
             ticket.status = TicketRecord.Status(rawValue: order.status.rawValue) ?? .accepted
             ticket.cancellationDate = order.cancellationDate
             ticket.vat = price.vat
-            let people = index % 4 == 0 ? 2 : 1
-            let participants = try (0..<people).map { person -> ParticipantRecord in
+            let people = Self.people(inOrder: index)
+            let participants = (0..<people).map { person -> ParticipantRecord in
                 var participant = ParticipantRecord()
-                participant.id = try ids.digestHex("bookingkit.bulk.participants", count: 32)
+                participant.id = hexID(&participantIDs)
                 participant.ticketID = ticket.id
                 participant.orderID = order.id
                 participant.status = order.status == .canceled ? .canceled : .accepted
@@ -94,19 +105,25 @@ struct BulkData {
                 participant.email = person == 0 ? order.email : ""
                 participant.book(at: BookedPrice(price))
                 participant.cancellationDate = order.cancellationDate
-                participant.code = try HumanCodes.next(.participant, in: database)
+                participant.code = HumanCodes.next(.participant, from: &codes)
                 return participant
             }
             order.totalInvoice = order.status == .canceled ? .zero : price.value * Int64(people)
             if order.status.holdsSeats { dates[dateIndex].availableSlots -= participants.reduce(0) { $0 + $1.seats } }
             orders.append((order, ticket, participants))
         }
+        precondition([dateIDs, orderIDs, ticketIDs, participantIDs, codes].allSatisfy(\.isUsedUp), "bulk data: ids reserved but not used")
         for date in dates { try database.insert(date) }
         for (order, ticket, participants) in orders {
             try database.insert(order)
             try database.insert(ticket)
             for participant in participants { try database.insert(participant) }
         }
+    }
+
+    /// How many people order `index` books: every fourth order two.
+    private static func people(inOrder index: Int) -> Int {
+        index % 4 == 0 ? 2 : 1
     }
 
     private func time(_ key: String) throws -> DateTime {
