@@ -4,6 +4,9 @@ import Storage
 final class RowEncoder: Encoder {
     private(set) var values: [SQLiteValue]
     let layout: RecordTable
+    /// Where the next property is expected: synthesized `encode(to:)` writes the properties in
+    /// declaration order, which is the layout's, so a comparison usually finds it without a hash.
+    private var expected = 0
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -19,10 +22,21 @@ final class RowEncoder: Encoder {
     }
 
     func set(_ value: SQLiteValue, for key: any CodingKey) throws {
-        guard let index = layout.position(ofProperty: key.stringValue) else {
-            throw RecordDecodingError(description: "\(layout.name) has no column for \(key.stringValue)")
+        values[try position(of: key)] = value
+    }
+
+    func position(of key: any CodingKey) throws -> Int {
+        let property = key.stringValue
+        let index: Int
+        if expected < layout.columns.count, layout.columns[expected].property == property {
+            index = expected
+        } else if let found = layout.position(ofProperty: property) {
+            index = found
+        } else {
+            throw RecordDecodingError(description: "\(layout.name) has no column for \(property)")
         }
-        values[index] = value
+        expected = index + 1
+        return index
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -51,15 +65,13 @@ final class RowEncoder: Encoder {
         mutating func encode(_ value: Int32, forKey key: Key) throws { try encoder.set(.integer(Int64(value)), for: key) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            guard let index = encoder.layout.position(ofProperty: key.stringValue) else {
-                return try encoder.set(.null, for: key)  // throws: no such column
-            }
+            let index = try encoder.position(of: key)
             if encoder.layout.columns[index].storage == .json {
-                try encoder.set(.text(JSONWriter.string(try JSONValueEncoder.encode(value))), for: key)
+                encoder.values[index] = .text(JSONWriter.string(try JSONValueEncoder.encode(value)))
             } else {
                 let single = SingleColumnEncoder()
                 try value.encode(to: single)
-                try encoder.set(single.value, for: key)
+                encoder.values[index] = single.value
             }
         }
 
