@@ -523,7 +523,7 @@ import UnderstudyServer
             (200..<300).contains(created.status)
         else { return }
         let record = wrapper.flatMap { created.json[$0] } ?? created.json
-        guard let id = record["id"].flatMap({ $0.stringValue ?? $0.intValue.map { String($0) } }) else { return }
+        guard let id = Self.id(of: record) else { return }
         run.tally.creates += 1
         let path = route.example + "/" + id
         let names = Array(Set(fields.keys + (Self.documentedBodyFields[run.provider] ?? [])))
@@ -581,9 +581,12 @@ import UnderstudyServer
     /// of `storedStrings`; when the create is accepted, a later read of the new record must
     /// hold what the create answered, and what it answered must not be the sent text cut short
     /// (fields the provider derives or ignores, such as a share URL, may differ altogether).
+    /// Creates the generic pairing cannot read back are checked through `createsReadElsewhere`.
     @Test(arguments: providers)
     func storedStringsReadBackExactly(provider: String) throws {
-        let run = try Run(provider: provider, seed: Self.seed(provider) &+ 1, intensity: 1, requestBudget: 1500, seconds: 20)
+        // Listed pairs send 1 MB per string field and read it back: each gets time of its own.
+        let listed = Self.createsReadElsewhere[provider] ?? []
+        let run = try Run(provider: provider, seed: Self.seed(provider) &+ 1, intensity: 1, requestBudget: 1500, seconds: 20 + 8 * Double(listed.count))
         let routes = try run.routes()
         var checked = 0
         for route in routes where route.method == "POST" && !run.exhausted {
@@ -608,22 +611,279 @@ import UnderstudyServer
                     else { continue }
                     let record = wrapper.flatMap { created.json[$0] } ?? created.json
                     let answered = record[field] ?? record["data"]?[field]
-                    guard let id = (record["id"] ?? record["data"]?["id"]).flatMap({ $0.stringValue ?? $0.intValue.map { String($0) } }),
+                    guard let id = Self.id(of: record) ?? Self.id(of: record["data"]),
                         let read = run.send("GET", route.example + "/" + id, note: "(read back \(field))"), read.status == 200
                     else { continue }
                     let readRecord = wrapper.flatMap { read.json[$0] } ?? read.json
-                    let stored = readRecord[field] ?? readRecord["data"]?[field]
                     checked += 1
-                    if stored != answered {
-                        run.fail("\(provider): \(field) of a new \(route.template) answered \(String(describing: answered).prefix(80)) but reads back \(String(describing: stored).prefix(80))")
-                    }
-                    if let answered = answered?.stringValue, answered != value, !answered.isEmpty, value.utf8.starts(with: answered.utf8) {
-                        run.fail("\(provider): \(field) of a new \(route.template) was sent as \(value.prefix(40).debugDescription)… (\(value.utf8.count) bytes) and stored as \(answered.prefix(40).debugDescription)… (\(answered.utf8.count) bytes)")
-                    }
+                    Self.compare(sent: value, answered: answered, stored: readRecord[field] ?? readRecord["data"]?[field],
+                        field: field, of: route.template, run)
                 }
             }
         }
+        for pair in listed where !run.exhausted {
+            checked += readBackElsewhere(pair, routes, run)
+        }
         run.stillHealthy(after: "the stored strings")
         print("stored strings, \(provider): \(run.tally.requests) requests, \(checked) records read back")
+    }
+
+    /// What a create answered for a field must be what a later read shows, and must not be the
+    /// sent text cut short.
+    static func compare(
+        sent value: String, answered: JSONValue?, stored: JSONValue?, field: String, of template: String, _ run: Run,
+        member: String? = nil, keepsPrefix: Int? = nil
+    ) {
+        if stored != answered {
+            run.fail("\(run.provider): \(field) of a new \(template) answered \(String(describing: answered).prefix(80)) but reads back \(String(describing: stored).prefix(80))")
+        }
+        let answeredText = (member.map { Self.value(at: $0, in: answered) } ?? answered)?.stringValue
+        if let keepsPrefix, let answeredText {
+            if answeredText != String(value.prefix(keepsPrefix)) {
+                run.fail("\(run.provider): \(field) of a new \(template) was sent as \(value.prefix(40).debugDescription) and stored as \(answeredText.prefix(40).debugDescription), not its first \(keepsPrefix) characters")
+            }
+        } else if let answered = answeredText, answered != value, !answered.isEmpty, value.utf8.starts(with: answered.utf8) {
+            run.fail("\(run.provider): \(field) of a new \(template) was sent as \(value.prefix(40).debugDescription)… (\(value.utf8.count) bytes) and stored as \(answered.prefix(40).debugDescription)… (\(answered.utf8.count) bytes)")
+        }
+    }
+
+    // MARK: - Creates read back elsewhere
+
+    /// Where a record sits in a response.
+    enum RecordPlace {
+        case bare
+        case wrapped(String)
+        /// The first element of a JSON array (Eventbrite's text overrides).
+        case firstElement
+    }
+
+    /// A create whose new record is read at another route than the create's template + `/{id}`,
+    /// with a body its spec documents. `read` may hold `{id}` (the new record's id) and any
+    /// parameter of `create` (taken from the create's example path). `strings` maps the dotted
+    /// path of each string field in the body (numbers index arrays) to the dotted path of the
+    /// member a read shows it as; the whole top-level field must read back as the create
+    /// answered, and that member must not be the sent text cut short.
+    struct CreateReadElsewhere: Sendable {
+        let create: String
+        let read: String
+        let body: JSONValue
+        let strings: [(sent: String, read: String)]
+        /// Where the record sits in the create's answer and in the read's.
+        var answered = RecordPlace.bare
+        var readBack = RecordPlace.bare
+        /// Text put before the hostile string (a URL field needs a scheme and host).
+        var prefix: [String: String] = [:]
+        /// Fields the spec truncates to this many characters (Eventbrite's ticket group names);
+        /// characters as Swift counts them, as the provider does (the spec only says "chars").
+        var keepsPrefix: [String: Int] = [:]
+        /// A DELETE (a template like `read`) sent after each read, for creates that cannot be
+        /// repeated while their record exists.
+        var undo: String?
+    }
+
+    /// Eventbrite creates under a parent (`POST /v3/organizations/{organization_id}/venues/`), reads
+    /// at the top (`GET /v3/venues/{venue_id}/`), and wraps bodies in the resource's name (spec §1.4),
+    /// so its pairs are listed. Multipart text is sent as `{"html": …}`; the whole object
+    /// (`text` and `html`) must read back as the create answered it, and the cut-short check
+    /// looks at `html`, which keeps what was sent (`text` is derived from it with the markup
+    /// stripped, so it is shorter by design).
+    /// Not listed: schedules, seat maps, media and structured content (no free text that a read
+    /// of the created record shows), and organizers (Eventbrite has no organizer create).
+    static let createsReadElsewhere: [String: [CreateReadElsewhere]] = [
+        "eventbrite": [
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/venues/", read: "/v3/venues/{id}/",
+                body: ["venue": [
+                    "name": "Hostile Hall",
+                    "address": ["address_1": "1 Main St", "address_2": "Suite 4", "city": "Springfield", "region": "CA", "postal_code": "94102", "country": "US"],
+                ]],
+                strings: [
+                    ("venue.name", "name"), ("venue.address.address_1", "address.address_1"), ("venue.address.address_2", "address.address_2"),
+                    ("venue.address.city", "address.city"), ("venue.address.region", "address.region"), ("venue.address.postal_code", "address.postal_code"),
+                ]),
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/events/", read: "/v3/events/{id}/", body: eventbriteEventBody,
+                strings: [("event.name.html", "name.html"), ("event.summary", "summary"), ("event.description.html", "description.html")]),
+            CreateReadElsewhere(
+                create: "/v3/events/", read: "/v3/events/{id}/", body: eventbriteEventBody, strings: [("event.name.html", "name.html")]),
+            // A copy's `name` is plain text: it reads back as `name.text`.
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/copy/", read: "/v3/events/{id}/", body: ["name": "Hostile Copy"],
+                strings: [("name", "name.text"), ("summary", "summary")]),
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/ticket_classes/", read: "/v3/events/{event_id}/ticket_classes/{id}/",
+                // The example event is tiered, so a ticket class names its tier (spec §8.13).
+                body: ["ticket_class": ["name": "Hostile Admission", "description": "Entry", "free": true, "capacity": 10, "inventory_tier_id": "1234"]],
+                strings: [
+                    ("ticket_class.name", "name"), ("ticket_class.description", "description"),
+                    ("ticket_class.order_confirmation_message", "order_confirmation_message"),
+                ]),
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/discounts/", read: "/v3/discounts/{id}/",
+                body: ["discount": ["type": "coded", "code": "HOSTILE", "percent_off": "10.00"]], strings: [("discount.code", "code")]),
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/discounts/", read: "/v3/events/{event_id}/discounts/{id}/",
+                body: ["discount": ["code": "HOSTILE-EVENT", "percent_off": "10.00"]], strings: [("discount.code", "code")]),
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/webhooks/", read: "/v3/webhooks/{id}/",
+                body: ["endpoint_url": "https://hooks.example.com/eventbrite", "actions": "order.placed"],
+                strings: [("endpoint_url", "endpoint_url")], prefix: ["endpoint_url": "https://hooks.example.com/"]),
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/ticket_groups/", read: "/v3/ticket_groups/{id}/",
+                body: ["ticket_group": ["name": "Hostile Group", "status": "live"]],
+                strings: [("ticket_group.name", "name")], keepsPrefix: ["ticket_group.name": 20]),
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/questions/", read: "/v3/events/{event_id}/questions/{id}/",
+                body: ["question": [
+                    "question": ["html": "Hostile question?"], "type": "dropdown", "respondent": "ticket_buyer", "required": false,
+                    "choices": [["answer": ["html": "Hostile choice"]]],
+                ]],
+                strings: [("question.question.html", "question.html"), ("question.choices.0.answer.html", "choices.0.answer.html")]),
+            // A canned type is enabled once: each create is undone before the next.
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/canned_questions/", read: "/v3/event/{event_id}/canned_questions/{id}",
+                body: ["question": ["canned_type": "company", "question": ["html": "Company"]]],
+                strings: [("question.question.html", "question.html")], readBack: .wrapped("question"),
+                undo: "/v3/event/{event_id}/canned_questions/{id}"),
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/inventory_tiers/", read: "/v3/events/{event_id}/inventory_tiers/{id}/",
+                body: ["inventory_tier": ["name": "Hostile Tier", "quantity_total": 10]],
+                strings: [("inventory_tier.name", "name")], answered: .wrapped("inventory_tier"), readBack: .wrapped("inventory_tier")),
+            CreateReadElsewhere(
+                create: "/v3/events/{event_id}/teams/create/", read: "/v3/events/{event_id}/teams/{id}/",
+                body: ["public_event_id": "{event_id}", "name": "Hostile Team"], strings: [("name", "name")]),
+            // No id: the override of one text code is read by that code.
+            CreateReadElsewhere(
+                create: "/v3/organizations/{organization_id}/text_overrides/",
+                read: "/v3/organizations/{organization_id}/text_overrides/?text_codes=event_postponed",
+                body: ["strings": [["text_code": "event_postponed", "message": "Moved"]]],
+                strings: [("strings.0.message", "message")], answered: .firstElement, readBack: .firstElement),
+        ]
+    ]
+
+    /// An event create's body: the required fields (spec §8.6).
+    static let eventbriteEventBody: JSONValue = ["event": [
+        "name": ["html": "Hostile Night"],
+        "start": ["timezone": "America/Los_Angeles", "utc": "2031-01-01T10:00:00Z"],
+        "end": ["timezone": "America/Los_Angeles", "utc": "2031-01-01T11:00:00Z"],
+        "currency": "USD",
+    ]]
+
+    /// Each string field of the pair's body sent with each of `storedStrings`, each accepted
+    /// create read back; returns how many records were read back.
+    func readBackElsewhere(_ pair: CreateReadElsewhere, _ routes: [Route], _ run: Run) -> Int {
+        guard let create = routes.first(where: { $0.method == "POST" && $0.template == pair.create }) else {
+            run.fail("\(run.provider): no route POST \(pair.create) to read back")
+            return 0
+        }
+        let parameters = Self.pathParameters(create)
+        let mount = Self.mount(of: create)
+        /// A path of the pair's with the create's parameters and the new record's id.
+        func target(_ template: String, id: String?) -> String {
+            Self.filled(mount + template, parameters).replacingOccurrences(of: "{id}", with: id ?? "")
+        }
+        // The listed body as it is must be accepted, or no hostile value below could be.
+        let plain = String(decoding: JSONWriter.encode(Self.filled(pair.body, parameters)), as: UTF8.self)
+        if let created = run.send("POST", create.example, body: plain, note: "(the listed body)") {
+            if !(200..<300).contains(created.status) {
+                run.fail("\(run.provider): POST \(create.example) with the listed body → \(created.status) \(created.text.prefix(300))")
+            } else if let undo = pair.undo {
+                run.send("DELETE", target(undo, id: Self.id(of: Self.record(in: created.json, pair.answered))), note: "(undo)")
+            }
+        }
+        var checked = 0
+        for (sentPath, readPath) in pair.strings {
+            for hostile in Self.storedStrings where !run.exhausted {
+                let value = (pair.prefix[sentPath] ?? "") + hostile
+                let body = Self.setting(sentPath, to: .string(value), in: Self.filled(pair.body, parameters))
+                guard let created = run.send("POST", create.example, body: String(decoding: JSONWriter.encode(body), as: UTF8.self),
+                    note: "(stored string in \(sentPath))"), (200..<300).contains(created.status)
+                else { continue }
+                let record = Self.record(in: created.json, pair.answered)
+                let id = Self.id(of: record)
+                if id == nil && pair.read.contains("{id}") {
+                    run.fail("\(run.provider): POST \(pair.create) answered no id: \(created.text.prefix(200))")
+                    continue
+                }
+                let readTarget = target(pair.read, id: id)
+                guard let read = run.send("GET", readTarget, note: "(read back \(sentPath))") else { continue }
+                if let undo = pair.undo { run.send("DELETE", target(undo, id: id), note: "(undo)") }
+                guard read.status == 200 else {
+                    run.fail("\(run.provider): GET \(readTarget) after POST \(pair.create) → \(read.status) \(read.text.prefix(200))")
+                    continue
+                }
+                let field = String(readPath.prefix { $0 != "." })
+                let member = readPath.contains(".") ? String(readPath.drop { $0 != "." }.dropFirst()) : nil
+                checked += 1
+                Self.compare(
+                    sent: value, answered: record?[field], stored: Self.record(in: read.json, pair.readBack)?[field], field: readPath,
+                    of: pair.create, run, member: member, keepsPrefix: pair.keepsPrefix[sentPath])
+            }
+        }
+        return checked
+    }
+
+    static func record(in body: JSONValue, _ place: RecordPlace) -> JSONValue? {
+        switch place {
+        case .bare: return body
+        case .wrapped(let key): return body[key]
+        case .firstElement: return body.arrayValue?.first
+        }
+    }
+
+    static func id(of record: JSONValue?) -> String? {
+        record?["id"].flatMap { $0.stringValue ?? $0.intValue.map { String($0) } }
+    }
+
+    /// The mount prefix of a route's example (`/eventbrite`).
+    static func mount(of route: Route) -> String {
+        let exampleSegments = route.example.split(separator: "/", omittingEmptySubsequences: false)
+        let templateSegments = route.template.split(separator: "/", omittingEmptySubsequences: false)
+        return exampleSegments.prefix(exampleSegments.count - templateSegments.count + 1).joined(separator: "/")
+    }
+
+    /// The template's parameters (`{event_id}`) with their values in the route's example.
+    static func pathParameters(_ route: Route) -> [String: String] {
+        let (segments, slots) = parameterSlots(route)
+        let templateSegments = route.template.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let offset = segments.count - templateSegments.count
+        return Dictionary(slots.map { (templateSegments[$0 - offset], segments[$0]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `text` with each `{parameter}` replaced by its value.
+    static func filled(_ text: String, _ parameters: [String: String]) -> String {
+        parameters.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    }
+
+    /// `value` with each string that is exactly a `{parameter}` replaced by its value.
+    static func filled(_ value: JSONValue, _ parameters: [String: String]) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(parameters[text] ?? text)
+        case .array(let elements): return .array(elements.map { filled($0, parameters) })
+        case .object(let object): return .object(JSONObject(object.members.map { ($0.key, filled($0.value, parameters)) }))
+        default: return value
+        }
+    }
+
+    /// `value` with the member at a dotted path (numbers index arrays) set, objects created on the way.
+    static func setting(_ path: String, to newValue: JSONValue, in value: JSONValue) -> JSONValue {
+        let segments = path.split(separator: ".", maxSplits: 1).map(String.init)
+        let rest = segments.count > 1 ? segments[1] : nil
+        func inner(_ current: JSONValue?) -> JSONValue { rest.map { setting($0, to: newValue, in: current ?? .object(JSONObject())) } ?? newValue }
+        if case .array(var elements) = value, let index = Int(segments[0]), elements.indices.contains(index) {
+            elements[index] = inner(elements[index])
+            return .array(elements)
+        }
+        var object = value.objectValue ?? JSONObject()
+        object[segments[0]] = inner(object[segments[0]])
+        return .object(object)
+    }
+
+    /// The member at a dotted path (numbers index arrays), or nil.
+    static func value(at path: String, in value: JSONValue?) -> JSONValue? {
+        path.split(separator: ".").reduce(value) { current, segment in
+            if let index = Int(segment), let elements = current?.arrayValue { return elements.indices.contains(index) ? elements[index] : nil }
+            return current?[String(segment)]
+        }
     }
 }
