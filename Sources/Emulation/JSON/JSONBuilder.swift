@@ -24,6 +24,15 @@ public struct JSONBuilder {
         Array(UnsafeBufferPointer(start: buffer.base, count: count))
     }
 
+    /// The JSON written, handed over without a copy when no other builder shares its buffer
+    /// (a response body); the builder is empty afterwards. `bytes` copies instead, to the
+    /// size written: for small values kept for a while (embedded records).
+    public mutating func takeBytes() -> [UInt8] {
+        let taken = isKnownUniquelyReferenced(&buffer) ? buffer.take(count: count) : bytes
+        self = JSONBuilder(capacity: 0)
+        return taken
+    }
+
     // MARK: Bytes
 
     /// How many bytes are written so far.
@@ -435,20 +444,35 @@ public struct JSONBuilder {
 
 /// The bytes of a `JSONBuilder`: one allocation, freed with the last builder that holds it,
 /// and how far into it any builder has written.
+///
+/// The allocation is an array's storage, so that a finished body can become the response's
+/// `[UInt8]` as it is (`take`): copying a page of hundreds of kilobytes costs about an
+/// instruction per byte. The array counts all `capacity` bytes, those past `written` not yet
+/// written (plain bytes, never read); it is never resized or shared while the buffer writes
+/// into it, so `base`, taken from it once, stays valid.
 private final class JSONBuffer {
+    private var storage: [UInt8]
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     let written: UnsafeMutablePointer<Int>
 
     init(capacity: Int) {
-        base = .allocate(capacity: capacity)
+        storage = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
+        base = storage.withUnsafeMutableBufferPointer { $0.baseAddress! }
         self.capacity = capacity
         written = .allocate(capacity: 1)
         written.initialize(to: 0)
     }
 
+    /// The first `count` bytes as an array, without a copy. Nothing may write to the buffer after.
+    func take(count: Int) -> [UInt8] {
+        var bytes = storage
+        storage = []
+        bytes.removeLast(bytes.count - count)  // the only reference now: in place
+        return bytes
+    }
+
     deinit {
-        base.deallocate()
         written.deallocate()
     }
 }
