@@ -524,7 +524,7 @@ public struct ColumnFormat: Sendable {
         case .rawJSON:
             row.withOptionalUTF8(at: index) { text in if let text { json.rawJSON(utf8: text) } else { json.null() } }
         case .utcTimestamp(let form):
-            if let value = integer(row, index) { json.timestamp(UTCDateTime(milliseconds: value), form) } else { json.null() }
+            if let value = integer(row, index) { json.timestamp(milliseconds: value, form) } else { json.null() }
         case .hundredths(let quoted):
             if let value = integer(row, index) { json.hundredths(value, quoted: quoted) } else { json.null() }
         }
