@@ -511,9 +511,10 @@ public struct ColumnFormat: Sendable {
         // One call to learn the type (or none, for text), then one to read the value.
         switch form {
         case .number:
-            switch row.kind(at: index) {
+            let (kind, integer) = row.kindAndInteger(at: index)
+            switch kind {
             case .null: json.null()
-            case .integer: json.int(row.int64(at: index))
+            case .integer: json.int(integer)
             case .real: json.double(row.double(at: index))
             case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
             }

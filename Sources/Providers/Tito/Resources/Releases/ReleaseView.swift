@@ -147,12 +147,23 @@ struct ReleaseState {
     let upcoming: Bool
     let allocatable: Bool
 
+    /// The positions of the columns the flags read in the view's rows: a page of tickets works
+    /// the flags out five times for each of the event's releases.
+    private static let column = (
+        quantity: position("quantity"), ticketsCount: position("tickets_count"), endAt: position("end_at"),
+        startAt: position("start_at"), archived: position("archived"), offSale: position("off_sale"))
+
+    private static func position(_ name: String) -> Int { ReleaseView.view.position(of: name)! }
+
     init(_ row: ViewRow, now: Int64) {
-        let quantity = row.optionalInteger("quantity")
-        soldOut = quantity.map { row.integer("tickets_count") >= $0 } ?? false
-        expired = row.optionalInteger("end_at").map { $0 <= now } ?? false
-        upcoming = row.optionalInteger("start_at").map { $0 > now } ?? false
-        allocatable = !row.bool("archived") && !row.bool("off_sale") && !soldOut && !expired && !upcoming
+        let cursor = row.cursor
+        let column = Self.column
+        let quantity = cursor.optionalInteger(at: column.quantity)
+        soldOut = quantity.map { cursor.integer(at: column.ticketsCount) >= $0 } ?? false
+        expired = cursor.optionalInteger(at: column.endAt).map { $0 <= now } ?? false
+        upcoming = cursor.optionalInteger(at: column.startAt).map { $0 > now } ?? false
+        allocatable = cursor.integer(at: column.archived) == 0 && cursor.integer(at: column.offSale) == 0 && !soldOut && !expired
+            && !upcoming
     }
 }
 
