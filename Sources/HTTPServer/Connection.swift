@@ -30,8 +30,6 @@ final class Connection: @unchecked Sendable {
     /// Stop answering pipelined requests while this much output waits, so a client that sends
     /// but never reads cannot make the server buffer without bound.
     private static let outputHighWaterMark = 256 * 1024
-    /// An output buffer that grew past this for one large response is released afterwards.
-    private static let retainedOutputCapacity = 64 * 1024
     /// How long to keep reading after a final response before closing, so that unread request
     /// bytes do not turn our close into a reset that destroys the response (RFC 9112 §9.6).
     private static let lingerTimeout = 2.0
@@ -54,9 +52,8 @@ final class Connection: @unchecked Sendable {
     /// Set once the client has shut down its sending side; we answer what it sent, then close.
     private var peerClosedInput = false
 
-    private var outbound: [UInt8] = []
-    private var outboundOffset = 0
-    private var hasPendingOutput: Bool { outboundOffset < outbound.count }
+    private var outbound = OutputQueue()
+    private var hasPendingOutput: Bool { !outbound.isEmpty }
 
     /// What the loop watches the socket for: input, except output only while a write is blocked.
     private var interest = Epoll.Interest.readable
@@ -222,7 +219,7 @@ final class Connection: @unchecked Sendable {
     /// Returns true when it stopped because too much output is waiting to be written.
     private func answerBufferedRequests() -> Bool {
         while lifecycle == .open {
-            guard outbound.count - outboundOffset < Self.outputHighWaterMark else { return true }
+            guard outbound.count < Self.outputHighWaterMark else { return true }
             let parsed: RequestParser.ParsedRequest?
             do {
                 parsed = try parser.next()
@@ -233,7 +230,7 @@ final class Connection: @unchecked Sendable {
             guard let parsed else {
                 // RFC 9110 §10.1.1: the client waits for 100 before sending the body it announced.
                 if parser.isAwaitingContinue {
-                    outbound.append(contentsOf: Self.continueResponse)
+                    outbound.append { $0.append(contentsOf: Self.continueResponse) }
                     parser.continueWasSent()
                 }
                 return false
@@ -267,22 +264,19 @@ final class Connection: @unchecked Sendable {
     /// Queues a response the server makes up itself, after which the connection closes.
     private func sendFinalResponse(status: Int, _ message: String) {
         let context = ResponseEncoder.Context(isResponseToHEAD: false, keepAlive: false, isHTTP10: false, date: dateCache.current())
-        ResponseEncoder.encode(.plainText(status: status, message), context: context, into: &outbound)
+        _ = ResponseEncoder.encode(.plainText(status: status, message), context: context, into: &outbound)
         lifecycle = .closingAfterFlush
     }
 
     // MARK: - Writing
 
-    /// Writes queued output until done or the socket is full. Head and body of a response are
-    /// adjacent in `outbound`, so a response that fits the socket buffer takes one system call.
+    /// Writes queued output until done or the socket is full. Head and body of a response go
+    /// out together, so a response that fits the socket buffer takes one system call.
     private func flush() -> FlushOutcome {
         while hasPendingOutput {
-            let result = outbound.withUnsafeBytes { bytes in
-                socket.send(UnsafeRawBufferPointer(rebasing: bytes[outboundOffset...]))
-            }
-            switch result {
-            case .transferred(let count):
-                outboundOffset += count
+            switch outbound.send(to: socket) {
+            case .transferred:
+                break
             case .wouldBlock:
                 return .blocked
             case .endOfStream, .failed:
@@ -291,12 +285,7 @@ final class Connection: @unchecked Sendable {
                 return .failed
             }
         }
-        if outbound.capacity > Self.retainedOutputCapacity {
-            outbound = []
-        } else {
-            outbound.removeAll(keepingCapacity: true)
-        }
-        outboundOffset = 0
+        outbound.removeAll()
         return .complete
     }
 
@@ -397,7 +386,7 @@ final class Connection: @unchecked Sendable {
 
     private func finishClosing() {
         socket.close()
-        outbound = []
+        outbound = OutputQueue()
         logger.trace("connection closed")
         registry.remove(self)
     }

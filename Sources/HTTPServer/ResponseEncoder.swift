@@ -31,11 +31,40 @@ enum ResponseEncoder {
     /// says so or the responder asked for `Connection: close`.
     @discardableResult
     static func encode(_ response: HTTPResponse, context: Context, into buffer: inout [UInt8]) -> Bool {
+        let sendsBody = sendsBody(response, context: context)
+        let keepAlive = encodeHead(response, context: context, reservingBody: sendsBody, into: &buffer)
+        if sendsBody {
+            buffer.append(contentsOf: response.body)
+        }
+        return keepAlive
+    }
+
+    /// Appends the encoded response to `output`: the head copied, the body (if sent) queued as
+    /// the responder's array when large. Returns what `encode` returns.
+    static func encode(_ response: HTTPResponse, context: Context, into output: inout OutputQueue) -> Bool {
+        let sendsBody = sendsBody(response, context: context)
+        let copiesBody = sendsBody && response.body.count < OutputQueue.separateBodyMinimum
+        let keepAlive = output.append { encodeHead(response, context: context, reservingBody: copiesBody, into: &$0) }
+        if sendsBody { output.append(body: response.body) }
+        return keepAlive
+    }
+
+    /// Whether the body goes out: 1xx, 204, 304 and responses to HEAD carry none.
+    private static func sendsBody(_ response: HTTPResponse, context: Context) -> Bool {
+        let status = (100...999).contains(response.status) ? response.status : 500
+        return !(100...199).contains(status) && status != 204 && status != 304 && !context.isResponseToHEAD
+    }
+
+    /// The status line and header fields, with the blank line that ends them; with room for the
+    /// body after them when `reservingBody`.
+    private static func encodeHead(
+        _ response: HTTPResponse, context: Context, reservingBody: Bool, into buffer: inout [UInt8]
+    ) -> Bool {
         let status = (100...999).contains(response.status) ? response.status : 500
         let bodyAllowed = !(100...199).contains(status) && status != 204 && status != 304
         let sendsBody = bodyAllowed && !context.isResponseToHEAD
         if buffer.isEmpty {
-            buffer.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
+            buffer.reserveCapacity(256 + (reservingBody ? response.body.count : 0))
         }
 
         append("HTTP/1.1 ", to: &buffer)
@@ -84,10 +113,6 @@ enum ResponseEncoder {
             append("Connection: keep-alive\r\n", to: &buffer)
         }
         appendLineEnd(to: &buffer)
-
-        if sendsBody {
-            buffer.append(contentsOf: response.body)
-        }
         return keepAlive
     }
 

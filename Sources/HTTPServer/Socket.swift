@@ -125,6 +125,31 @@ struct Socket: Sendable, Hashable {
         }
     }
 
+    /// Sends what the kernel will take now of `first` followed by `second`, in one system call
+    /// (`sendmsg` with two parts; MSG_NOSIGNAL as in `send(_:)`).
+    func send(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> IOResult {
+        guard !second.isEmpty else { return send(first) }
+        guard !first.isEmpty else { return send(second) }
+        var parts = [
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count),
+        ]
+        while true {
+            let count = parts.withUnsafeMutableBufferPointer { parts in
+                var message = msghdr()
+                message.msg_iov = parts.baseAddress
+                message.msg_iovlen = parts.count
+                return sendmsg(descriptor, &message, Int32(MSG_NOSIGNAL))
+            }
+            if count >= 0 { return .transferred(count) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            case let code: return .failed(errno: code)
+            }
+        }
+    }
+
     /// Disables Nagle's algorithm: a response is written whole, so waiting to coalesce it with
     /// later data only adds latency (up to 40 ms with delayed ACKs).
     func setNoDelay() {

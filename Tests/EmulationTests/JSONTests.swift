@@ -58,4 +58,19 @@ import Testing
         long.array { json in for index in 0..<1000 { json.int(index) } }
         #expect((try? JSONParser.parse(long.bytes)) == .array((0..<1000).map { .int(Int64($0)) }))
     }
+
+    @Test func takenBytesAreWhatWasWrittenWhetherOrNotTheBufferIsShared() {
+        var alone = JSONBuilder(capacity: 64)
+        alone.object { json in json.field("page", 1) }
+        #expect(String(decoding: alone.takeBytes(), as: UTF8.self) == #"{"page":1}"#)
+        #expect(alone.bytes.isEmpty)
+        alone.int(7)
+        #expect(String(decoding: alone.bytes, as: UTF8.self) == "7")
+
+        var shared = JSONBuilder(capacity: 64)
+        shared.array { json in json.string("kept") }
+        let copy = shared
+        #expect(String(decoding: shared.takeBytes(), as: UTF8.self) == #"["kept"]"#)
+        #expect(String(decoding: copy.bytes, as: UTF8.self) == #"["kept"]"#)
+    }
 }

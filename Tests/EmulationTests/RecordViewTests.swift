@@ -331,6 +331,33 @@ private struct Note: StoredRecord {
         #expect(rendered == expected(notes))
     }
 
+    /// A builder keeps the digits of the last timestamp it wrote: the same instant again, in
+    /// another form, or another instant must each come out as if written afresh.
+    @Test func writesRepeatedTimestampsInEachForm() throws {
+        let instants: [Int64?] = [1_778_239_800_123, 1_778_239_800_123, nil, 0, 1_778_239_800_123, -1]
+        let notes = instants.enumerated().map { index, milliseconds in
+            var note = Note()
+            note.id = Int64(index)
+            note.editedAt = milliseconds.map(EpochMilliseconds.init)
+            return note
+        }
+        let database = try database(notes)
+        let view = RecordView<Void>(Note.table, [
+            .column("edited_at", format: .utcTimestamp()),
+            .column("edited_at", as: "rails", format: .utcTimestamp(dateSeparator: " ", fraction: false, offset: " +0000")),
+            .column("edited_at", as: "again", format: .utcTimestamp()),
+        ])
+        let rendered = try render(view, "SELECT \(Note.table.selectList()) FROM test_notes ORDER BY id", context: (), in: database)
+        let expected = instants.map { milliseconds -> String in
+            guard let milliseconds else { return #"{"edited_at":null,"rails":null,"again":null}"# }
+            let time = UTCDateTime(milliseconds: milliseconds)
+            let iso = time.text(dateSeparator: "T", fraction: true, offset: "Z")
+            let rails = time.text(dateSeparator: " ", fraction: false, offset: " +0000")
+            return #"{"edited_at":"\#(iso)","rails":"\#(rails)","again":"\#(iso)"}"#
+        }
+        #expect(rendered == "[" + expected.joined(separator: ",") + "]")
+    }
+
     @Test func writesComputedColumnsFallbacksAndOptionalMembers() throws {
         var first = Note()
         first.id = 1

@@ -85,6 +85,35 @@ struct PersistenceTests {
         }
     }
 
+    /// Large bodies go out as the responder's own arrays, behind their heads; answers queued
+    /// behind one must still follow it, whole and in order.
+    @Test func keepsPipelinedAnswersInOrderAroundLargeBodies() throws {
+        try withServer { _, port in
+            let client = try RawSocketClient.connect(port: port)
+            try client.send(
+                "GET /1 HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /large?bytes=300000 HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /3 HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /large?bytes=20000 HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "HEAD /large?bytes=50000 HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /fixed HTTP/1.1\r\nHost: test\r\n\r\n"
+            )
+            #expect(try client.readResponse().bodyText == "GET /1 ? 0:")
+            let large = try client.readResponse()
+            #expect(large.header("Content-Length") == "300000")
+            #expect(large.body == [UInt8](repeating: UInt8(ascii: "x"), count: 300_000))
+            #expect(try client.readResponse().bodyText == "GET /3 ? 0:")
+            let second = try client.readResponse()
+            #expect(second.header("Content-Length") == "20000")
+            #expect(second.body == [UInt8](repeating: UInt8(ascii: "x"), count: 20_000))
+            let head = try client.readResponse(isResponseToHEAD: true)
+            #expect(head.header("Content-Length") == "50000")
+            #expect(try client.readResponse().bodyText == "twelve bytes")
+            #expect(client.unreadBytes.isEmpty)
+            #expect(!client.isClosedByPeer(within: 0.2))
+        }
+    }
+
     @Test func answersHEADWithTheGETLengthAndNoBody() throws {
         try withServer { _, port in
             let client = try RawSocketClient.connect(port: port)

@@ -14,6 +14,8 @@ public struct JSONBuilder {
     private var count = 0
     /// Whether the next key or value needs a comma before it.
     private var separatorPending = false
+    /// The digits of the last timestamp written (see `timestamp(milliseconds:_:)`).
+    private var lastTimestamp = TimestampDigits()
 
     public init(capacity: Int = 1024) {
         buffer = JSONBuffer(capacity: max(capacity, 64))
@@ -22,6 +24,15 @@ public struct JSONBuilder {
     /// The JSON written so far.
     public var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: buffer.base, count: count))
+    }
+
+    /// The JSON written, handed over without a copy when no other builder shares its buffer
+    /// (a response body); the builder is empty afterwards. `bytes` copies instead, to the
+    /// size written: for small values kept for a while (embedded records).
+    public mutating func takeBytes() -> [UInt8] {
+        let taken = isKnownUniquelyReferenced(&buffer) ? buffer.take(count: count) : bytes
+        self = JSONBuilder(capacity: 0)
+        return taken
     }
 
     // MARK: Bytes
@@ -300,13 +311,19 @@ public struct JSONBuilder {
         separatorPending = true
     }
 
-    /// A UTC timestamp as a string in `form` (see `ColumnFormat.utcTimestamp`).
-    mutating func timestamp(_ time: UTCDateTime, _ form: UTCTextForm) {
+    /// A UTC timestamp of milliseconds since 1970 as a string in `form` (see
+    /// `ColumnFormat.utcTimestamp`). A page writes the same instant many times over (a record's
+    /// `created_at` and `updated_at`, those of the records it embeds), so the digits of the last
+    /// one are kept: working them out is most of a timestamp's cost.
+    mutating func timestamp(milliseconds: Int64, _ form: UTCTextForm) {
+        if !lastTimestamp.holds(milliseconds, form) { lastTimestamp = TimestampDigits(milliseconds, form) }
+        let digits = lastTimestamp
         beginValue()
-        // A quote, 23 digits and separators, an offset of at most 8 bytes, a quote.
-        append(upTo: 33) { output in
+        // A quote, 23 digits and separators (written as 24 bytes), an offset of at most 8 bytes
+        // (written as 8), a quote.
+        append(upTo: 34) { output in
             output[0] = UInt8(ascii: "\"")
-            var written = 1 + time.writeDigits(to: output + 1, dateSeparator: form.dateSeparator, fraction: form.fraction)
+            var written = 1 + digits.write(to: output + 1)
             written += form.writeOffset(to: output + written)
             output[written] = UInt8(ascii: "\"")
             return written + 1
@@ -433,22 +450,72 @@ public struct JSONBuilder {
     }
 }
 
+/// The text of a timestamp up to its offset, `YYYY-MM-DD<separator>HH:MM:SS[.mmm]`, for the
+/// instant and form it was worked out for: at most 23 bytes, held in 24.
+private struct TimestampDigits {
+    private var milliseconds: Int64?
+    private var separator: UInt8 = 0
+    private var fraction = false
+    private var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var count = 0
+
+    init() {}
+
+    init(_ milliseconds: Int64, _ form: UTCTextForm) {
+        self.milliseconds = milliseconds
+        separator = form.dateSeparator
+        fraction = form.fraction
+        let time = UTCDateTime(milliseconds: milliseconds)
+        count = withUnsafeMutableBytes(of: &bytes) { raw in
+            time.writeDigits(to: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), dateSeparator: form.dateSeparator, fraction: form.fraction)
+        }
+    }
+
+    func holds(_ milliseconds: Int64, _ form: UTCTextForm) -> Bool {
+        self.milliseconds == milliseconds && separator == form.dateSeparator && fraction == form.fraction
+    }
+
+    /// Writes the text at `output` (room for 24 bytes, of which the text's are kept); returns its length.
+    func write(to output: UnsafeMutablePointer<UInt8>) -> Int {
+        let raw = UnsafeMutableRawPointer(output)
+        raw.storeBytes(of: bytes.0, as: UInt64.self)
+        raw.storeBytes(of: bytes.1, toByteOffset: 8, as: UInt64.self)
+        raw.storeBytes(of: bytes.2, toByteOffset: 16, as: UInt64.self)
+        return count
+    }
+}
+
 /// The bytes of a `JSONBuilder`: one allocation, freed with the last builder that holds it,
 /// and how far into it any builder has written.
+///
+/// The allocation is an array's storage, so that a finished body can become the response's
+/// `[UInt8]` as it is (`take`): copying a page of hundreds of kilobytes costs about an
+/// instruction per byte. The array counts all `capacity` bytes, those past `written` not yet
+/// written (plain bytes, never read); it is never resized or shared while the buffer writes
+/// into it, so `base`, taken from it once, stays valid.
 private final class JSONBuffer {
+    private var storage: [UInt8]
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     let written: UnsafeMutablePointer<Int>
 
     init(capacity: Int) {
-        base = .allocate(capacity: capacity)
+        storage = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
+        base = storage.withUnsafeMutableBufferPointer { $0.baseAddress! }
         self.capacity = capacity
         written = .allocate(capacity: 1)
         written.initialize(to: 0)
     }
 
+    /// The first `count` bytes as an array, without a copy. Nothing may write to the buffer after.
+    func take(count: Int) -> [UInt8] {
+        var bytes = storage
+        storage = []
+        bytes.removeLast(bytes.count - count)  // the only reference now: in place
+        return bytes
+    }
+
     deinit {
-        base.deallocate()
         written.deallocate()
     }
 }

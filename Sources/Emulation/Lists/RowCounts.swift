@@ -32,6 +32,9 @@ public struct RowCounts: Sendable {
     public let table: String
     public let groupColumns: [String]
     public let counts: [Count]
+    /// `SELECT <each count summed> FROM <table> WHERE `, made once: a list reads its counts on
+    /// every request.
+    private let sumsQuery: String
 
     public init(_ source: String, suffix: String, groupedBy groupColumns: [String], counts: [Count]) {
         precondition(!groupColumns.isEmpty && !counts.isEmpty, "\(source): counts need a group and something to count")
@@ -39,6 +42,7 @@ public struct RowCounts: Sendable {
         table = "\(source)_\(suffix)"
         self.groupColumns = groupColumns
         self.counts = counts
+        sumsQuery = "SELECT " + counts.map { "COALESCE(SUM(\($0.name)), 0)" }.joined(separator: ", ") + " FROM \(table) WHERE "
     }
 
     /// The counts table and the triggers that keep it.
@@ -68,12 +72,15 @@ public struct RowCounts: Sendable {
     /// Each count summed over the groups `filter` selects (a condition on the group columns,
     /// unqualified); 0 where no group matches.
     public func sums(where filter: SQLFilter, in database: Database) throws -> [String: Int] {
-        let selection = counts.map { "COALESCE(SUM(\($0.name)), 0) AS \($0.name)" }.joined(separator: ", ")
-        let row = try database.queryOne("SELECT \(selection) FROM \(table) WHERE \(filter.clause)", arguments: filter.arguments)
         var sums: [String: Int] = [:]
-        for count in counts { sums[count.name] = row?.int(count.name) ?? 0 }
+        sums.reserveCapacity(counts.count)
+        // Sums without GROUP BY: always one row.
+        try database.forEachRow(sumsQuery + filter.clause, arguments: filter.arguments) { row in
+            for (index, count) in counts.enumerated() { sums[count.name] = Int(row.integer(at: index)) }
+        }
         return sums
     }
+
 
     /// The count `name` of the one group whose columns hold `values` (in `groupColumns` order).
     public func sum(_ name: String, forGroup values: any SQLiteBindable..., in database: Database) throws -> Int {

@@ -18,7 +18,7 @@ extension HTTPResponse {
     ) rethrows -> HTTPResponse {
         var builder = JSONBuilder()
         try build(&builder)
-        return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", contentType)]), body: builder.bytes)
+        return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", contentType)]), body: builder.takeBytes())
     }
 
     /// A response with a text body (HTML error pages, plain text).

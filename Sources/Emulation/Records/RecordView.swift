@@ -122,7 +122,7 @@ public struct RecordView<Context>: Sendable {
     public let computed: [String]
     /// The views of inline members and their aliases, whose columns follow the computed ones.
     private let inlines: [(view: RecordView<Context>, alias: String)]
-    private let resolved: ResolvedView.Shared
+    private let resolved: ResolvedView
 
     /// How many columns the view's rows have: the table's, the computed ones, the inline records'.
     var width: Int { table.columns.count + computed.count + inlines.reduce(0) { $0 + $1.view.width } }
@@ -144,7 +144,7 @@ public struct RecordView<Context>: Sendable {
         // The closures are stored taking the context by pointer, so that the resolved members
         // are of one type whatever the context: walking them per row asks the runtime for no
         // generic type's metadata.
-        var view = ResolvedView(table: table, computed: computed)
+        var view = ResolvedView.Parts(table: table, computed: computed)
         var inlines: [(view: RecordView<Context>, alias: String)] = []
         var inlineBase = table.columns.count + computed.count
         func resolve(_ members: [Member]) -> [ResolvedView.Member] {
@@ -196,7 +196,7 @@ public struct RecordView<Context>: Sendable {
         }
         view.members = resolve(members)
         view.names = members.map(\.key)
-        resolved = ResolvedView.Shared(view)
+        resolved = ResolvedView(view)
         self.inlines = inlines
     }
 
@@ -238,7 +238,7 @@ public struct RecordView<Context>: Sendable {
         _ cursor: StatementCursor, _ context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws {
         try withUnsafePointer(to: context) { pointer in
-            try resolved.view.write(cursor, UnsafeRawPointer(pointer), keeping: keys, to: &json)
+            try resolved.write(cursor, UnsafeRawPointer(pointer), keeping: keys, to: &json)
         }
     }
 }
@@ -249,17 +249,11 @@ enum RecordEmbedding: Sendable {
 
 /// A record view's members resolved to column positions, byte ranges and indexes into arrays
 /// of closures, and those closures taking the context by pointer: plain data of one type, so
-/// that writing a row costs no reference counting and no look-up of generic metadata.
-private struct ResolvedView: Sendable {
-    /// The view held by reference: a view writing another inline, or a query writing a page,
-    /// takes it for one retain rather than one per array.
-    final class Shared: Sendable {
-        let view: ResolvedView
-
-        init(_ view: ResolvedView) {
-            self.view = view
-        }
-    }
+/// that writing a row costs no reference counting and no look-up of generic metadata. A class:
+/// a view writing another inline, or a query writing a page, takes it for one retain, where a
+/// struct read out of its holder was copied, a retain and release of each of its arrays, for
+/// every record written.
+private final class ResolvedView: Sendable {
 
     typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
     typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
@@ -291,41 +285,74 @@ private struct ResolvedView: Sendable {
         let requiredColumn: Int?
     }
 
+    /// What a view resolves to, gathered while its initialiser walks the members.
+    struct Parts {
+        let table: RecordTable
+        let computed: [String]
+        var members: [Member] = []
+        var names: [String] = []
+        var objects: [[Member]] = []
+        var keyBytes: [UInt8] = []
+        var conditions: [Condition] = []
+        var customFormats: [@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void] = []
+        var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
+        var derives: [Derive] = []
+        var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
+        var inlines: [ResolvedView] = []
+        var inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool] = []
+
+        init(table: RecordTable, computed: [String]) {
+            self.table = table
+            self.computed = computed
+        }
+
+        mutating func store(_ bytes: [UInt8]) -> Range<Int> {
+            keyBytes.append(contentsOf: bytes)
+            return (keyBytes.count - bytes.count)..<keyBytes.count
+        }
+
+        mutating func columnWriter(_ position: Int, _ format: ColumnFormat) -> Writer {
+            switch format.kind {
+            case .builtIn(let form):
+                return .column(position, form)
+            case .custom(let write):
+                customFormats.append(write)
+                return .customColumn(position, customFormats.count - 1)
+            }
+        }
+    }
+
     let table: RecordTable
     let computed: [String]
-    var members: [Member] = []
+    let members: [Member]
     /// The keys of `members`, as a sparse field list names them.
-    var names: [String] = []
-    var objects: [[Member]] = []
+    let names: [String]
+    let objects: [[Member]]
     /// Every member's key, and every constant's JSON, one after the other.
-    var keyBytes: [UInt8] = []
-    var conditions: [Condition] = []
-    var customFormats: [@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void] = []
-    var formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat] = []
-    var derives: [Derive] = []
-    var embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?] = []
-    var inlines: [Shared] = []
+    let keyBytes: [UInt8]
+    let conditions: [Condition]
+    let customFormats: [@Sendable (StatementCursor, Int, inout JSONBuilder) -> Void]
+    let formats: [@Sendable (UnsafeRawPointer) -> ColumnFormat]
+    let derives: [Derive]
+    let embeds: [@Sendable (UnsafeRawPointer) -> RenderedRecords?]
+    let inlines: [ResolvedView]
     /// Calls its body with the inline record's context, if there is one; returns whether it did.
-    var inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool] = []
+    let inlineContexts: [@Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool]
 
-    init(table: RecordTable, computed: [String]) {
-        self.table = table
-        self.computed = computed
-    }
-
-    mutating func store(_ bytes: [UInt8]) -> Range<Int> {
-        keyBytes.append(contentsOf: bytes)
-        return (keyBytes.count - bytes.count)..<keyBytes.count
-    }
-
-    mutating func columnWriter(_ position: Int, _ format: ColumnFormat) -> Writer {
-        switch format.kind {
-        case .builtIn(let form):
-            return .column(position, form)
-        case .custom(let write):
-            customFormats.append(write)
-            return .customColumn(position, customFormats.count - 1)
-        }
+    init(_ parts: Parts) {
+        table = parts.table
+        computed = parts.computed
+        members = parts.members
+        names = parts.names
+        objects = parts.objects
+        keyBytes = parts.keyBytes
+        conditions = parts.conditions
+        customFormats = parts.customFormats
+        formats = parts.formats
+        derives = parts.derives
+        embeds = parts.embeds
+        inlines = parts.inlines
+        inlineContexts = parts.inlineContexts
     }
 
     func write(
@@ -361,7 +388,7 @@ private struct ResolvedView: Sendable {
                 case .inline(let base, let key, let view, let inlineContext):
                     let inner = cursor.shifted(by: base)
                     let written = try !inner.isNull(at: key) && inlineContexts[inlineContext](context) { pointer in
-                        try inlines[view].view.write(inner, pointer, to: &json)
+                        try inlines[view].write(inner, pointer, to: &json)
                     }
                     if !written { json.null() }
                 case .object(let nested):
@@ -484,9 +511,10 @@ public struct ColumnFormat: Sendable {
         // One call to learn the type (or none, for text), then one to read the value.
         switch form {
         case .number:
-            switch row.kind(at: index) {
+            let (kind, integer) = row.kindAndInteger(at: index)
+            switch kind {
             case .null: json.null()
-            case .integer: json.int(row.int64(at: index))
+            case .integer: json.int(integer)
             case .real: json.double(row.double(at: index))
             case .text, .blob: row.withUTF8(at: index) { json.string(utf8: $0) }
             }
@@ -497,7 +525,7 @@ public struct ColumnFormat: Sendable {
         case .rawJSON:
             row.withOptionalUTF8(at: index) { text in if let text { json.rawJSON(utf8: text) } else { json.null() } }
         case .utcTimestamp(let form):
-            if let value = integer(row, index) { json.timestamp(UTCDateTime(milliseconds: value), form) } else { json.null() }
+            if let value = integer(row, index) { json.timestamp(milliseconds: value, form) } else { json.null() }
         case .hundredths(let quoted):
             if let value = integer(row, index) { json.hundredths(value, quoted: quoted) } else { json.null() }
         }
@@ -505,11 +533,7 @@ public struct ColumnFormat: Sendable {
 
     /// The column as a whole number, nil for NULL.
     private static func integer(_ row: StatementCursor, _ index: Int) -> Int64? {
-        switch row.kind(at: index) {
-        case .null: return nil
-        case .integer: return row.int64(at: index)
-        default: return row.integer(at: index)
-        }
+        row.optionalInteger(at: index)
     }
 }
 

@@ -67,6 +67,14 @@ public enum IntegerList {
 
     public static func values(in text: UnsafeBufferPointer<UInt8>) -> [Int64] {
         var values: [Int64] = []
+        forEachValue(in: text) { values.append($0) }
+        return values
+    }
+
+    /// Hands `body` each value of the list `text` in order, collecting none: for members a page
+    /// writes for every row (a registration's quantities), where an array per row would cost more
+    /// than the reading.
+    public static func forEachValue(in text: UnsafeBufferPointer<UInt8>, _ body: (Int64) -> Void) {
         var current: Int64 = 0
         var negative = false
         var inNumber = false
@@ -74,22 +82,21 @@ public enum IntegerList {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let (shifted, overflow) = current.multipliedReportingOverflow(by: 10)
-                if overflow { return values }
+                if overflow { return }
                 current = shifted + Int64(byte - UInt8(ascii: "0"))
                 inNumber = true
             case UInt8(ascii: "-") where !inNumber:
                 negative = true
             case UInt8(ascii: ","), UInt8(ascii: "]"):
-                if inNumber { values.append(negative ? -current : current) }
+                if inNumber { body(negative ? -current : current) }
                 current = 0
                 negative = false
                 inNumber = false
             case UInt8(ascii: "["), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 continue
             default:
-                return values
+                return
             }
         }
-        return values
     }
 }

@@ -18,14 +18,23 @@ enum ColumnText {
         let hasFirst = !cursor.isNull(at: first)
         let hasLast = !cursor.isNull(at: last)
         guard hasFirst || hasLast else { return json.null() }
-        var name: [UInt8] = []
-        name.reserveCapacity(48)
-        if hasFirst { cursor.withUTF8(at: first) { name.append(contentsOf: $0) } }
-        name.append(0x20)
-        if hasLast { cursor.withUTF8(at: last) { name.append(contentsOf: $0) } }
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        let start = name.firstIndex { !isSpace($0) } ?? name.endIndex
-        let end = (name.lastIndex { !isSpace($0) }).map { $0 + 1 } ?? start
-        name[start..<max(start, end)].withUnsafeBufferPointer { json.string(utf8: $0) }
+        // Read in place and joined on the stack: a page writes a hundred names.
+        cursor.withUTF8(at: first) { firstName in
+            cursor.withUTF8(at: last) { lastName in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstName.count + 1 + lastName.count) { name in
+                    var count = 0
+                    for byte in firstName { name[count] = byte; count += 1 }
+                    name[count] = 0x20
+                    count += 1
+                    for byte in lastName { name[count] = byte; count += 1 }
+                    let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+                    var start = 0
+                    while start < count && isSpace(name[start]) { start += 1 }
+                    var end = count
+                    while end > start && isSpace(name[end - 1]) { end -= 1 }
+                    json.string(utf8: UnsafeBufferPointer(rebasing: name[start..<end]))
+                }
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ enum ResourceResponse {
                 extraMeta(&json)
             }
         }
-        return body(json.bytes)
+        return body(json.takeBytes())
     }
 
     static let deleted = HTTPResponse.empty(status: 204)

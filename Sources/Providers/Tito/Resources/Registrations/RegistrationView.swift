@@ -29,15 +29,14 @@ enum RegistrationView {
         .derived("paid") { row, _, json in json.bool(row.cursor.integer(at: column.total) > 0) },
         .constant("payment", nil), .column("refunded"), .column("receipt_paid"), .money("total", as: "total_less_tax"),
         .derived("tickets_count") { row, _, json in
-            let pairs = row.cursor.withUTF8(at: column.releaseQuantities, IntegerList.values(in:))
-            json.int(stride(from: 1, to: pairs.count, by: 2).reduce(0) { $0 + pairs[$1] })
+            var total: Int64 = 0
+            forEachQuantity(row) { _, quantity in total += quantity }
+            json.int(total)
         },
         .derived("quantities") { row, context, json in
-            let pairs = row.cursor.withUTF8(at: column.releaseQuantities, IntegerList.values(in:))
             json.object { json in
-                for index in stride(from: 0, to: pairs.count - 1, by: 2) {
-                    context.releaseNames?.write(release: pairs[index], quantity: pairs[index + 1], to: &json)
-                }
+                guard let names = context.releaseNames else { return }
+                forEachQuantity(row) { release, quantity in names.write(release: release, quantity: quantity, to: &json) }
             }
         },
         .derived("receipts") { row, context, json in
@@ -50,6 +49,22 @@ enum RegistrationView {
         .embeddedArray("line_items", by: "id", in: { $0.embedded ? nil : $0.lineItems }),
         .extendedMarker,
     ])
+
+    /// Each (release, quantity) pair of the row's `release_quantities` (`[release, quantity, …]`),
+    /// read in place: a page writes them twice per registration.
+    private static func forEachQuantity(_ row: ViewRow, _ body: (Int64, Int64) -> Void) {
+        row.cursor.withUTF8(at: column.releaseQuantities) { text in
+            var release: Int64?
+            IntegerList.forEachValue(in: text) { value in
+                if let pending = release {
+                    body(pending, value)
+                    release = nil
+                } else {
+                    release = value
+                }
+            }
+        }
+    }
 
     /// The FROM clause of the view's rows, and their columns.
     static let source = "tito_registrations AS g"

@@ -47,7 +47,7 @@ enum TicketList {
             scope.addVisibility(alias: "t", to: &filter)
             // An event has a handful of releases: the release conditions (archived, changes
             // locked) become id lists, so counting and paging read the tickets alone.
-            let releases = try Release.all(event: scope.event.id, in: database)
+            let releases = try ReleaseOption.all(event: scope.event.id, in: database)
             let archivedReleases = releases.filter(\.archived).map(\.id)
             let requested = ListQuery.states(query)
             let mainStates = (requested ?? []).filter { stateConditions[$0] != nil }
@@ -61,7 +61,7 @@ enum TicketList {
             let locked = requested?.contains("changes_locked") ?? false
             let allowed = requested?.contains("changes_allowed") ?? false
             if locked != allowed {
-                filter.add("t.release_id", in: releases.filter { ($0.lockChanges == true) == locked }.map(\.id))
+                filter.add("t.release_id", in: releases.filter { $0.lockChanges == locked }.map(\.id))
                 narrowed = true
             }
             let withArchived = requested?.contains("archived") ?? false
@@ -82,7 +82,7 @@ enum TicketList {
                 let ids = try releaseNames.compactMap { try SlugOrID.find(Release.self, $0, parent: "event_id", scope.event.id, in: database)?.id }
                 filter.add("t.release_id", in: ids)
             }
-            let activities = try Activity.all(event: scope.event.id, in: database)
+            let activities = try ActivityOption.all(event: scope.event.id, in: database)
             if let activityIDs = ListQuery.values(query, "search[activity_ids]"), !activityIDs.isEmpty {
                 let ids = Set(activities.filter { activityIDs.contains(String($0.id)) }.flatMap(\.releaseIDs))
                 filter.add("t.release_id", in: Array(ids))
@@ -133,6 +133,50 @@ enum TicketList {
                     TicketView.view, select: TicketView.select, from: TicketView.source, alias: "t", context: context, in: database,
                     to: &json)
             }
+        }
+    }
+
+    /// What the list reads of each of the event's releases: ids and flags for its filters, titles
+    /// and slugs for its filter options. A handful of columns rather than whole records, which
+    /// cost more to decode than the rest of the list's meta.
+    private struct ReleaseOption {
+        let id: Int64
+        let slug: String
+        let title: String
+        let archived: Bool
+        let lockChanges: Bool
+
+        /// The event's releases in position order.
+        static func all(event: Int64, in database: Database) throws -> [ReleaseOption] {
+            var releases: [ReleaseOption] = []
+            try database.forEachRow(
+                "SELECT id, slug, title, archived, lock_changes FROM tito_releases WHERE event_id = ? ORDER BY position, id",
+                arguments: [event]
+            ) { row in
+                releases.append(ReleaseOption(
+                    id: row.integer(at: 0), slug: row.string(at: 1), title: row.string(at: 2), archived: row.integer(at: 3) != 0,
+                    lockChanges: row.integer(at: 4) != 0))
+            }
+            return releases
+        }
+    }
+
+    /// What the list reads of each of the event's activities: the filter's releases, the
+    /// filter options' names.
+    private struct ActivityOption {
+        let id: Int64
+        let name: String
+        let releaseIDs: [Int64]
+
+        /// The event's activities in id order.
+        static func all(event: Int64, in database: Database) throws -> [ActivityOption] {
+            var activities: [ActivityOption] = []
+            try database.forEachRow("SELECT id, name, release_ids FROM tito_activities WHERE event_id = ? ORDER BY id", arguments: [event]) {
+                row in
+                activities.append(
+                    ActivityOption(id: row.integer(at: 0), name: row.string(at: 1), releaseIDs: row.withUTF8(at: 2, IntegerList.values(in:))))
+            }
+            return activities
         }
     }
 }
