@@ -7,6 +7,8 @@
 #     body (bench/reference, a separate package);
 #   - the other providers' largest pages, each as a share of the same Hummingbird figure.
 # Each pair is measured back to back, reference first, and the rounds interleave.
+#   - with UNDERSTUDY_BASELINE_BINARY (an earlier release build), Tito's tickets page of 100
+#     against the same page served by that build.
 # Usage: bench/run.sh [seconds per run, default 5] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +18,12 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is needed (apt-get install nginx-light)"; exit 1; }
 nginx_binary=$(command -v nginx || echo /usr/sbin/nginx)
 
-swift build -c release --product understudy >/dev/null
-binary="$(swift build -c release --show-bin-path)/understudy"
+# UNDERSTUDY_BINARY: a release binary already built (default: build one here).
+binary="${UNDERSTUDY_BINARY:-}"
+if [ -z "$binary" ]; then
+    swift build -c release --product understudy >/dev/null
+    binary="$(swift build -c release --show-bin-path)/understudy"
+fi
 (cd bench/reference && swift build -c release >/dev/null)
 reference="$(cd bench/reference && swift build -c release --show-bin-path)/Reference"
 
@@ -40,6 +46,14 @@ port=$(free_port)
 "$binary" --port "$port" --log-level error >/dev/null &
 pids+=($!)
 wait_for "http://127.0.0.1:$port/_understudy/health"
+
+baseline_port=""
+if [ -n "${UNDERSTUDY_BASELINE_BINARY:-}" ]; then
+    baseline_port=$(free_port)
+    "$UNDERSTUDY_BASELINE_BINARY" --port "$baseline_port" --log-level error >/dev/null &
+    pids+=($!)
+    wait_for "http://127.0.0.1:$baseline_port/_understudy/health"
+fi
 
 reference_port=$(free_port)
 "$reference" "$reference_port" >/dev/null 2>&1 &
@@ -95,6 +109,10 @@ for round in $(seq 1 "$rounds"); do
     record health "$(rps "http://127.0.0.1:$port/_understudy/health")"
     record hummingbird "$(rps "http://127.0.0.1:$reference_port/fixed")"
     record goevent "$(rps "http://127.0.0.1:$port/goevent/developers/v1.0/events" 'Authorization: Bearer goevent-test-token')"
+    if [ -n "$baseline_port" ]; then
+        record tito_tickets_baseline "$(rps "http://127.0.0.1:$baseline_port/tito/v3/demo/big-conf/tickets" \
+            'Authorization: Token token=tito-mock-live-token-ab1C')"
+    fi
     record tito_tickets "$(rps "http://127.0.0.1:$port/tito/v3/demo/big-conf/tickets" \
         'Authorization: Token token=tito-mock-live-token-ab1C')"
     record ldt_participants "$(rps "http://127.0.0.1:$port/letsdothis/v0/participants?page%5Bsize%5D=100" \
@@ -125,3 +143,7 @@ row "GoEvent first events page, 20 events (against Hummingbird)" goevent humming
 row "Tito tickets page of 100, demo/big-conf (against Hummingbird)" tito_tickets hummingbird
 row "Let's Do This participants page of 100 (against Hummingbird)" ldt_participants hummingbird
 row "bookingkit dates page of 100 (against Hummingbird)" bookingkit_dates hummingbird
+if [ -n "$baseline_port" ]; then
+    row "Tito tickets page of 100: the baseline build" tito_tickets_baseline tito_tickets_baseline
+    row "Tito tickets page of 100 (against the baseline build)" tito_tickets tito_tickets_baseline
+fi
