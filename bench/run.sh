@@ -7,8 +7,8 @@
 #     body (bench/reference, a separate package);
 #   - the other providers' largest pages, each as a share of the same Hummingbird figure.
 # Each pair is measured back to back, reference first, and the rounds interleave.
-#   - with UNDERSTUDY_BASELINE_BINARY (an earlier release build), Tito's tickets page of 100
-#     against the same page served by that build.
+#   - with UNDERSTUDY_BASELINE_BINARY (an earlier release build, and UNDERSTUDY_BASELINE_SEED its
+#     seed folder), Tito's tickets page of 100 against the same page served by that build.
 # Usage: bench/run.sh [seconds per run, default 5] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,7 +50,9 @@ wait_for "http://127.0.0.1:$port/_understudy/health"
 baseline_port=""
 if [ -n "${UNDERSTUDY_BASELINE_BINARY:-}" ]; then
     baseline_port=$(free_port)
-    "$UNDERSTUDY_BASELINE_BINARY" --port "$baseline_port" --log-level error >/dev/null &
+    # Its own seed folder (UNDERSTUDY_BASELINE_SEED) when the seed files have changed since.
+    "$UNDERSTUDY_BASELINE_BINARY" --port "$baseline_port" --log-level error \
+        ${UNDERSTUDY_BASELINE_SEED:+--seed "$UNDERSTUDY_BASELINE_SEED"} >/dev/null &
     pids+=($!)
     wait_for "http://127.0.0.1:$baseline_port/_understudy/health"
 fi
@@ -64,6 +66,8 @@ wait_for "http://127.0.0.1:$reference_port/fixed"
 nginx_port=$(free_port)
 mkdir -p "$work/html"
 curl -fsS "http://127.0.0.1:$port/_understudy/health" > "$work/html/health"
+# nginx's workers run as another user when started as root: they must be able to read the file.
+chmod a+rx "$work" "$work/html" && chmod a+r "$work/html/health"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;
