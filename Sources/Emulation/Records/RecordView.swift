@@ -22,21 +22,40 @@ public struct RecordView<Context>: Sendable {
     public typealias Embedded = @Sendable (Context) -> RenderedRecords?
 
     public struct Member: Sendable {
-        indirect enum Source: Sendable {
+        /// The closures a member holds take the context by pointer. They are made here, in
+        /// functions inlined where the member is declared and so compiled for its concrete
+        /// context: reading the context through the pointer then lends it to the member's
+        /// closure as it is, where code compiled for any context would copy it (through the
+        /// runtime's generic copy, a few hundred times a page).
+        @usableFromInline typealias ContextFormat = @Sendable (UnsafeRawPointer) -> ColumnFormat
+        @usableFromInline typealias ContextRecords = @Sendable (UnsafeRawPointer) -> RenderedRecords?
+        @usableFromInline typealias InlineContext = @Sendable (UnsafeRawPointer, (UnsafeRawPointer) throws -> Void) throws -> Bool
+
+        @usableFromInline indirect enum Source: Sendable {
             case column(String, ColumnFormat?)
-            case contextualColumn(String, @Sendable (Context) -> ColumnFormat)
+            case contextualColumn(String, ContextFormat)
             case constant(JSONValue)
-            case derived(Derive)
-            case embedded(String, RecordEmbedding, Embedded)
-            case inline(RecordView<Context>, alias: String, context: @Sendable (Context) -> Context?)
+            case derived(ResolvedView.Derive)
+            case embedded(String, RecordEmbedding, ContextRecords)
+            case inline(RecordView<Context>, alias: String, context: InlineContext)
             case object([Member])
         }
 
         let key: String
         let source: Source
-        var condition: Condition?
+        @usableFromInline var condition: ResolvedView.Condition?
         /// A column that must not be NULL for the member to be written.
         var requiredColumn: String?
+
+        @usableFromInline init(key: String, source: Source) {
+            self.key = key
+            self.source = source
+        }
+
+        /// The context `pointer` points at, lent for the call.
+        @inlinable static func context(_ pointer: UnsafeRawPointer) -> UnsafePointer<Context> {
+            pointer.assumingMemoryBound(to: Context.self)
+        }
 
         /// The column `name` under the key `key` (default: its own name), as stored or in `format`.
         public static func column(_ name: String, as key: String? = nil, format: ColumnFormat? = nil) -> Member {
@@ -50,18 +69,18 @@ public struct RecordView<Context>: Sendable {
 
         /// The column `name` in the format the context chooses (a setting that changes how a
         /// value is written, such as money as strings or numbers).
-        public static func column(
+        @inlinable public static func column(
             _ name: String, as key: String? = nil, formattedBy format: @escaping @Sendable (Context) -> ColumnFormat
         ) -> Member {
-            Member(key: key ?? name, source: .contextualColumn(name, format))
+            Member(key: key ?? name, source: .contextualColumn(name, { format(context($0).pointee) }))
         }
 
         public static func constant(_ key: String, _ value: JSONValue) -> Member {
             Member(key: key, source: .constant(value))
         }
 
-        public static func derived(_ key: String, _ write: @escaping Derive) -> Member {
-            Member(key: key, source: .derived(write))
+        @inlinable public static func derived(_ key: String, _ write: @escaping Derive) -> Member {
+            Member(key: key, source: .derived({ row, pointer, json in try write(row, context(pointer).pointee, &json) }))
         }
 
         /// An object of further members of the same row: a nested object the API writes from the
@@ -72,20 +91,20 @@ public struct RecordView<Context>: Sendable {
 
         /// The record of `records` whose key is the row's integer `column` (a foreign key), or
         /// `null` when there is none or the context has no such records.
-        public static func embedded(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
-            Member(key: key, source: .embedded(column, .one, records))
+        @inlinable public static func embedded(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .one, { records(context($0).pointee) }))
         }
 
         /// Every record of `records` filed under the row's integer `column` (its own id, for the
         /// records that point at it), as an array; `[]` when there are none.
-        public static func embeddedArray(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
-            Member(key: key, source: .embedded(column, .grouped, records))
+        @inlinable public static func embeddedArray(_ key: String, by column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .grouped, { records(context($0).pointee) }))
         }
 
         /// The records of `records` for the ids of the row's JSON id-list `column`, in its
         /// order, as an array; ids without a record are left out.
-        public static func embeddedArray(_ key: String, ids column: String, in records: @escaping Embedded) -> Member {
-            Member(key: key, source: .embedded(column, .idList, records))
+        @inlinable public static func embeddedArray(_ key: String, ids column: String, in records: @escaping Embedded) -> Member {
+            Member(key: key, source: .embedded(column, .idList, { records(context($0).pointee) }))
         }
 
         /// A record of `view` read from the same row: its table's columns (aliased `alias`)
@@ -94,17 +113,21 @@ public struct RecordView<Context>: Sendable {
         /// `context` gives, and `null` when that is nil or the joined record is missing (a LEFT
         /// JOIN without a match). One query then reads both records, which a page of records
         /// each embedding another (tickets and their registrations) needs.
-        public static func inline(
-            _ key: String, _ view: RecordView<Context>, alias: String, context: @escaping @Sendable (Context) -> Context?
+        @inlinable public static func inline(
+            _ key: String, _ view: RecordView<Context>, alias: String, context inner: @escaping @Sendable (Context) -> Context?
         ) -> Member {
             precondition(view.computed.isEmpty, "\(view.table.name): a view written inline has no computed columns")
-            return Member(key: key, source: .inline(view, alias: alias, context: context))
+            return Member(key: key, source: .inline(view, alias: alias, context: { pointer, body in
+                guard let inner = inner(context(pointer).pointee) else { return false }
+                try withUnsafePointer(to: inner) { try body(UnsafeRawPointer($0)) }
+                return true
+            }))
         }
 
         /// The member, written only for rows (and contexts) where `condition` holds.
-        public func when(_ condition: @escaping Condition) -> Member {
+        @inlinable public func when(_ condition: @escaping Condition) -> Member {
             var member = self
-            member.condition = condition
+            member.condition = { row, pointer in condition(row, Self.context(pointer).pointee) }
             return member
         }
 
@@ -156,24 +179,18 @@ public struct RecordView<Context>: Sendable {
                     let index = position(name)
                     writer = view.columnWriter(index, format ?? storedFormat(index))
                 case .contextualColumn(let name, let format):
-                    view.formats.append { format($0.assumingMemoryBound(to: Context.self).pointee) }
+                    view.formats.append(format)
                     writer = .contextualColumn(position(name), view.formats.count - 1)
                 case .constant(let value):
                     writer = .constant(view.store(JSONWriter.encode(value)))
                 case .derived(let write):
-                    view.derives.append { row, pointer, json in
-                        try write(row, pointer.assumingMemoryBound(to: Context.self).pointee, &json)
-                    }
+                    view.derives.append(write)
                     writer = .derived(view.derives.count - 1)
                 case .embedded(let name, let embedding, let records):
-                    view.embeds.append { records($0.assumingMemoryBound(to: Context.self).pointee) }
+                    view.embeds.append(records)
                     writer = .embedded(position(name), embedding, view.embeds.count - 1)
                 case .inline(let inline, let alias, let context):
-                    view.inlineContexts.append { pointer, body in
-                        guard let inner = context(pointer.assumingMemoryBound(to: Context.self).pointee) else { return false }
-                        try withUnsafePointer(to: inner) { try body(UnsafeRawPointer($0)) }
-                        return true
-                    }
+                    view.inlineContexts.append(context)
                     view.inlines.append(inline.resolved)
                     let key = inline.table.primaryKey.first.flatMap(inline.table.position(ofColumn:)) ?? 0
                     writer = .inline(base: inlineBase, key: key, view: view.inlines.count - 1, context: view.inlineContexts.count - 1)
@@ -185,7 +202,7 @@ public struct RecordView<Context>: Sendable {
                     writer = .object(view.objects.count - 1)
                 }
                 let condition = member.condition.map { condition -> Int in
-                    view.conditions.append { row, pointer in condition(row, pointer.assumingMemoryBound(to: Context.self).pointee) }
+                    view.conditions.append(condition)
                     return view.conditions.count - 1
                 }
                 result.append(ResolvedView.Member(
@@ -243,7 +260,7 @@ public struct RecordView<Context>: Sendable {
     }
 }
 
-enum RecordEmbedding: Sendable {
+@usableFromInline enum RecordEmbedding: Sendable {
     case one, grouped, idList
 }
 
@@ -253,10 +270,10 @@ enum RecordEmbedding: Sendable {
 /// a view writing another inline, or a query writing a page, takes it for one retain, where a
 /// struct read out of its holder was copied, a retain and release of each of its arrays, for
 /// every record written.
-private final class ResolvedView: Sendable {
+@usableFromInline final class ResolvedView: Sendable {
 
-    typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
-    typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
+    @usableFromInline typealias Derive = @Sendable (ViewRow, UnsafeRawPointer, inout JSONBuilder) throws -> Void
+    @usableFromInline typealias Condition = @Sendable (ViewRow, UnsafeRawPointer) -> Bool
 
     enum Writer: Sendable {
         /// A column in a built-in format.
