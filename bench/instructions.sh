@@ -60,10 +60,6 @@ PY
     grep -E '^(summary|totals):' "$work/out" | head -1 | awk '{print $2}'
 }
 
-# The first server started under callgrind counts billions of instructions more than later
-# ones, whatever it serves; a discarded run takes that.
-run "/_understudy/health" "" 1 >/dev/null
-
 measure() {
     local label="$1" path="$2" header="${3:-}" options="${4:-}"
     [[ -z "$only" || "$label" =~ $only ]] || return 0

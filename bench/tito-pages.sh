@@ -122,9 +122,6 @@ last_registrations=$(client "$port" pages "/tito/v3/biscuit-box/2018/registratio
 last_tickets=$(client "$port" pages "/tito/v3/biscuit-box/2018/tickets?page%5Bsize%5D=10" 1 "$token")
 stop
 
-# The first server started under callgrind counts billions of instructions more than later
-# ones, whatever it serves; a discarded run takes that.
-run /tito/v3/demo/big-conf/tickets 1 "" >/dev/null
 printf '%-64s %12s  %6s\n' "page" "instr./req." "ratio"
 report "tickets, 100 (demo/big-conf)" "$(measure /tito/v3/demo/big-conf/tickets)"
 for resource in registrations tickets; do

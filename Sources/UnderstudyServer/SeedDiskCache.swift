@@ -13,8 +13,10 @@ struct SeedDiskCache {
     private static let ignoredVariables: Set<String> = [
         "PATH", "HOME", "PWD", "OLDPWD", "SHLVL", "_", "TERM", "COLORTERM", "HOSTNAME", "USER", "LOGNAME", "SHELL", "LANG",
         "LANGUAGE", "TZ", "TMPDIR", "MAIL", "DISPLAY", "COLUMNS", "LINES", "EDITOR", "PAGER", "LS_COLORS",
+        // What a profiler or debugger sets for the dynamic loader and the C++ allocator (valgrind).
+        "LD_PRELOAD", "LD_LIBRARY_PATH", "GLIBCPP_FORCE_NEW", "GLIBCXX_FORCE_NEW",
     ]
-    private static let ignoredPrefixes = ["LC_", "XDG_", "SSH_", "UNDERSTUDY_"]
+    private static let ignoredPrefixes = ["LC_", "XDG_", "SSH_", "UNDERSTUDY_", "VALGRIND_"]
     /// Cache files kept; older ones (other seeds, schemas or settings) are deleted.
     private static let filesKept = 4
 

@@ -163,7 +163,8 @@ import TestSupport
     }
 
     /// The first start writes the built seed to the cache folder; the next one opens it instead
-    /// of building (and so writes nothing); a damaged cache file is built and written anew.
+    /// of building (and so writes nothing), also under the loader settings a profiler adds; a
+    /// damaged cache file is built and written anew.
     @Test func theBuiltSeedIsCachedOnDiskBetweenStarts() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("seed-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
@@ -178,8 +179,8 @@ import TestSupport
             (try? Data(contentsOf: url).prefix(15)) == Data("SQLite format 3".utf8)
         }
         /// Starts a server, waits (10 s at most) until the cache holds a database, reads a page, stops it.
-        func serveAndStop() throws -> JSONValue {
-            let (process, port, _) = try Self.startServer(environment: ["UNDERSTUDY_SEED_CACHE": cache.path])
+        func serveAndStop(_ environment: [String: String] = [:]) throws -> JSONValue {
+            let (process, port, _) = try Self.startServer(environment: environment.merging(["UNDERSTUDY_SEED_CACHE": cache.path]) { $1 })
             defer { process.terminate(); process.waitUntilExit() }
             let deadline = Date().addingTimeInterval(10)
             while !cacheFiles().contains(where: isDatabase) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -197,6 +198,9 @@ import TestSupport
         #expect(try serveAndStop() == built)
         Thread.sleep(forTimeInterval: 0.3)
         #expect(inode(file) == written, "a start with a cached seed rewrote it")
+        #expect(try serveAndStop(["GLIBCXX_FORCE_NEW": "1", "VALGRIND_LAUNCHER": "/usr/bin/valgrind"]) == built)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(cacheFiles().count == 1 && inode(file) == written, "loader settings named another cache file")
 
         try Data("not a database".utf8).write(to: file)
         #expect(try serveAndStop() == built)
