@@ -15,14 +15,11 @@ enum ReservationRules {
     /// emulated clock), as of that date, releasing its seats and stock. One indexed look-up when
     /// nothing is due, which is nearly always.
     static func expireDue(now: DateTime, in database: SerializedDatabase) throws {
-        let dueSQL = "SELECT id FROM bookingkit_orders WHERE status IN ('RESERVED', 'OPEN', 'PENDING') AND expire_date <= ?"
-        let due = try database.read { try $0.query(dueSQL, now) }
-        guard !due.isEmpty else { return }
+        let due = "status IN ('RESERVED', 'OPEN', 'PENDING') AND expire_date <= ?"
+        guard try database.read({ try $0.queryOne("SELECT 1 FROM bookingkit_orders WHERE \(due) LIMIT 1", now) }) != nil else { return }
         try database.write { database in
-            for row in try database.query(dueSQL, now) {
-                guard let id = row.string("id"), let order = try database.fetchOne(OrderRecord.self, where: "id = ?", id),
-                    let expiry = order.expireDate
-                else { continue }
+            for order in try database.fetchAll(OrderRecord.self, where: due, now) {
+                guard let expiry = order.expireDate else { continue }
                 try OrderTransitions.cancel(order, to: .canceled, at: expiry, now: now, in: database)
             }
         }
