@@ -63,9 +63,8 @@ enum OrderCreation {
             let ticketStatus = TicketRecord.Status(rawValue: status.rawValue) ?? .accepted
             var firstServiceDate: DateTime?
             for ticket in tickets {
-                let written = try booking.addTicket(ticket, defaultStatus: ticketStatus, now: now)
-                let start = try database.fetchOne(DateRecord.self, where: "id = ?", written.dateID)?.date
-                firstServiceDate = [firstServiceDate, start].compactMap { $0 }.min()
+                let start = try booking.addTicket(ticket, defaultStatus: ticketStatus, now: now).date
+                firstServiceDate = min(firstServiceDate ?? start, start)
             }
             if status == .reserved, let expiry = order.expireDate, let firstServiceDate, expiry > firstServiceDate {
                 throw BookingkitError.businessRule("expire_date must not be later than the first service date")

@@ -30,7 +30,7 @@ enum OrderUpdate {
                 if let id = input.id, let existing = try database.fetchOne(TicketRecord.self, where: "id = ? AND order_id = ?", id, order.id) {
                     try edit(existing, with: input, booking: &booking, now: now)
                 } else {
-                    _ = try booking.addTicket(input, defaultStatus: newItemStatus, now: now)
+                    try booking.addTicket(input, defaultStatus: newItemStatus, now: now)
                 }
             }
             try editVoucherOrders(voucherOrders, of: order, database: database)

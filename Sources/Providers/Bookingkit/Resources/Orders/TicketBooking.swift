@@ -31,8 +31,9 @@ struct TicketBooking {
     }
 
     /// A new ticket of the order with its participants (at least one). A supplied id nothing else
-    /// uses is kept (§5.5 E36), otherwise a new one is drawn.
-    mutating func addTicket(_ input: TicketInput, defaultStatus: TicketRecord.Status, now: DateTime) throws -> TicketRecord {
+    /// uses is kept (§5.5 E36), otherwise a new one is drawn. Returns the date it books.
+    @discardableResult
+    mutating func addTicket(_ input: TicketInput, defaultStatus: TicketRecord.Status, now: DateTime) throws -> DateRecord {
         guard let dateID = input.dateID else { throw input.fields.required("date_id") }
         guard let participants = input.participants else { throw input.fields.required("participants") }
         guard !participants.isEmpty else {
@@ -54,7 +55,7 @@ struct TicketBooking {
         for (participant, price) in zip(participants, prices) {
             try addParticipant(participant, price: price, to: ticket, now: now)
         }
-        return ticket
+        return date
     }
 
     /// A new participant of a ticket at `price` (see `price(for:at:of:)`).
