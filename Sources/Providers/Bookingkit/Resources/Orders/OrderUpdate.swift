@@ -151,14 +151,15 @@ enum OrderUpdate {
     /// Whether the order had tickets and all are canceled now, with no live voucher, product or
     /// flex line left — then it is canceled itself (§7.4).
     private static func allTicketsCanceled(_ order: OrderRecord, database: Database) throws -> Bool {
-        let count = { (sql: String) throws -> Int in try database.queryOne(sql, order.id)?.int("n") ?? 0 }
-        let tickets = try count("SELECT COUNT(*) AS n FROM bookingkit_tickets WHERE order_id = ?")
-        guard tickets > 0 else { return false }
-        let live = try count("SELECT COUNT(*) AS n FROM bookingkit_tickets WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-            + count("SELECT COUNT(*) AS n FROM bookingkit_product_lines WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-            + count("SELECT COUNT(*) AS n FROM bookingkit_voucher_orders WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-            + count("SELECT COUNT(*) AS n FROM bookingkit_flex_tickets WHERE order_id = ? AND status NOT IN ('CANCELED', 'DECLINED')")
-        return live == 0
+        let live = "order_id = ?1 AND status NOT IN ('CANCELED', 'DECLINED')"
+        let sql = """
+            SELECT EXISTS (SELECT 1 FROM bookingkit_tickets WHERE order_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM bookingkit_tickets WHERE \(live))
+                AND NOT EXISTS (SELECT 1 FROM bookingkit_product_lines WHERE \(live))
+                AND NOT EXISTS (SELECT 1 FROM bookingkit_voucher_orders WHERE \(live))
+                AND NOT EXISTS (SELECT 1 FROM bookingkit_flex_tickets WHERE \(live)) AS canceled
+            """
+        return try database.queryOne(sql, order.id)?.int("canceled") == 1
     }
 
     private static func dateAndEvent(of ticket: TicketRecord, database: Database) throws -> (DateRecord, EventRecord) {
