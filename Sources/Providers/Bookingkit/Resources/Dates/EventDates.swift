@@ -33,7 +33,9 @@ enum EventDates {
         }
         return try request.read { database in
             let context = EventRenderContext(database: database, commission: client.commission, withPrivatePrices: false, showsFirstDate: false)
+            // In order of first mention; the set keeps a long page's look-ups constant.
             var eventIDs: [String] = []
+            var mentioned = Set<String>()
             let eventColumn = DateRecord.table.position(ofColumn: "event_id")!
             var result: (page: OffsetPage<Void>, total: Int?)?
             var json = JSONBuilder(capacity: 16 * 1024)
@@ -43,7 +45,7 @@ enum EventDates {
                     try json.array { json in
                         result = try list.page(in: database) { cursor in
                             let eventID = cursor.string(at: eventColumn)
-                            if !eventIDs.contains(eventID) { eventIDs.append(eventID) }
+                            if mentioned.insert(eventID).inserted { eventIDs.append(eventID) }
                             try DateRecord.view.write(cursor, (), keeping: dateFields, to: &json)
                         }
                     }
