@@ -37,7 +37,7 @@ enum BookingkitSeed {
     static func insertEvent(_ seed: SeedRecord, into database: Database) throws {
         var event = try seed.record(EventRecord.self)
         guard let ids = seed["category_ids"]?.arrayValue?.compactMap(\.intValue) else { throw seed.invalid("category_ids", "an array of ids") }
-        guard let paths = try EventCategories.paths(ids, in: database) else { throw seed.invalid("category_ids", "known category ids") }
+        let paths = try EventCategories.paths(ids, in: database) { _ in seed.invalid("category_ids", "known category ids") }
         EventCategories.assign(paths, to: &event)
         try database.insert(event)
         try EventCategories.reindex(event, in: database)

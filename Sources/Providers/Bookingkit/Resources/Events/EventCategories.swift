@@ -4,14 +4,12 @@ import Emulation
 /// level, top level first, de-duplicated, in assignment order. On input the deepest id is
 /// enough (the whole path may be sent too).
 enum EventCategories {
-    /// The path of each id; nil when one is unknown.
-    static func paths(_ ids: [Int64], in database: Database) throws -> [[CategoryRecord]]? {
-        var paths: [[CategoryRecord]] = []
-        for id in ids {
-            guard let path = try CategoryRecord.path(to: id, in: database) else { return nil }
-            paths.append(path)
+    /// The path of each id; `unknown` names the error for the first id there is no category of.
+    static func paths(_ ids: [Int64], in database: Database, unknown: (Int64) -> any Error) throws -> [[CategoryRecord]] {
+        try ids.map { id in
+            guard let path = try CategoryRecord.path(to: id, in: database) else { throw unknown(id) }
+            return path
         }
-        return paths
     }
 
     /// Sets the rendered `categories` and the id `order=category_id` sorts by.

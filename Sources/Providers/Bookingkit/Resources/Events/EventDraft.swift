@@ -198,10 +198,9 @@ struct EventDraft {
     /// Resolves and stores the categories the body assigned (`Category "…" not found`, §4.2).
     func writeCategories(to event: inout EventRecord, in database: Database) throws {
         guard let categoryIDs else { return }
-        for id in categoryIDs where try database.fetchOne(CategoryRecord.self, where: "id = ?", id) == nil {
-            throw BookingkitError.businessRule("Category \"\(id)\" not found")
+        let paths = try EventCategories.paths(categoryIDs, in: database) { id in
+            BookingkitError.businessRule("Category \"\(id)\" not found")
         }
-        guard let paths = try EventCategories.paths(categoryIDs, in: database) else { return }
         EventCategories.assign(paths, to: &event)
     }
 }
