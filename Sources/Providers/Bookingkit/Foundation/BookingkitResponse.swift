@@ -12,7 +12,6 @@ enum BookingkitResponse {
         .json(value, status: status, contentType: "application/json")
     }
 
-    /// One record rendered with `view` from the first row of `sql`; 404 when there is none.
     /// The one row of the view's table that `condition` selects, as `single` below answers it.
     static func single<Context>(
         _ view: RecordView<Context>, where condition: String, arguments: [any SQLiteBindable], context: Context,
@@ -23,6 +22,7 @@ enum BookingkitResponse {
             context: context, keeping: keys, status: status, in: database)
     }
 
+    /// One record rendered with `view` from the first row of `sql`; 404 when there is none.
     static func single<Context>(
         _ view: RecordView<Context>, _ sql: String, arguments: [any SQLiteBindable], context: Context, keeping keys: Set<String>? = nil,
         status: Int = 200, in database: Database

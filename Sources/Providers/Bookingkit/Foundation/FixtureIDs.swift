@@ -11,7 +11,6 @@ enum FixtureIDs {
     static let product = "9533490743471667f519285f0967b0f6"
     /// An order of Sample Vendor with payments.
     static let order = "65098279518ee11cd3549c3afa68850c"
-    static let paidOrder = "65098279518ee11cd3549c3afa68850c"
     static let ticket = "9d624dd77e87878a85a87ed2da399bad"
     static let participant = "0062610958b3ad57dfaa39a7dd7e4ab4"
     static let openDateTicket = "1ec7f162ef38ca1bbbb35cdf021f35a3"

@@ -4,7 +4,7 @@ import Emulation
 enum Payments {
     static func routes(_ endpoints: Endpoints) -> [Route<BookingkitClient>] {
         [
-            endpoints.route("GET", "/orders/{id}/payments", example: "/orders/\(FixtureIDs.paidOrder)/payments", .ordersRead) {
+            endpoints.route("GET", "/orders/{id}/payments", example: "/orders/\(FixtureIDs.order)/payments", .ordersRead) {
                 request, client in
                 try request.read { database in
                     let order = try OrderAccess.visible(request.parameter("id"), to: client, in: database)
