@@ -25,7 +25,6 @@ enum DiscountCodes: TitoResourceGroup {
         ("Current", "current"), ("Past", "past"), ("Upcoming", "upcoming"), ("Used", "used"), ("Unused", "unused"),
     ]
     static let timeStates = ["current", "past", "upcoming"]
-    static let usageStates = ["used", "unused"]
 
     /// D1: id order (or `search[sort]=code`). `search[states][]` filters on two groups, time
     /// (current/past/upcoming) and usage (used/unused): ORed within a group, ANDed across; a
