@@ -82,15 +82,11 @@ struct RenderContext: Sendable {
     }
 
     init(_ request: ProviderRequest, _ principal: TitoPrincipal, view: View) {
-        box = Box(Values(
-            view: view, money: principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
-            now: request.nowMilliseconds))
+        box = Box(Values(view: view, money: principal.moneyFormat, now: request.nowMilliseconds))
     }
 
     init(_ request: ProviderRequest, _ scope: EventScope, view: View) {
-        var values = Values(
-            view: view, money: scope.principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
-            now: request.nowMilliseconds)
+        var values = Values(view: view, money: scope.principal.moneyFormat, now: request.nowMilliseconds)
         values.accountSlug = scope.account.slug
         values.eventSlug = scope.event.slug
         values.currency = scope.event.currency
