@@ -93,7 +93,7 @@ struct RenderContext: Sendable {
         box = Box(values)
     }
 
-    var isExtended: Bool { view == .extended }
+    var isExtended: Bool { view.isExtended }
 
     /// The context for objects written inside this response's objects: the short view (or
     /// `view`), their associations empty, nothing of this response embedded.
