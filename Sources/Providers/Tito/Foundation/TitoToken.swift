@@ -18,8 +18,10 @@ struct TitoToken: Sendable {
         self.purpose = purpose
     }
 
-    var principal: TitoPrincipal {
-        TitoPrincipal(token: token, lookupMode: lookupMode, accounts: accounts, denied: Set(denied))
+    /// What a request presenting `presented` acts as with this token's rights: the token itself,
+    /// or another one accepted in its stead (`TITO_ACCEPT_ANY_TOKEN`).
+    func principal(presented: String) -> TitoPrincipal {
+        TitoPrincipal(token: presented, lookupMode: lookupMode, accounts: accounts, denied: Set(denied))
     }
 
     /// The seeded tokens in file order, then those of `TITO_TOKENS` (which win over a seeded
