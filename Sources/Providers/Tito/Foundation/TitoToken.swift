@@ -1,8 +1,8 @@
 import Emulation
 
 /// A token Tito accepts, as the world's token store keeps it (`lookup_mode`, `accounts` and
-/// `denied` in its subject): from the seed (`tokens.json`) or from `TITO_TOKENS`. Lookups by
-/// exact value in the store replace the former token table; nothing joined it to other tables.
+/// `denied` in its subject): from the seed (`tokens.json`) or from `TITO_TOKENS`, found by its
+/// exact value.
 struct TitoToken: Sendable {
     let token: String
     let lookupMode: LookupMode
