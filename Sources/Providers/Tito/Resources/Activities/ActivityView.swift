@@ -30,7 +30,7 @@ enum ActivityView {
     }
 
     private static func allocationCount(_ scope: EventScope) -> String {
-        let modes = scope.principal.visibleModes("c.test_mode", eventTestMode: scope.event.testMode ? "1" : "0")
+        let modes = scope.visibleModes("c.test_mode")
         return """
             (SELECT COALESCE(SUM(c.tickets), 0) FROM \(TicketCounts.byRelease.table) AS c WHERE c.event_id = ac.event_id
                 AND \(modes) AND c.release_id IN (SELECT value FROM json_each(ac.release_ids)))
