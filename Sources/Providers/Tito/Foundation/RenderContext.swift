@@ -82,22 +82,18 @@ struct RenderContext: Sendable {
     }
 
     init(_ request: ProviderRequest, _ principal: TitoPrincipal, view: View) {
-        box = Box(Values(
-            view: view, money: principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
-            now: request.nowMilliseconds))
+        box = Box(Values(view: view, money: principal.moneyFormat, now: request.nowMilliseconds))
     }
 
     init(_ request: ProviderRequest, _ scope: EventScope, view: View) {
-        var values = Values(
-            view: view, money: scope.principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
-            now: request.nowMilliseconds)
+        var values = Values(view: view, money: scope.principal.moneyFormat, now: request.nowMilliseconds)
         values.accountSlug = scope.account.slug
         values.eventSlug = scope.event.slug
         values.currency = scope.event.currency
         box = Box(values)
     }
 
-    var isExtended: Bool { view == .extended }
+    var isExtended: Bool { view.isExtended }
 
     /// The context for objects written inside this response's objects: the short view (or
     /// `view`), their associations empty, nothing of this response embedded.

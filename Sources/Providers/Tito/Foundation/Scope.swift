@@ -24,6 +24,12 @@ struct EventScope {
         return filter
     }
 
+    /// The SQL condition on a `test_mode` column (of tickets, registrations or their kept counts)
+    /// that keeps what the token sees in this event.
+    func visibleModes(_ modeColumn: String) -> String {
+        principal.visibleModes(modeColumn, eventTestMode: event.testMode ? "1" : "0")
+    }
+
     /// Whether a ticket or registration with this `test_mode` is visible to the token.
     func isVisible(testMode: Bool) -> Bool { visibleTestModes.contains(testMode) }
 

@@ -29,16 +29,10 @@ struct TitoAuth: Sendable {
             throw TitoError.missingToken
         }
         let store = request.world.tokens
-        var principal: TitoPrincipal
-        if let known = store.token(provider: TitoProvider.providerName, value: token) {
-            principal = TitoToken(issued: known).principal
-        } else {
-            guard acceptAnyToken, let first = store.tokens(provider: TitoProvider.providerName).first else {
-                throw TitoError.invalidToken
-            }
-            let model = TitoToken(issued: first)
-            principal = TitoPrincipal(token: token, lookupMode: model.lookupMode, accounts: model.accounts, denied: Set(model.denied))
-        }
+        guard let issued = store.token(provider: TitoProvider.providerName, value: token)
+            ?? (acceptAnyToken ? store.tokens(provider: TitoProvider.providerName).first : nil)
+        else { throw TitoError.invalidToken }
+        var principal = TitoToken(issued: issued).principal(presented: token)
         try TitoRateLimit.count(principal.token, in: request)
         principal.moneyAsNumbers = moneyAsNumbers
         return principal

@@ -18,6 +18,9 @@ public struct TitoPrincipal: Sendable {
     /// is what reaches every handler.
     var moneyAsNumbers = false
 
+    /// How the money the setting governs is written for this request.
+    var moneyFormat: ColumnFormat { moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString }
+
     /// Throws the documented 403 when the token is denied `resource` (e.g. `refunds`).
     func requireAccess(to resource: String) throws {
         if denied.contains(resource) { throw TitoError.forbidden("You are not authorized to access \(resource)") }

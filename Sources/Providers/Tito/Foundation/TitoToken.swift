@@ -1,8 +1,8 @@
 import Emulation
 
 /// A token Tito accepts, as the world's token store keeps it (`lookup_mode`, `accounts` and
-/// `denied` in its subject): from the seed (`tokens.json`) or from `TITO_TOKENS`. Lookups by
-/// exact value in the store replace the former token table; nothing joined it to other tables.
+/// `denied` in its subject): from the seed (`tokens.json`) or from `TITO_TOKENS`, found by its
+/// exact value.
 struct TitoToken: Sendable {
     let token: String
     let lookupMode: LookupMode
@@ -18,8 +18,10 @@ struct TitoToken: Sendable {
         self.purpose = purpose
     }
 
-    var principal: TitoPrincipal {
-        TitoPrincipal(token: token, lookupMode: lookupMode, accounts: accounts, denied: Set(denied))
+    /// What a request presenting `presented` acts as with this token's rights: the token itself,
+    /// or another one accepted in its stead (`TITO_ACCEPT_ANY_TOKEN`).
+    func principal(presented: String) -> TitoPrincipal {
+        TitoPrincipal(token: presented, lookupMode: lookupMode, accounts: accounts, denied: Set(denied))
     }
 
     /// The seeded tokens in file order, then those of `TITO_TOKENS` (which win over a seeded

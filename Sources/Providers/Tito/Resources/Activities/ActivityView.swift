@@ -29,8 +29,8 @@ enum ActivityView {
         json.string(instant.map(TitoFormats.timestamp(milliseconds:)))
     }
 
-    static func allocationCount(_ scope: EventScope) -> String {
-        let modes = scope.principal.visibleModes("c.test_mode", eventTestMode: scope.event.testMode ? "1" : "0")
+    private static func allocationCount(_ scope: EventScope) -> String {
+        let modes = scope.visibleModes("c.test_mode")
         return """
             (SELECT COALESCE(SUM(c.tickets), 0) FROM \(TicketCounts.byRelease.table) AS c WHERE c.event_id = ac.event_id
                 AND \(modes) AND c.release_id IN (SELECT value FROM json_each(ac.release_ids)))
@@ -45,24 +45,22 @@ enum ActivityView {
             context.releases = try ReleaseView.embedded(scope, context: context, in: database)
         })
 
-    private static func select(_ scope: EventScope) -> String {
-        view.selectList(alias: "ac", computed: [allocationCount(scope)])
+    /// Every activity of the scope's event, in id order.
+    private static func eventActivities(_ scope: EventScope) -> String {
+        "SELECT \(rendering.select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id"
     }
 
     /// Every activity of the scope's event, embedded (its questions and releases empty), filed by id.
     static func render(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
         try database.render(
-            view, "SELECT \(select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id", arguments: [scope.event.id],
-            context: context, keyedBy: "id")
+            view, eventActivities(scope), arguments: [scope.event.id], context: context, keyedBy: "id")
     }
 
     /// The same filed under each release the activity names (a release's `activities`).
     static func renderByRelease(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
         var records = RenderedRecords()
         let releaseIDs = Activity.table.position(ofColumn: "release_ids")!
-        try database.forEachRow(
-            "SELECT \(select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id", arguments: [scope.event.id]
-        ) { cursor in
+        try database.forEachRow(eventActivities(scope), arguments: [scope.event.id]) { cursor in
             var json = JSONBuilder(capacity: 512)
             try view.write(cursor, context, to: &json)
             for id in cursor.withUTF8(at: releaseIDs, IntegerList.values(in:)) { records.append(json.bytes, for: id) }

@@ -25,7 +25,8 @@ enum DiscountCodes: TitoResourceGroup {
         ("Current", "current"), ("Past", "past"), ("Upcoming", "upcoming"), ("Used", "used"), ("Unused", "unused"),
     ]
     static let timeStates = ["current", "past", "upcoming"]
-    static let usageStates = ["used", "unused"]
+    /// A code whose end has passed: the `past` state, and what the default list hides.
+    private static let pastCondition = "dc.end_at IS NOT NULL AND dc.end_at <= ?"
 
     /// D1: id order (or `search[sort]=code`). `search[states][]` filters on two groups, time
     /// (current/past/upcoming) and usage (used/unused): ORed within a group, ANDed across; a
@@ -46,7 +47,7 @@ enum DiscountCodes: TitoResourceGroup {
                 var alternative = SQLFilter()
                 switch state {
                 case "current": alternative.add("(dc.start_at IS NULL OR dc.start_at <= ?) AND (dc.end_at IS NULL OR dc.end_at > ?)", now, now)
-                case "past": alternative.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                case "past": alternative.add(pastCondition, now)
                 default: alternative.add("dc.start_at IS NOT NULL AND dc.start_at > ?", now)
                 }
                 timeAlternatives.append(alternative)
@@ -64,7 +65,7 @@ enum DiscountCodes: TitoResourceGroup {
             var hidden = 0
             if requested == nil {
                 var pastFilter = scopeFilter
-                pastFilter.add("dc.end_at IS NOT NULL AND dc.end_at <= ?", now)
+                pastFilter.add(pastCondition, now)
                 hidden = try database.count(from: source, where: pastFilter)
             }
             let context = RenderContext(request, scope, view: request.listView)

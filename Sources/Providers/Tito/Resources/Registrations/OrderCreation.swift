@@ -29,21 +29,22 @@ struct OrderCreation {
     var tickets: [NewTicket] = []
 
     /// Refuses the order when a quantity-limited release has fewer tickets left than it asks for
-    /// (counting the non-void tickets the token sees, spec §13.3 step 2).
+    /// (counting the non-void tickets the token sees, spec §13.3 step 2, from the kept counts),
+    /// each release once, in the order the request first names it.
     static func checkAvailability(_ requested: [(release: Release, quantity: Int64)], scope: EventScope, in database: Database) throws {
+        var releases: [Release] = []
         var totals: [Int64: Int64] = [:]
-        for item in requested { totals[item.release.id, default: 0] += item.quantity }
+        for item in requested {
+            if totals[item.release.id] == nil { releases.append(item.release) }
+            totals[item.release.id, default: 0] += item.quantity
+        }
         var errors = ValidationErrors()
-        for (releaseID, quantity) in totals {
-            guard let release = requested.first(where: { $0.release.id == releaseID })?.release, let limit = release.quantity else {
-                continue
-            }
-            var filter = SQLFilter()
-            filter.add("t.release_id = ?", releaseID)
-            filter.add("t.state != 'void'")
-            scope.addVisibility(alias: "t", to: &filter)
-            let sold = try database.count(from: "tito_tickets AS t", where: filter)
-            if Int64(sold) + quantity > limit { errors.add("base", "\(release.title) is sold out") }
+        for release in releases {
+            guard let limit = release.quantity else { continue }
+            var filter = scope.countsFilter(TicketCounts.byRelease)
+            filter.add("release_id = ?", release.id)
+            let sold = try TicketCounts.byRelease.sums(where: filter, in: database)["tickets"] ?? 0
+            if Int64(sold) + totals[release.id, default: 0] > limit { errors.add("base", "\(release.title) is sold out") }
         }
         try errors.check()
     }

@@ -128,9 +128,7 @@ enum RegistrationUpdates {
     static func envelope(
         _ id: Int64, billingAddressAttributes: JSONObject, _ principal: TitoPrincipal, in database: Database
     ) throws -> HTTPResponse {
-        let context = EnvelopeContext(
-            money: principal.moneyAsNumbers ? TitoFormats.moneyNumber : TitoFormats.moneyString,
-            billingAddressAttributes: billingAddressAttributes)
+        let context = EnvelopeContext(money: principal.moneyFormat, billingAddressAttributes: billingAddressAttributes)
         var json = JSONBuilder(capacity: 2048)
         let found = try database.write(
             envelopeView, "SELECT \(Registration.table.selectList()) FROM tito_registrations WHERE id = ?", arguments: [id],

@@ -35,7 +35,7 @@ enum ReleaseList {
     static func list(_ request: ProviderRequest, _ principal: TitoPrincipal) throws -> HTTPResponse {
         try request.read { database in
             let scope = try Scope.event(request, principal, resource: "releases", in: database)
-            let modes = principal.visibleModes("c.test_mode", eventTestMode: "\(scope.event.testMode ? 1 : 0)")
+            let modes = scope.visibleModes("c.test_mode")
             let soldOut = """
                 (r.quantity IS NOT NULL AND (SELECT COALESCE(SUM(c.tickets), 0) FROM \(TicketCounts.byRelease.table) AS c
                     WHERE c.event_id = r.event_id AND c.release_id = r.id AND \(modes)) >= r.quantity)
