@@ -79,9 +79,7 @@ enum LineItems {
 
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let body = try request.read {
-            try $0.render(
-                LineItem.view, "SELECT \(LineItem.table.selectList()) FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?",
-                request.parameter("id"), organiser.id, context: ())
+            try $0.render(LineItem.view, where: "id = ? AND organiser_id = ?", request.parameter("id"), organiser.id)
         }
         return try DataEnvelope.object(body, orThrow: LetsDoThisError.notFound("LineItem"))
     }
