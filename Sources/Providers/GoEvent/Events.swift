@@ -52,12 +52,16 @@ struct Event: StoredRecord {
     /// The event `id` if `user` is one of its admins. Anything else is "Event not found": the live
     /// service does not tell a missing event from someone else's.
     static func administered(_ id: String, by user: GoEventUser, in database: Database) throws -> Event {
-        let select = "SELECT \(table.selectList(alias: "e")) FROM \(administeredSource) WHERE a.user_id = ? AND e.id = ?"
         var event: Event?
-        try database.forEachRow(select, arguments: [user.id, id]) { event = try Event(row: $0) }
-        guard let event else { throw GoEventError.notFound("Event not found") }
+        try database.forEachRow(administeredSelect, arguments: [user.id, id]) { event = try Event(row: $0) }
+        guard let event else { throw notFound }
         return event
     }
+
+    /// The event `e.id = ?` (second argument) among those user `a.user_id = ?` (first) administers.
+    static let administeredSelect = "SELECT \(table.selectList(alias: "e")) FROM \(administeredSource) WHERE a.user_id = ? AND e.id = ?"
+
+    static var notFound: GoEventError { .notFound("Event not found") }
 
     /// The `eventId` a request names (query or body), checked as spec §5.3 and §5.4 order it.
     static func requiredID(_ value: JSONValue?) throws -> String {
@@ -103,14 +107,13 @@ enum Events {
             throw GoEventError.badRequest("Invalid event ID")
         }
         return try request.read { database in
-            let event = try Event.administered(id, by: user, in: database)
-            return try .json { json in
+            try .json { json in
                 try json.object { json in
                     json.key("event")
-                    try database.forEachRow(
-                        "SELECT \(Event.table.selectList()) FROM goevent_events WHERE seq = ?", arguments: [event.seq]
-                    ) { try Event.json.write($0, to: &json) }
-                    try json.field("tickets", array: { json in try TicketType.writeAll(ofEvent: event.id, in: database, to: &json) })
+                    // The event is written straight from the one query that checks it is the user's.
+                    let found = try database.write(Event.json, Event.administeredSelect, arguments: [user.id, id], context: (), to: &json)
+                    guard found > 0 else { throw Event.notFound }
+                    try json.field("tickets", array: { json in try TicketType.writeAll(ofEvent: id, in: database, to: &json) })
                 }
             }
         }

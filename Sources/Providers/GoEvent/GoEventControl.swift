@@ -15,7 +15,7 @@ enum GoEventControl {
                 try json.object { json in
                     try json.field("issuedTickets", array: { json in
                         try database.write(
-                            IssuedTicket.json, "SELECT \(IssuedTicket.table.selectList()) FROM goevent_issued_tickets ORDER BY seq",
+                            IssuedTicket.json, "SELECT \(IssuedTicket.table.selectList()) FROM \(IssuedTicket.table.name) ORDER BY seq",
                             arguments: [], context: (), to: &json)
                     })
                 }
@@ -41,7 +41,7 @@ enum GoEventControl {
         let tokens = request.world.tokens
         let replaced = tokens.token(provider: GoEventProvider.providerName, value: token) != nil
         tokens.add(GoEventTokens.token(token, userID: userID, use: use, origin: .minted))
-        let name = try request.read { try $0.queryOne("SELECT name FROM goevent_users WHERE id = ?", userID)?.string("name") }
+        let name = try request.read { try $0.fetchOne(UserAccount.self, where: "id = ?", userID)?.name }
         return .json(
             ["token": .string(token), "userId": .string(userID), "name": .string(name), "use": .string(use)],
             status: replaced ? 200 : 201, contentType: "application/json")

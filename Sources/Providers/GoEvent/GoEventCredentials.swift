@@ -6,8 +6,7 @@ extension GoEventAuth {
     /// through the control API), the default user's first.
     func credentials(in database: Database, tokens: [IssuedToken]) throws -> JSONValue {
         let names = Dictionary(
-            try database.query("SELECT id, name FROM goevent_users").map { ($0.string("id") ?? "", $0.string("name")) },
-            uniquingKeysWith: { first, _ in first })
+            try database.fetchAll(UserAccount.self).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let entries = tokens.map { (token: $0.value, userID: GoEventTokens.userID(of: $0) ?? "", use: $0.purpose) }
         let defaultUser = try defaultUserID(in: database)
         let ordered = entries.filter { $0.userID == defaultUser } + entries.filter { $0.userID != defaultUser }
@@ -21,7 +20,7 @@ extension GoEventAuth {
                     [
                         "token": .string(entry.token),
                         "userId": .string(entry.userID),
-                        "name": .string(names[entry.userID] ?? nil),
+                        "name": .string(names[entry.userID]),
                         "use": .string(entry.use),
                     ]
                 }),

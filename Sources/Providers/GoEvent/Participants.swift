@@ -50,7 +50,7 @@ struct Participant: StoredRecord {
     /// Writes the stored participant `id` in its contact form.
     static func writeContact(_ id: String, in database: Database, to json: inout JSONBuilder) throws {
         try database.write(
-            contactJSON, "SELECT \(table.selectList()) FROM goevent_participants WHERE id = ?", arguments: [id], context: (),
+            contactJSON, "SELECT \(table.selectList()) FROM \(table.name) WHERE id = ?", arguments: [id], context: (),
             to: &json)
     }
 

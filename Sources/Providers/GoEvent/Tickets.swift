@@ -26,7 +26,7 @@ struct TicketType: StoredRecord {
     /// Writes the event's ticket types in creation order, each as an element of the array being built.
     static func writeAll(ofEvent eventID: String, in database: Database, to json: inout JSONBuilder) throws {
         try database.write(
-            Self.json, "SELECT \(table.selectList()) FROM goevent_tickets WHERE event_id = ? ORDER BY seq", arguments: [eventID],
+            Self.json, "SELECT \(table.selectList()) FROM \(table.name) WHERE event_id = ? ORDER BY seq", arguments: [eventID],
             context: (), to: &json)
     }
 
@@ -133,7 +133,7 @@ enum Tickets {
             }
         }
         for (ticketType, quantity) in requested {
-            try database.run("UPDATE goevent_tickets SET quantity = quantity - ? WHERE id = ?", quantity, ticketType.id)
+            try database.run("UPDATE \(TicketType.table.name) SET quantity = quantity - ? WHERE id = ?", quantity, ticketType.id)
         }
     }
 }

@@ -44,4 +44,14 @@ extension Database {
         let rows = try write(view, sql + " LIMIT 1", arguments: arguments, context: context, to: &json)
         return rows == 0 ? nil : json.bytes
     }
+
+    /// The first record of the view's table that `condition` (SQL over its columns, an ORDER BY
+    /// may follow) matches, written by `view`; nil when there is none.
+    func render(_ view: RecordView<Void>, where condition: String, arguments: [any SQLiteBindable]) throws -> [UInt8]? {
+        try render(view, "SELECT \(view.table.selectList()) FROM \(view.table.name) WHERE \(condition)", arguments: arguments, context: ())
+    }
+
+    func render(_ view: RecordView<Void>, where condition: String, _ arguments: any SQLiteBindable...) throws -> [UInt8]? {
+        try render(view, where: condition, arguments: arguments)
+    }
 }

@@ -76,12 +76,9 @@ struct Entry: StoredRecord {
 
     /// An entry from a seed file: `{"organiserId", "reservedEntryGroupCode", "<kind>": body}`.
     static func seeded(_ seed: SeedRecord, kind: Kind) throws -> Entry {
-        guard let body = seed[kind.rawValue]?.objectValue else { throw seed.invalid(kind.rawValue, "an object") }
-        var fields = body
-        fields["kind"] = .string(kind.rawValue)
-        fields["organiserId"] = seed["organiserId"]
-        fields["reservedEntryGroupCode"] = seed["reservedEntryGroupCode"]
-        var entry = try SeedRecord(fields: fields, file: seed.file).record(Entry.self)
+        let body = try seed.unwrapped(
+            kind.rawValue, carrying: ["organiserId", "reservedEntryGroupCode"], adding: ["kind": .string(kind.rawValue)])
+        var entry = try body.record(Entry.self)
         let references = [
             ("id", entry.id), ("eventId", entry.eventID), ("raceId", entry.raceID), ("eventOccurrenceId", entry.eventOccurrenceID),
             ("ticketId", entry.ticketID),

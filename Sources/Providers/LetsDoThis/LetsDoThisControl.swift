@@ -79,7 +79,7 @@ struct LetsDoThisControl: Sendable {
                 try json.object { json in
                     try json.field("data", array: { json in
                         try database.write(
-                            ClaimLink.view, "SELECT \(ClaimLink.table.selectList()) FROM letsdothis_claim_links ORDER BY seq",
+                            ClaimLink.view, "SELECT \(ClaimLink.table.selectList()) FROM \(ClaimLink.table.name) ORDER BY seq",
                             arguments: [], context: (), to: &json)
                     })
                 }

@@ -63,3 +63,14 @@ enum LetsDoThisSeed {
             .generate(into: database)
     }
 }
+
+extension SeedRecord {
+    /// The object under `key` (`{"organiserId", …, "<key>": body}`, the seed form of the records
+    /// the API embeds), with the wrapper's members `carried` copied into it, then `adding`.
+    func unwrapped(_ key: String, carrying carried: [String], adding added: [String: JSONValue] = [:]) throws -> SeedRecord {
+        guard var fields = self[key]?.objectValue else { throw invalid(key, "an object") }
+        for member in carried { fields[member] = self[member] }
+        for (member, value) in added { fields[member] = value }
+        return SeedRecord(fields: fields, file: file)
+    }
+}

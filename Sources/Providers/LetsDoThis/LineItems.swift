@@ -55,10 +55,8 @@ struct LineItem: StoredRecord {
 
     /// A line item from a seed file: `{"organiserId", "lineItem": body}`.
     static func seeded(_ seed: SeedRecord) throws -> LineItem {
-        guard let body = seed["lineItem"]?.objectValue else { throw seed.invalid("lineItem", "an object") }
-        var fields = body
-        fields["organiserId"] = seed["organiserId"]
-        let item = try SeedRecord(fields: fields, file: seed.file).record(LineItem.self)
+        let body = try seed.unwrapped("lineItem", carrying: ["organiserId"])
+        let item = try body.record(LineItem.self)
         guard !item.id.isEmpty, body["createdAt"] != nil, body["updatedAt"] != nil else {
             throw SeedError(file: seed.file, reason: "a line item needs an id, createdAt and updatedAt")
         }
@@ -79,9 +77,7 @@ enum LineItems {
 
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
         let body = try request.read {
-            try $0.render(
-                LineItem.view, "SELECT \(LineItem.table.selectList()) FROM letsdothis_line_items WHERE id = ? AND organiser_id = ?",
-                request.parameter("id"), organiser.id, context: ())
+            try $0.render(LineItem.view, where: "id = ? AND organiser_id = ?", request.parameter("id"), organiser.id)
         }
         return try DataEnvelope.object(body, orThrow: LetsDoThisError.notFound("LineItem"))
     }

@@ -65,8 +65,6 @@ struct Partner: StoredRecord {
     /// The partner `id` written by `view`, or nil.
     static func render(_ id: String, externalIDType: String? = nil, organiser: LetsDoThisOrganiser, in database: Database) throws -> [UInt8]? {
         let (condition, order) = lookup(id, externalIDType: externalIDType, organiser: organiser)
-        return try database.render(
-            view, "SELECT \(table.selectList()) FROM \(table.name) WHERE \(condition.clause) ORDER BY \(order)",
-            arguments: condition.arguments, context: ())
+        return try database.render(view, where: "\(condition.clause) ORDER BY \(order)", arguments: condition.arguments)
     }
 }

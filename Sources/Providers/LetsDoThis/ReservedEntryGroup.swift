@@ -45,7 +45,7 @@ struct ReservedEntryGroup: StoredRecord {
 
     /// Group `id` written by `view`, or nil.
     static func render(_ id: String, in database: Database) throws -> [UInt8]? {
-        try database.render(view, "SELECT \(table.selectList()) FROM \(table.name) WHERE id = ?", id, context: ())
+        try database.render(view, where: "id = ?", id)
     }
 
     /// Every `tickets[i].ticketId` given must be a ticket of the group's event (spec §6.13).

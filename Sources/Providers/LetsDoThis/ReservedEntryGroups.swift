@@ -19,11 +19,8 @@ enum ReservedEntryGroups {
 
     /// `GET /reserved-entries/{id}`.
     static func show(_ request: ProviderRequest, _ organiser: LetsDoThisOrganiser) throws -> HTTPResponse {
-        let body = try request.read { database in
-            try database.render(
-                ReservedEntryGroup.view,
-                "SELECT \(ReservedEntryGroup.table.selectList()) FROM letsdothis_reserved_entry_groups WHERE id = ? AND organiser_id = ?",
-                request.parameter("id"), organiser.id, context: ())
+        let body = try request.read {
+            try $0.render(ReservedEntryGroup.view, where: "id = ? AND organiser_id = ?", request.parameter("id"), organiser.id)
         }
         return try DataEnvelope.object(body, orThrow: ReservedEntryGroup.notFound)
     }
@@ -62,7 +59,7 @@ enum ReservedEntryGroups {
             try Events.requireOwned(eventID, by: organiser, in: database)
             return try DataEnvelope.list(
                 ReservedEntryGroup.view,
-                "SELECT \(ReservedEntryGroup.table.selectList()) FROM letsdothis_reserved_entry_groups WHERE event_id = ? ORDER BY seq",
+                "SELECT \(ReservedEntryGroup.table.selectList()) FROM \(ReservedEntryGroup.table.name) WHERE event_id = ? ORDER BY seq",
                 eventID, context: (), in: database)
         }
     }
