@@ -36,14 +36,8 @@ struct Organizer: StoredRecord {
         view: RecordView(table, [
             .constant("_type", "organizer"),
             .column("name"),
-            .derived("description") { row, _, json in
-                let html = row.optionalString("description_html")
-                EventbriteFormats.writeMultipartText(html: html, text: html.map(MultipartText.text(fromHTML:)), to: &json)
-            },
-            .derived("long_description") { row, _, json in
-                let html = row.optionalString("long_description_html")
-                EventbriteFormats.writeMultipartText(html: html, text: html.map(MultipartText.text(fromHTML:)), to: &json)
-            },
+            .multipartText("description", html: "description_html"),
+            .multipartText("long_description", html: "long_description_html"),
             .id("logo_id"),
             .derived("resource_uri") { row, context, json in
                 context.writeResourceURI("organizers/", id: row.integer("id"), to: &json)
