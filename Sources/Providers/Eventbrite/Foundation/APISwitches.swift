@@ -11,8 +11,6 @@ struct APISwitches: Sendable {
 
     let enabled: Set<String>
 
-    static let none = APISwitches(enabled: [])
-
     /// The request's switches; an unknown switch is `400 BAD_REQUEST`, one switch both enabled
     /// and disabled `409 REQUEST_CONFLICT` (the conflict is reported first: it needs no lookup).
     init(headers: HTTPHeaders) throws(EventbriteError) {
@@ -24,8 +22,6 @@ struct APISwitches: Sendable {
         }
         self.enabled = enabled
     }
-
-    private init(enabled: Set<String>) { self.enabled = enabled }
 
     func isEnabled(_ name: String) -> Bool { enabled.contains(name) }
 

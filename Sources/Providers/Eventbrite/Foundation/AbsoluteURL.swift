@@ -2,13 +2,10 @@
 /// structured content video): absolute `http` or `https` URLs with a host and no whitespace.
 enum AbsoluteURL {
     static func isValid(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard text.count <= 2048, let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return false }
-        let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: { $0.isWhitespace })
+        text.count <= 2048 && !host(of: text).isEmpty && !text.contains(where: { $0.isWhitespace })
     }
 
-    /// The host (with any port) of a valid URL, lower-cased.
+    /// The host (with any port) of a valid URL, lower-cased; empty when there is none.
     static func host(of text: String) -> String {
         let lower = text.lowercased()
         guard let scheme = ["http://", "https://"].first(where: lower.hasPrefix) else { return "" }

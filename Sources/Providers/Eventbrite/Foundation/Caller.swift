@@ -12,6 +12,8 @@ public struct Caller: Sendable {
 
     let token: String
     let kind: Kind
+    /// The API switches the request turned on, read once while authenticating (§3.4).
+    let switches: APISwitches
 }
 
 /// A user acting through a token. Membership decides access (spec §3.3): members read and write

@@ -9,14 +9,14 @@ struct EventbriteAuth: Sendable {
     let settings: EventbriteSettings
 
     func authenticate(_ request: ProviderRequest) throws -> Caller {
-        _ = try APISwitches(headers: request.headers)
+        let switches = try APISwitches(headers: request.headers)
         let value = try Self.credential(of: request)
         guard let token = request.world.tokens.token(provider: Self.provider, value: value), !token.isExpired(at: request.now)
         else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
         if token.subject["disabled"]?.boolValue == true { throw EventbriteError.accessDenied }
         let caller: Caller
         if token.subject["kind"]?.stringValue == "service" {
-            caller = Caller(token: value, kind: .service)
+            caller = Caller(token: value, kind: .service, switches: switches)
         } else {
             guard let userID = EventbriteID.parse(token.subject["user_id"]) else {
                 throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus)
@@ -28,7 +28,7 @@ struct EventbriteAuth: Sendable {
             }
             // A token whose user no longer exists is as good as revoked.
             guard let organizations else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
-            caller = Caller(token: value, kind: .user(UserCaller(userID: userID, organizationIDs: organizations)))
+            caller = Caller(token: value, kind: .user(UserCaller(userID: userID, organizationIDs: organizations)), switches: switches)
         }
         try EventbriteRateLimit.count(caller.token, in: request)
         return caller

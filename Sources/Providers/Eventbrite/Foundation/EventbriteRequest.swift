@@ -10,12 +10,11 @@ struct EventbriteRequest {
     let switches: APISwitches
     let expansions: ExpansionRequest
 
-    init(_ request: ProviderRequest, caller: UserCaller, settings: EventbriteSettings) {
+    init(_ request: ProviderRequest, caller: UserCaller, switches: APISwitches, settings: EventbriteSettings) {
         http = request
         self.caller = caller
         self.settings = settings
-        // Already checked by authentication, which runs first.
-        switches = (try? APISwitches(headers: request.headers)) ?? .none
+        self.switches = switches
         expansions = ExpansionRequest(query: request.query)
     }
 

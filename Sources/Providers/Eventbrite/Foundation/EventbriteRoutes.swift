@@ -12,7 +12,7 @@ struct EventbriteRoutes: Sendable {
         let settings = settings
         return Route(method, template, example: example) { request, caller in
             guard case .user(let user) = caller.kind else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
-            return try handler(EventbriteRequest(request, caller: user, settings: settings))
+            return try handler(EventbriteRequest(request, caller: user, switches: caller.switches, settings: settings))
         }
     }
 

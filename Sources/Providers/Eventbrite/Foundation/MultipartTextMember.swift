@@ -9,8 +9,11 @@ extension EventbriteFormats {
 
 extension RecordView.Member where Context == RenderContext {
     /// A multipart text member under `key` from the html kept in `column` (`question_html` →
-    /// `"question": {"text", "html"}`).
+    /// `"question": {"text", "html"}`); a NULL html is both `null`.
     static func multipartText(_ key: String, html column: String) -> Self {
-        derived(key) { row, _, json in EventbriteFormats.writeMultipartText(html: row.string(column), to: &json) }
+        derived(key) { row, _, json in
+            let html = row.optionalString(column)
+            EventbriteFormats.writeMultipartText(html: html, text: html.map(MultipartText.text(fromHTML:)), to: &json)
+        }
     }
 }

@@ -54,6 +54,16 @@ struct QueryArguments {
         return values
     }
 
+    /// One id; given but empty or not an id is `INVALID`.
+    mutating func id(_ name: String) -> Int64? {
+        guard has(name) else { return nil }
+        guard let text = string(name), let id = EventbriteID.parse(text) else {
+            errors.invalid(name)
+            return nil
+        }
+        return id
+    }
+
     /// A list of ids; a value that is not one is `INVALID`.
     mutating func ids(_ name: String) -> [Int64]? {
         guard let values = list(name) else { return nil }

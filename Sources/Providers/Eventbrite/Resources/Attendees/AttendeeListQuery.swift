@@ -24,11 +24,7 @@ struct AttendeeListQuery {
     mutating func changedSince(withLastItemSeen: Bool = false) {
         guard let since = arguments.utc("changed_since") else { return }
         conditions.add("a.changed >= ?", since)
-        guard withLastItemSeen, arguments.has("last_item_seen") else { return }
-        guard let text = arguments.string("last_item_seen"), let id = EventbriteID.parse(text) else {
-            return arguments.errors.invalid("last_item_seen")
-        }
-        conditions.add("a.id > ?", id)
+        if withLastItemSeen, let id = arguments.id("last_item_seen") { conditions.add("a.id > ?", id) }
     }
 
     /// `attendee_ids`: only these attendees.

@@ -96,15 +96,13 @@ struct Discount: StoredRecord {
         return found
     }
 
-    /// Whether it covers a ticket class of `event`, its ticket group's classes read from the database.
-    func covers(ticketClass id: Int64, of event: Event, in database: Database) throws -> Bool {
-        var groupClasses: Set<Int64> = []
-        if let group = ticketGroupID {
-            groupClasses = Set(try database.query(
-                "SELECT ticket_class_id FROM eventbrite_ticket_group_classes WHERE ticket_group_id = ? AND event_id = ?", group, event.id
-            ).compactMap { $0.int("ticket_class_id").map(Int64.init) })
-        }
-        return covers(ticketClass: id, eventID: event.id, groupClasses: groupClasses)
+    /// The classes of `event` in its ticket group (none without a group), for `covers`: read once
+    /// for all the ticket classes a caller checks.
+    func groupClasses(of event: Event, in database: Database) throws -> Set<Int64> {
+        guard let group = ticketGroupID else { return [] }
+        return Set(try database.query(
+            "SELECT ticket_class_id FROM eventbrite_ticket_group_classes WHERE ticket_group_id = ? AND event_id = ?", group, event.id
+        ).compactMap { $0.int("ticket_class_id").map(Int64.init) })
     }
 
     /// Whether it can be used now (its dates, in `event`'s timezone, and its quantity).

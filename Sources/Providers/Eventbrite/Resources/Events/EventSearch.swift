@@ -17,10 +17,9 @@ enum EventSearch {
         let auth = EventbriteAuth(settings: settings)
         return Route(anonymous: "GET", "/events/search/", example: "/events/search/") { request in
             guard settings.legacySearch else { throw EventbriteError.pathNotFound }
-            guard case .user(let user) = try auth.authenticate(request).kind else {
-                throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus)
-            }
-            return try search(EventbriteRequest(request, caller: user, settings: settings))
+            let caller = try auth.authenticate(request)
+            guard case .user(let user) = caller.kind else { throw EventbriteError.invalidAuth(status: settings.invalidAuthStatus) }
+            return try search(EventbriteRequest(request, caller: user, switches: caller.switches, settings: settings))
         }
     }
 

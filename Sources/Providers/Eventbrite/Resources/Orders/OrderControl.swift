@@ -95,10 +95,12 @@ enum OrderControl {
             if status != "placed" { order.expiresAt = EpochSeconds(now + event.txTimeLimit) }
             var attendees: [Attendee] = []
             var discountAmount: Int64 = 0
+            let groupClasses = try discount?.groupClasses(of: event, in: database) ?? []
             for line in lines {
                 let record = line.ticket.record
-                let applies = try discount.map { discount in
-                    try discount.reducesPrice && record.isPaidTicket && discount.covers(ticketClass: record.id, of: event, in: database)
+                let applies = discount.map { discount in
+                    discount.reducesPrice && record.isPaidTicket
+                        && discount.covers(ticketClass: record.id, eventID: event.id, groupClasses: groupClasses)
                 } ?? false
                 let listPrice = record.donation ? (line.amount ?? 0) : record.isPaidTicket ? record.costValue : 0
                 let price = applies ? discount!.discounted(listPrice) : listPrice

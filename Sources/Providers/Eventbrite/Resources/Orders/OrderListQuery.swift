@@ -30,11 +30,7 @@ struct OrderListQuery {
 
     /// `last_item_seen`: only orders with a larger id.
     mutating func lastItemSeen() {
-        guard arguments.has("last_item_seen") else { return }
-        guard let text = arguments.string("last_item_seen"), let id = EventbriteID.parse(text) else {
-            return arguments.errors.invalid("last_item_seen")
-        }
-        conditions.add("o.id > ?", id)
+        if let id = arguments.id("last_item_seen") { conditions.add("o.id > ?", id) }
     }
 
     /// `only_emails` and `exclude_emails`, compared without regard to case.

@@ -17,40 +17,35 @@ struct Organizer: StoredRecord {
         "eventbrite_organizers", of: Organizer.self, constraints: [.references("organization_id", "eventbrite_organizations")],
         indexes: ["organization_id, id"])
 
-    /// Events that count towards `num_past_events` / `num_future_events`: not drafts, not deleted (§10.2).
-    private static let counted = "e.organizer_id = o.id AND NOT e.is_deleted AND e.status <> 'draft'"
+    /// `num_past_events` and `num_future_events` (§10.2): the organizer's events that are not
+    /// drafts and not deleted, ending before now or not, counted in one query the two members share.
+    private static func eventCounts(_ row: ViewRow, _ context: RenderContext) throws -> (past: Int, future: Int) {
+        let id = row.integer("id")
+        return try context.memo.value("organizer-event-counts-\(id)") {
+            let counts = try context.database.queryOne(
+                """
+                SELECT COALESCE(SUM(end_utc < ?), 0) AS past, COALESCE(SUM(end_utc >= ?), 0) AS future
+                FROM eventbrite_events WHERE organizer_id = ? AND NOT is_deleted AND status <> 'draft'
+                """, context.now, context.now, id)
+            return (counts?.int("past") ?? 0, counts?.int("future") ?? 0)
+        }
+    }
 
     static let presenter = Presenter(
         type: "organizer",
         view: RecordView(table, [
             .constant("_type", "organizer"),
             .column("name"),
-            .derived("description") { row, _, json in
-                let html = row.optionalString("description_html")
-                EventbriteFormats.writeMultipartText(html: html, text: html.map(MultipartText.text(fromHTML:)), to: &json)
-            },
-            .derived("long_description") { row, _, json in
-                let html = row.optionalString("long_description_html")
-                EventbriteFormats.writeMultipartText(html: html, text: html.map(MultipartText.text(fromHTML:)), to: &json)
-            },
+            .multipartText("description", html: "description_html"),
+            .multipartText("long_description", html: "long_description_html"),
             .id("logo_id"),
             .derived("resource_uri") { row, context, json in
                 context.writeResourceURI("organizers/", id: row.integer("id"), to: &json)
             },
             .id("id"),
             .derived("url") { row, _, json in json.string(concatenating: "https://www.eventbrite.com/o/", row.string("id"), "/") },
-            .derived("num_past_events") { row, context, json in
-                json.int(try context.database.query(
-                    "SELECT COUNT(*) AS n FROM eventbrite_events e, eventbrite_organizers o WHERE o.id = ? AND \(counted) AND e.end_utc < ?",
-                    row.integer("id"), context.now
-                ).first?.int("n") ?? 0)
-            },
-            .derived("num_future_events") { row, context, json in
-                json.int(try context.database.query(
-                    "SELECT COUNT(*) AS n FROM eventbrite_events e, eventbrite_organizers o WHERE o.id = ? AND \(counted) AND e.end_utc >= ?",
-                    row.integer("id"), context.now
-                ).first?.int("n") ?? 0)
-            },
+            .derived("num_past_events") { row, context, json in json.int(try eventCounts(row, context).past) },
+            .derived("num_future_events") { row, context, json in json.int(try eventCounts(row, context).future) },
             .column("twitter").when { row, _ in !row.isNull("twitter") },
             .column("facebook").when { row, _ in !row.isNull("facebook") },
             .column("website").when { row, _ in !row.isNull("website") },

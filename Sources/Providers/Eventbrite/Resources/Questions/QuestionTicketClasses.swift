@@ -8,14 +8,7 @@ enum QuestionTicketClasses {
     static func write(eventID: Int64, ids: String?, in database: Database, to json: inout JSONBuilder) throws {
         let values = ids.flatMap { try? JSONParser.parse($0) }?.arrayValue ?? []
         let wanted = values.compactMap(EventbriteID.parse)
-        var names: [Int64: String] = [:]
-        if !wanted.isEmpty {
-            var filter = SQLFilter("event_id = ? AND NOT is_deleted", eventID)
-            filter.add("id", in: wanted)
-            for row in try database.query("SELECT id, name FROM eventbrite_ticket_classes WHERE \(filter.clause)", arguments: filter.arguments) {
-                if let id = row.int("id") { names[Int64(id)] = row.string("name") ?? "" }
-            }
-        }
+        let names = try self.names(of: wanted, eventID: eventID, in: database)
         json.array { json in
             for id in wanted {
                 guard let name = names[id] else { continue }
@@ -34,15 +27,28 @@ enum QuestionTicketClasses {
         guard let items = fields.elements(key) else { return nil }
         var ids: [Int64] = []
         for item in items {
-            guard let id = EventbriteID.parse(item["id"] ?? item),
-                try database.queryOne(
-                    "SELECT 1 FROM eventbrite_ticket_classes WHERE event_id = ? AND id = ? AND NOT is_deleted", eventID, id) != nil
-            else {
+            guard let id = EventbriteID.parse(item["id"] ?? item) else {
                 fields.invalid(key)
                 return nil
             }
             if !ids.contains(id) { ids.append(id) }
         }
+        guard try names(of: ids, eventID: eventID, in: database).count == ids.count else {
+            fields.invalid(key)
+            return nil
+        }
         return ids
+    }
+
+    /// The names of those of `ids` that are ticket classes of the event (not deleted), read in one query.
+    private static func names(of ids: [Int64], eventID: Int64, in database: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var filter = SQLFilter("event_id = ? AND NOT is_deleted", eventID)
+        filter.add("id", in: ids)
+        var names: [Int64: String] = [:]
+        for row in try database.query("SELECT id, name FROM eventbrite_ticket_classes WHERE \(filter.clause)", arguments: filter.arguments) {
+            if let id = row.int("id") { names[Int64(id)] = row.string("name") ?? "" }
+        }
+        return names
     }
 }

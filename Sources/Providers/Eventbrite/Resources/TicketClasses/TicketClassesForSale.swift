@@ -74,7 +74,8 @@ enum TicketClassesForSale {
             if found.type != "public" { discounts.append(found) }
         }
         for discount in discounts {
-            for ticket in inventory.tickets where try discount.covers(ticketClass: ticket.record.id, of: event, in: database) {
+            let groupClasses = try discount.groupClasses(of: event, in: database)
+            for ticket in inventory.tickets where discount.covers(ticketClass: ticket.record.id, eventID: event.id, groupClasses: groupClasses) {
                 if discount.type == "access" { offer.unlocked.insert(ticket.record.id) }
                 if discount.reducesPrice && ticket.record.isPaidTicket { offer.discounts[ticket.record.id, default: []].append(discount) }
             }
