@@ -51,8 +51,17 @@ enum ResponseEncoder {
 
     /// Whether the body goes out: 1xx, 204, 304 and responses to HEAD carry none.
     private static func sendsBody(_ response: HTTPResponse, context: Context) -> Bool {
-        let status = (100...999).contains(response.status) ? response.status : 500
-        return !(100...199).contains(status) && status != 204 && status != 304 && !context.isResponseToHEAD
+        allowsBody(status(of: response)) && !context.isResponseToHEAD
+    }
+
+    /// The status sent: the responder's, or 500 when it is not a three-digit code.
+    private static func status(of response: HTTPResponse) -> Int {
+        (100...999).contains(response.status) ? response.status : 500
+    }
+
+    /// Whether a response of `status` has a body at all (and so a `Content-Length`).
+    private static func allowsBody(_ status: Int) -> Bool {
+        !(100...199).contains(status) && status != 204 && status != 304
     }
 
     /// The status line and header fields, with the blank line that ends them; with room for the
@@ -60,8 +69,8 @@ enum ResponseEncoder {
     private static func encodeHead(
         _ response: HTTPResponse, context: Context, reservingBody: Bool, into buffer: inout [UInt8]
     ) -> Bool {
-        let status = (100...999).contains(response.status) ? response.status : 500
-        let bodyAllowed = !(100...199).contains(status) && status != 204 && status != 304
+        let status = status(of: response)
+        let bodyAllowed = allowsBody(status)
         let sendsBody = bodyAllowed && !context.isResponseToHEAD
         if buffer.isEmpty {
             buffer.reserveCapacity(256 + (reservingBody ? response.body.count : 0))

@@ -4,10 +4,7 @@ extension Database {
     public func page(
         select columns: String, from source: String, where filter: SQLFilter, orderBy order: String, window: OffsetWindow
     ) throws -> OffsetPage<Row> {
-        guard !window.isPastAnyList else { return OffsetPage(items: [], window: window, hasMore: false) }
-        let (sql, arguments) = Self.windowQuery(columns, source, filter, order, window)
-        let rows = try query(sql, arguments: arguments)
-        return OffsetPage(items: Array(rows.prefix(window.limit)), window: window, hasMore: rows.count > window.limit)
+        try page(select: columns, from: source, where: filter, orderBy: order, window: window) { $0.row }
     }
 
     /// One window read in place: `read` turns each row into an item while the statement is on it
@@ -36,9 +33,7 @@ extension Database {
         select columns: String, from source: String, where filter: SQLFilter, orderBy order: String, window: OffsetWindow,
         total: PageTotal
     ) throws -> CountedPage<Row> {
-        try counted(source, filter, window, total) {
-            try page(select: columns, from: source, where: filter, orderBy: order, window: window)
-        }
+        try page(select: columns, from: source, where: filter, orderBy: order, window: window, total: total) { $0.row }
     }
 
     public func page<Item>(

@@ -47,8 +47,6 @@ public struct OAuthServer: Sendable {
     /// Whether a client holding an unexpired minted token is refused another (bookingkit's
     /// optional 42901 rule); `OAuthState.setActiveTokenLimit` overrides it per world.
     public var limitsActiveTokens: Bool
-    /// How the token endpoint reads its body.
-    public var bodyReading: BodyReading
     /// Whether the tokens it mints keep working after a reset of the provider
     /// (`IssuedToken.keptOnReset`); Eventbrite's spec has a reset take them back.
     public var mintedTokensOutliveResets: Bool
@@ -56,7 +54,7 @@ public struct OAuthServer: Sendable {
     public init(
         provider: String, grantTypes: [OAuthGrantType], responseTypes: [OAuthResponseType] = [],
         tokenFormat: CredentialFormat, tokenLifetime: TimeInterval?, codeFormat: CredentialFormat? = nil,
-        codeLifetime: TimeInterval = 600, limitsActiveTokens: Bool = false, bodyReading: BodyReading = .oauthParameters,
+        codeLifetime: TimeInterval = 600, limitsActiveTokens: Bool = false,
         mintedTokensOutliveResets: Bool = true
     ) {
         self.provider = provider
@@ -68,7 +66,6 @@ public struct OAuthServer: Sendable {
         self.tokenLifetime = tokenLifetime
         self.codeLifetime = codeLifetime
         self.limitsActiveTokens = limitsActiveTokens
-        self.bodyReading = bodyReading
         self.mintedTokensOutliveResets = mintedTokensOutliveResets
     }
 
@@ -90,7 +87,7 @@ public struct OAuthServer: Sendable {
 
     public func parameters(of request: ProviderRequest) throws(OAuthError) -> OAuthParameters {
         do {
-            return OAuthParameters(try request.http.readBody(bodyReading))
+            return OAuthParameters(try request.http.readBody(.oauthParameters))
         } catch {
             throw .malformedBody(error)
         }
