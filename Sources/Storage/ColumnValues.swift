@@ -106,7 +106,7 @@ public struct StatementCursor: ColumnValues {
     let handle: OpaquePointer
     let columns: ColumnIndex
     /// Where column 0 is in the statement's row (see `shifted(by:)`).
-    private let base: Int32
+    let base: Int32
 
     init(handle: OpaquePointer, columns: ColumnIndex) {
         self.handle = handle

@@ -44,9 +44,10 @@ public struct Row: Sendable {
 }
 
 extension StatementCursor {
-    /// The current row, copied out.
+    /// The current row, copied out (in a shifted cursor, its columns from column 0 on, by their names).
     public var row: Row {
-        Row(values: (0..<columnCount).map { value(at: $0) }, columns: columns)
+        let names = base == 0 ? columns : ColumnIndex(names: Array(columns.names.dropFirst(Int(base))))
+        return Row(values: (0..<columnCount).map { value(at: $0) }, columns: names)
     }
 }
 

@@ -9,6 +9,18 @@ import Testing
         return database
     }
 
+    /// A cursor shifted to a joined record's columns copies them out under their own names.
+    @Test func aShiftedCursorCopiesItsColumnsByTheirNames() throws {
+        let database = try makeDatabase()
+        var rows: [Row] = []
+        try database.forEachRow("SELECT 1 AS id, 'outer' AS name, 2 AS id, 'inner' AS name", arguments: []) { cursor in
+            rows = [cursor.row, cursor.shifted(by: 2).row]
+        }
+        #expect(rows.map { $0.string("name") } == ["outer", "inner"])
+        #expect(rows.map { $0.int("id") } == [1, 2])
+        #expect(rows[1].values.count == 2)
+    }
+
     @Test func bindsAndReadsEveryValueType() throws {
         let database = try makeDatabase()
         try database.run("INSERT INTO items (id, name, price, data) VALUES (?, ?, ?, ?)", 7, "café ☕", 2.5, SQLiteValue.blob([1, 2, 3]))
