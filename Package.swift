@@ -21,11 +21,11 @@ let package = Package(
         // nothing of providers or SQLite.
         .target(name: "HTTPServer", dependencies: ["CSystemShims", .product(name: "Logging", package: "swift-log")]),
 
-        // epoll, eventfd and thread naming, which Swift's Glibc module does not export.
+        // epoll, eventfd, thread naming and memory files, which Swift's Glibc module does not export.
         .target(name: "CSystemShims"),
 
-        // SQLite connection, statements, transactions, backups.
-        .target(name: "Storage", dependencies: ["CSQLite"]),
+        // SQLite connection, statements, transactions, backups, copy-on-write database images.
+        .target(name: "Storage", dependencies: ["CSQLite", "CSystemShims"]),
 
         // The provider framework: worlds, routing, JSON, control API, journal, clock.
         .target(

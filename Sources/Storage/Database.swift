@@ -37,6 +37,8 @@ public final class Database {
     private var statements: [String: Statement] = [:]
     /// The rows written since the last reset, once `startChangeLog()` was called.
     public private(set) var changeLog: ChangeLog?
+    /// The memory the main database lives in, when it is a mapped `DatabaseImage`.
+    private var mapping: ImageMapping?
 
     /// Process-wide SQLite settings, applied once before the first connection opens: nothing
     /// here reads SQLite's memory statistics, and keeping them costs a global lock per allocation.
@@ -61,10 +63,57 @@ public final class Database {
         if case .file = location { try enableWAL() }
     }
 
+    /// A private copy of `image`, mapped copy-on-write: opening it copies nothing, and only the
+    /// pages the connection writes take memory of their own. It may grow by `growth` bytes (address
+    /// space, taken only as written). Where the system will not map it, the image is copied.
+    public convenience init(copyOnWriteOf image: DatabaseImage, growth: Int = 4 << 30) throws {
+        try self.init(.memory)
+        if let mapping = try? ImageMapping(privateCopyOf: image, growth: growth) {
+            try use(mapping, size: image.size, capacity: mapping.length, flags: 0)
+        } else {
+            try useCopy(of: image)
+        }
+    }
+
+    /// `image`, read-only, its pages shared with every other mapping of it.
+    public convenience init(reading image: DatabaseImage) throws {
+        try self.init(.memory)
+        try use(ImageMapping(readOnly: image), size: image.size, capacity: image.size, flags: UInt32(SQLITE_DESERIALIZE_READONLY))
+    }
+
+    /// Makes the mapped image this connection's main database.
+    private func use(_ mapping: ImageMapping, size: Int, capacity: Int, flags: UInt32) throws {
+        let bytes = mapping.base.assumingMemoryBound(to: UInt8.self)
+        let code = sqlite3_deserialize(handle, "main", bytes, sqlite3_int64(size), sqlite3_int64(capacity), flags)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, message: lastErrorMessage) }
+        self.mapping = mapping
+        // Reads then take pages straight from the mapping instead of copying them into SQLite's
+        // cache (up to SQLite's own limit on mapped reads, 2 GB; past it pages are copied).
+        try execute("PRAGMA mmap_size = \(min(capacity, 0x7FFF_0000))")
+    }
+
+    /// The image copied into memory SQLite owns and may grow.
+    private func useCopy(of image: DatabaseImage) throws {
+        let source = try ImageMapping(readOnly: image)
+        guard let bytes = sqlite3_malloc64(sqlite3_uint64(max(image.size, 1))) else {
+            throw SQLiteError(code: SQLITE_NOMEM, message: "out of memory copying a database image")
+        }
+        bytes.copyMemory(from: source.base, byteCount: image.size)
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+        let size = sqlite3_int64(image.size)
+        let code = sqlite3_deserialize(handle, "main", bytes.assumingMemoryBound(to: UInt8.self), size, size, flags)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, message: lastErrorMessage) }
+    }
+
     deinit {
         statements.removeAll()
         if changeLog != nil { sqlite3_update_hook(handle, nil, nil) }
-        sqlite3_close_v2(handle)
+        // A connection that cannot close yet (a statement outside the cache still open) closes
+        // once that statement is finalized, and may read its mapping until then: keep it.
+        if sqlite3_close(handle) != SQLITE_OK {
+            sqlite3_close_v2(handle)
+            if let mapping { _ = Unmanaged.passRetained(mapping) }
+        }
     }
 
     /// Starts recording which rows every later write changes (see `ChangeLog`).

@@ -8,4 +8,7 @@
 /// Names the calling thread, keeping at most its first 15 bytes; returns 0 or an errno value.
 int shims_set_current_thread_name(const char *name);
 
+/// An anonymous memory file (memfd_create) closed on exec; a descriptor, or -1 with errno set.
+int shims_anonymous_memory_file(const char *name);
+
 #endif

@@ -2,10 +2,13 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The seed state, loaded once per process: a database that worlds copy from when they start
-/// or reset, so a reset is a page copy rather than a re-parse of the seed files. It is built in
-/// memory from the seed files, or opened read-only from a copy an earlier process wrote.
+/// The seed state, loaded once per process: a database image that every world maps
+/// copy-on-write when it starts, and that resets copy changed rows back from. It is built in
+/// memory from the seed files, or mapped from a copy an earlier process wrote.
 public final class SeedSnapshot: Sendable {
+    /// The seed's database file bytes, which worlds map (`Database(copyOnWriteOf:)`).
+    let image: DatabaseImage
+    /// The image read-only, for resets.
     let database: SerializedDatabase
     /// Every table, for resets that copy only what changed.
     let tables: [SeedTable]
@@ -45,7 +48,8 @@ public final class SeedSnapshot: Sendable {
             try Self.copy(provider: providers[index].name, from: seeds[index].database, into: connection)
         }
         try connection.execute("PRAGMA user_version = \(version)")
-        try self.init(connection: connection, schemaVersion: version, tokens: seeds.flatMap(\.tokens))
+        // The loading databases are freed once their bytes are in the image.
+        try self.init(image: DatabaseImage(copying: connection), schemaVersion: version, tokens: seeds.flatMap(\.tokens))
     }
 
     /// One provider's seed, loaded into a database of its own.
@@ -89,7 +93,9 @@ public final class SeedSnapshot: Sendable {
     private static let serial = Atomic<Int>(0)
     private static func nextSerial() -> Int { serial.add(1, ordering: .relaxed).newValue }
 
-    private init(connection: Database, schemaVersion: Int32, tokens: [IssuedToken]) throws {
+    private init(image: DatabaseImage, connection: Database? = nil, schemaVersion: Int32, tokens: [IssuedToken]) throws {
+        let connection = try connection ?? Database(reading: image)
+        self.image = image
         self.schemaVersion = schemaVersion
         self.tokens = tokens
         tables = try SeedTable.all(in: connection)
@@ -103,35 +109,27 @@ public final class SeedSnapshot: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let version = fingerprint(schema(of: providers))
         do {
-            let connection = try Database(.immutableFile(path: path))
+            let image = try DatabaseImage(file: path)
+            let connection = try Database(reading: image)
             guard try connection.query("PRAGMA user_version").first?.int("user_version") == Int(version) else { return nil }
-            // Pages are read once per world (a page copy) and a few per reset: a small cache will do.
-            try connection.execute("PRAGMA cache_size = -256")
             let tokens = try providers.flatMap { provider in
                 try provider.initialTokens(
                     from: SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true)),
                     database: connection)
             }
-            return try SeedSnapshot(connection: connection, schemaVersion: version, tokens: tokens)
+            return try SeedSnapshot(image: image, connection: connection, schemaVersion: version, tokens: tokens)
         } catch {
             return nil
         }
     }
 
     /// Writes the snapshot to `path` for later processes: to a temporary file first, renamed
-    /// into place once complete, so a reader never sees half a file. A snapshot built in this
-    /// process is read through a connection of its own, so worlds resetting from it meanwhile
-    /// do not wait for the disk.
+    /// into place once complete, so a reader never sees half a file (and a process mapping the
+    /// file it replaces keeps the old one).
     public func write(to path: String) throws {
         let temporary = path + ".tmp-\(getpid())"
-        try? FileManager.default.removeItem(atPath: temporary)
         do {
-            let location = database.read { $0.location }
-            if case .sharedMemory = location {
-                try Database(location).write(copyTo: temporary)
-            } else {
-                try database.read { try $0.write(copyTo: temporary) }
-            }
+            try image.write(to: temporary)
             guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -20,15 +20,20 @@ public final class World: Sendable {
     private let seed: SeedSnapshot
 
     /// Opens (or creates) the world's database at `location`, filled from `seed` unless it is a
-    /// file that already holds data of the same schema.
+    /// file that already holds data of the same schema. An in-memory world is the seed's image
+    /// mapped copy-on-write: it starts without a copy, and takes memory only for what it writes.
     public init(
         seed: SeedSnapshot, location: Database.Location, journalCapacity: Int = 1000, memoizesResponses: Bool = true
     ) throws {
         self.seed = seed
-        let connection = try Database(location)
-        let reopened = try World.holdsData(connection, schemaVersion: seed.schemaVersion)
-        if !reopened {
-            try seed.database.read { try connection.restore(from: $0) }
+        let connection: Database
+        var reopened = false
+        if location == .memory {
+            connection = try Database(copyOnWriteOf: seed.image)
+        } else {
+            connection = try Database(location)
+            reopened = try World.holdsData(connection, schemaVersion: seed.schemaVersion)
+            if !reopened { try seed.database.read { try connection.restore(from: $0) } }
         }
         // From here on every written row is logged, so a reset copies back only those; a
         // reopened file holds writes made before, so its first reset copies everything.
