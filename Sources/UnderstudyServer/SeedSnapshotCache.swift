@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Seed snapshots already built in this process, by seed folder and environment, so that a
-/// second server (a test suite starts hundreds) copies pages instead of re-parsing and
+/// second server (a test suite starts hundreds) maps the same image instead of re-parsing and
 /// re-generating the seed. A snapshot is read-only after it is built, so sharing it is safe.
 /// With a cache folder, a snapshot an earlier process built is opened from disk, and one built
 /// here is written there once the server is up.
