@@ -52,6 +52,17 @@ import Testing
         #expect(try database.query("SELECT count(*) AS n FROM items").first?.int("n") == 1_003)
     }
 
+    /// Where the address space cannot be reserved (here: more than a process has), the image
+    /// is copied into memory instead, and the copy behaves the same.
+    @Test func aCopyThatCannotBeMappedIsCopiedIntoMemory() throws {
+        let image = try makeImage()
+        let database = try Database(copyOnWriteOf: image, growth: 1 << 60)
+        try database.run("UPDATE items SET name = 'changed' WHERE id = 2")
+        try database.run("INSERT INTO items (id, name) VALUES (4, ?)", String(repeating: "y", count: 100_000))
+        #expect(try names(database).prefix(3) == ["item 1", "changed", "item 3"])
+        #expect(try names(Database(reading: image)) == ["item 1", "item 2", "item 3"])
+    }
+
     /// The read-only connection to an image refuses writes with SQLite's read-only error.
     @Test func aReadingConnectionRefusesWrites() throws {
         let reader = try Database(reading: try makeImage())
