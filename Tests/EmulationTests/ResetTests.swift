@@ -116,6 +116,23 @@ import TestSupport
     }
 
     /// A `--db` file reopened by a new process holds writes no log saw: its first reset copies everything.
+    /// Past `SeedRestore.rowByRowLimit` changed rows a reset copies the whole seed into the
+    /// world's copy-on-write mapping; rows written after that are reset row by row again.
+    @Test func aResetAfterManyWritesCopiesTheSeedWhole() throws {
+        let server = try TestServer()
+        let seed = try Self.dump(server.world)
+        try server.world.database.write { db in
+            try db.execute("UPDATE bookingkit_participants SET name = name || ' changed'")  // over 6,000 rows
+            try db.execute("DELETE FROM letsdothis_entries")
+        }
+        #expect(try Self.dump(server.world) != seed)
+        #expect(try server.request("POST", "/_understudy/reset").status == 200)
+        #expect(try Self.dump(server.world) == seed)
+        try Self.write(server, round: 3)
+        #expect(try server.request("POST", "/_understudy/reset").status == 200)
+        #expect(try Self.dump(server.world) == seed)
+    }
+
     @Test func aReopenedFileIsResetWhole() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("reset-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
