@@ -97,7 +97,8 @@ public final class Emulator: HTTPResponder {
         _ request: HTTPRequest, by provider: MountedProvider, realPath: String, match: RouteTable<MountedProvider.Endpoint>.Match
     ) -> MountedProvider.Answer {
         if let fault = world.faults.take(provider: provider.name, method: request.method, path: realPath) {
-            return MountedProvider.Answer(response: provider.errorResponse(InjectedFault(status: fault.status), fault.status))
+            let injected = InjectedFault(status: fault.status, error: fault.error)
+            return MountedProvider.Answer(response: provider.errorResponse(injected, fault.status))
         }
         let providerRequest = ProviderRequest(http: request, world: world, path: realPath, parameters: match.parameters)
         var answer = match.entry.respond(providerRequest)
@@ -119,4 +120,6 @@ public final class Emulator: HTTPResponder {
 /// The error an armed fault stands for; providers render it in their dialect.
 public struct InjectedFault: Error, Sendable {
     public let status: Int
+    /// The provider's name for the error, when the fault gave one (`Fault.error`).
+    public let error: String?
 }

@@ -25,6 +25,40 @@ import Testing
         #expect(try server.createEvent() == "800000000001")
     }
 
+    /// A fault answers in Eventbrite's body; one armed with a §6.2 constant answers that
+    /// constant's own description (EXPANSION_FAILED is emitted only this way), any other name
+    /// its status's description, and none the status's constant.
+    @Test func faultsAnswerWithTheConstantTheyName() throws {
+        func arm(_ fault: JSONValue) throws -> TestResponse { try server.request("POST", "/_understudy/eventbrite/faults", json: fault) }
+        let armed = try arm(["path": "/v3/users/me/", "status": 500, "error": "EXPANSION_FAILED"])
+        #expect(armed.status == 201)
+        #expect(armed.json["error"] == "EXPANSION_FAILED")
+        let expansion = try server.eventbrite("GET", "/users/me/?expand=organizations")
+        #expect(expansion.status == 500)
+        #expect(expansion.json == [
+            "status_code": 500,
+            "error_description":
+                "Unhandled error occurred during expansion; the request is likely to succeed if you don't ask for expansions.",
+            "error": "EXPANSION_FAILED",
+        ])
+        #expect(try server.eventbrite("GET", "/users/me/").status == 200)  // used up
+
+        _ = try arm(["path": "/v3/users/me/", "status": 503, "error": "SOMETHING_ODD"])
+        #expect(try server.eventbrite("GET", "/users/me/").json == [
+            "status_code": 503, "error_description": "An unhandled error occured in Eventbrite.", "error": "SOMETHING_ODD",
+        ])
+        _ = try arm(["path": "/v3/users/me/", "status": 400])
+        #expect(try server.eventbrite("GET", "/users/me/").json == [
+            "status_code": 400, "error_description": "Requested operation not processed.", "error": "ACTION_NOT_PROCESSED",
+        ])
+        _ = try arm(["status": 429, "error": "HIT_RATE_LIMIT"])
+        let rateLimited = try server.eventbrite("GET", "/users/me/")
+        #expect(rateLimited.status == 429)
+        #expect(rateLimited.header("Retry-After") == "3600")
+        #expect(rateLimited.json["error"] == "HIT_RATE_LIMIT")
+        #expect(try arm(["status": 500, "error": 7]).status == 400)
+    }
+
     @Test func credentialsListTheDemoHeaderEveryTokenAndTheApps() throws {
         let eventbrite = try #require(try server.request("GET", "/_understudy/credentials").json["providers"]?["eventbrite"])
         #expect(eventbrite["headers"] == ["Authorization": "Bearer PERSONAL_OAUTH_TOKEN"])

@@ -16,12 +16,12 @@ enum FaultEndpoints {
         }
         let times = integer(body["times"], default: 1)
         guard let times, times >= 1 else { throw ControlError.badRequest("times must be a positive integer") }
-        for key in ["method", "path"] where body[key] != nil && body[key]?.stringValue == nil && body[key] != .null {
+        for key in ["method", "path", "error"] where body[key] != nil && body[key]?.stringValue == nil && body[key] != .null {
             throw ControlError.badRequest("\(key) must be a string")
         }
         let fault = Fault(
             provider: request.parameters["provider"]!, method: body["method"]?.stringValue, path: body["path"]?.stringValue,
-            status: Int(status), times: Int(times))
+            status: Int(status), error: body["error"]?.stringValue, times: Int(times))
         request.world.faults.arm(fault)
         return ControlAPI.ok(json(fault), status: 201)
     }
@@ -40,7 +40,7 @@ enum FaultEndpoints {
     private static func json(_ fault: Fault) -> JSONValue {
         [
             "method": .string(fault.method), "path": .string(fault.path), "status": .int(fault.status),
-            "times": .int(fault.remaining),
+            "error": .string(fault.error), "times": .int(fault.remaining),
         ]
     }
 }

@@ -9,14 +9,18 @@ public struct Fault: Sendable {
     /// The real path (`/developers/v1.0/events`, no Understudy prefix); nil matches any path.
     public let path: String?
     public let status: Int
+    /// The provider's own name for the error (Eventbrite's `EXPANSION_FAILED`), for providers
+    /// whose error bodies name one; nil lets the provider choose by status.
+    public let error: String?
     /// How many more requests it answers.
     public var remaining: Int
 
-    public init(provider: String, method: String?, path: String?, status: Int, times: Int) {
+    public init(provider: String, method: String?, path: String?, status: Int, error: String? = nil, times: Int) {
         self.provider = provider
         self.method = method
         self.path = path
         self.status = status
+        self.error = error
         self.remaining = times
     }
 }

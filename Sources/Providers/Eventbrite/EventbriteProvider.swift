@@ -114,16 +114,20 @@ public struct EventbriteProvider: Provider {
     /// (or the fault's status with the closest common error).
     public func errorResponse(for error: any Error, status: Int) -> HTTPResponse {
         if error is JSONBodyError || error is RequestBodyError { return EventbriteError.invalidBody.response }
+        let byStatus: EventbriteError
         switch status {
-        case 400: return EventbriteError.rule("ACTION_NOT_PROCESSED", "Requested operation not processed.").response
-        case 401: return EventbriteError.noAuth.response
-        case 403: return EventbriteError.notAuthorized.response
-        case 404: return EventbriteError.pathNotFound.response
-        case 429: return EventbriteError.hitRateLimit(retryAfter: 3600).response
-        default:
-            return EventbriteError(status: status, code: EventbriteError.internalError.code, description: EventbriteError.internalError.description)
-                .response
+        case 400: byStatus = .actionNotProcessed
+        case 401: byStatus = .noAuth
+        case 403: byStatus = .notAuthorized
+        case 404: byStatus = .pathNotFound
+        case 429: byStatus = .hitRateLimit(retryAfter: 3600)
+        default: byStatus = .internalError
         }
+        // A fault names its constant: one of §6.2 keeps its description, any other its status's.
+        let chosen = (error as? InjectedFault)?.error.map { EventbriteError.common[$0] ?? .rule($0, byStatus.description) } ?? byStatus
+        var answer = EventbriteError(status: status, code: chosen.code, description: chosen.description)
+        answer.headers = chosen.headers
+        return answer.response
     }
 
     /// CORS preflight (§1.2): the JS SDK runs in browsers.

@@ -72,6 +72,19 @@ struct EventbriteError: ResponseError, Equatable {
         description: "Unhandled error occurred during expansion; the request is likely to succeed if you don't ask for expansions.")
     /// "occured" as the official SDK's fixture spells it.
     static let internalError = EventbriteError(status: 500, code: "INTERNAL_ERROR", description: "An unhandled error occured in Eventbrite.")
+    static let actionNotProcessed = rule("ACTION_NOT_PROCESSED", "Requested operation not processed.")
+    static let invalidArgument = rule("INVALID_ARGUMENT", "Invalid argument value passed.")
+    static let invalidBatch = rule("INVALID_BATCH", "Batched request is missing or invalid.")
+    static let unsupportedOperation = rule("UNSUPPORTED_OPERATION", "Requested operation not supported.")
+
+    /// The common errors of §6.2 whose description is fixed, by constant: what a fault armed
+    /// with `"error"` answers (several, like `EXPANSION_FAILED`, the mock emits only that way).
+    static let common: [String: EventbriteError] = Dictionary(
+        uniqueKeysWithValues: [
+            permanentlyMoved, actionNotProcessed, badContinuationToken, badPage, invalidArgument, invalidAuth(),
+            invalidAuthHeader, invalidBatch, invalidBody, unsupportedOperation, accessDenied, noAuth, notAuthorized,
+            pathNotFound, methodNotAllowed, requestConflict, hitRateLimit(retryAfter: 3600), expansionFailed, internalError,
+        ].map { ($0.code, $0) })
 
     /// An unknown or revoked token: 401 as production answers (ambiguity A1), or the seed
     /// table's 400 when `EVENTBRITE_INVALID_AUTH_STATUS=400`.
