@@ -12,21 +12,16 @@ public final class Database {
         case sharedMemory(name: String)
         /// A file, in WAL mode.
         case file(path: String)
-        /// A file nobody writes while it is open (a cache file renamed into place): opened
-        /// read-only, without locks or change checks.
-        case immutableFile(path: String)
 
         var filename: String {
             switch self {
             case .memory: return ":memory:"
             case .sharedMemory(let name): return Database.sharedMemoryURI(name)
             case .file(let path): return path
-            case .immutableFile(let path): return "file:\(Database.uriPath(path))?immutable=1"
             }
         }
 
         var openFlags: Int32 {
-            if case .immutableFile = self { return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX }
             // NOMUTEX: SerializedDatabase already guarantees one caller at a time (the system library is THREADSAFE=1).
             return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         }
@@ -139,20 +134,6 @@ public final class Database {
         return try body()
     }
 
-    /// A file path as the path of a `file:` URI: `%`, `?` and `#` would otherwise end or escape it.
-    static func uriPath(_ path: String) -> String {
-        var escaped = ""
-        for character in path {
-            switch character {
-            case "%": escaped += "%25"
-            case "?": escaped += "%3F"
-            case "#": escaped += "%23"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
     /// The URI that names a shared in-memory database, for opening or `ATTACH`.
     public static func sharedMemoryURI(_ name: String) -> String {
         "file:\(name)?mode=memory&cache=shared"
@@ -236,11 +217,6 @@ public final class Database {
             try? execute(rollback)  // the body's error is the one worth reporting
             throw error
         }
-    }
-
-    /// Writes a copy of this database to a new file at `path` (SQLite's `VACUUM INTO`).
-    public func write(copyTo path: String) throws {
-        try run("VACUUM INTO ?", path)
     }
 
     /// Replaces this database's whole content with `source`'s (SQLite online backup API):

@@ -76,9 +76,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let image = try makeImage(rows: 500)
         try image.write(to: path)
-        #expect(try names(Database(.immutableFile(path: path))).count == 500)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(16) == Data("SQLite format 3\0".utf8))
         let reopened = try DatabaseImage(file: path)
         #expect(reopened.size == image.size)
+        #expect(try names(Database(reading: reopened)).count == 500)
         #expect(try names(Database(copyOnWriteOf: reopened)).last == "item 500")
     }
 
