@@ -90,16 +90,18 @@ public struct RouteTable<Entry: Sendable>: Sendable {
     }
 
     private static func match(_ template: RouteTemplate, _ segments: [String]) -> [String: String]? {
-        var parameters: [String: String] = [:]
+        // Checked before any parameter is kept: a request is compared with every template of its
+        // length until one matches, and most fail on a literal after a parameter or two.
         for (segment, value) in zip(template.segments, segments) {
             switch segment {
             case .literal(let literal):
                 guard literal == value else { return nil }
-            case .parameter(let name):
+            case .parameter:
                 guard !value.isEmpty else { return nil }
-                parameters[name] = value
             }
         }
+        var parameters: [String: String] = [:]
+        for case (.parameter(let name), let value) in zip(template.segments, segments) { parameters[name] = value }
         return parameters
     }
 }
