@@ -58,8 +58,9 @@ public struct RouteTable<Entry: Sendable>: Sendable {
 
     /// Finds the route for `method` and a raw (still percent-encoded) `path`. HEAD falls back to GET.
     public func lookup(method: String, path: String) -> Lookup {
-        let rawSegments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        var segments = Array(rawSegments)
+        // Split on the byte, as HTTP servers do: splitting on characters would break the whole
+        // path into graphemes first.
+        var segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map(Substring.init)
         let endsWithSlash = segments.count > 1 && segments.last?.isEmpty == true
         if endsWithSlash { segments.removeLast() }
         if segments.count == 1 && segments[0].isEmpty { segments = [] }  // the root path "/"
