@@ -30,10 +30,33 @@ import Testing
         [release?["expired"], release?["upcoming"], release?["allocatable"]]
     }
 
+    /// Coffee Brewing's `expired`, `upcoming` and `allocatable` are `expected` in the tickets
+    /// list and in John's ticket.
+    private func expectFlags(
+        _ server: TestServer, _ expected: [JSONValue?], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(flags(try releaseInList(server)) == expected, sourceLocation: sourceLocation)
+        #expect(flags(try releaseInTicket(server)) == expected, sourceLocation: sourceLocation)
+    }
+
     /// Sets Coffee Brewing's `start_at` or `end_at`.
     private func schedule(_ server: TestServer, _ field: String, _ instant: String) throws {
         let response = try server.tito("PATCH", Self.coffeeBrewing, json: ["release": [field: .string(instant)]])
         #expect(response.status == 200)
+    }
+
+    /// A server where Coffee Brewing's `field` is `instant` and the clock is frozen at `now`,
+    /// after the tickets list and John's ticket were read (and kept) showing `expected` flags.
+    private func scheduledServer(
+        _ field: String, at instant: String, frozenAt now: String, showing expected: [JSONValue?],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> TestServer {
+        let server = try TestServer()
+        try schedule(server, field, instant)
+        try server.freezeClock(at: now)
+        try expectFlags(server, expected, sourceLocation: sourceLocation)
+        #expect(server.world.responses.count == 2, sourceLocation: sourceLocation)
+        return server
     }
 
     @Test func aRepeatedReadAnswersTheSameBytesFromTheCache() throws {
@@ -69,45 +92,30 @@ import Testing
     }
 
     @Test func reachingAReleasesEndMakesItExpiredInTheNextRead() throws {
-        let server = try TestServer()
-        try schedule(server, "end_at", "2030-01-01T01:00:00Z")
-        try server.freezeClock(at: "2030-01-01T00:00:00Z")
-        #expect(flags(try releaseInList(server)) == [false, false, true])
-        #expect(flags(try releaseInTicket(server)) == [false, false, true])
-        #expect(server.world.responses.count == 2)
+        let server = try scheduledServer(
+            "end_at", at: "2030-01-01T01:00:00Z", frozenAt: "2030-01-01T00:00:00Z", showing: [false, false, true])
         let before = try server.tito("GET", Self.tickets).body
         try server.advanceClock(seconds: 3599.999)
         #expect(try server.tito("GET", Self.tickets).body == before)
         try server.advanceClock(seconds: 0.001)
-        #expect(flags(try releaseInList(server)) == [true, false, false])
-        #expect(flags(try releaseInTicket(server)) == [true, false, false])
+        try expectFlags(server, [true, false, false])
     }
 
     @Test func reachingAReleasesStartEndsItsUpcomingInTheNextRead() throws {
-        let server = try TestServer()
-        try schedule(server, "start_at", "2030-01-01T01:00:00Z")
-        try server.freezeClock(at: "2030-01-01T00:00:00Z")
-        #expect(flags(try releaseInList(server)) == [false, true, false])
-        #expect(flags(try releaseInTicket(server)) == [false, true, false])
-        #expect(server.world.responses.count == 2)
+        let server = try scheduledServer(
+            "start_at", at: "2030-01-01T01:00:00Z", frozenAt: "2030-01-01T00:00:00Z", showing: [false, true, false])
         try server.advanceClock(seconds: 3600)
-        #expect(flags(try releaseInList(server)) == [false, false, true])
-        #expect(flags(try releaseInTicket(server)) == [false, false, true])
+        try expectFlags(server, [false, false, true])
     }
 
     @Test func movingTheClockBackRendersAgain() throws {
-        let server = try TestServer()
-        try schedule(server, "end_at", "2030-01-01T01:00:00Z")
         // Past the end, no flag flips ahead: the answer holds from now on, not before.
-        try server.freezeClock(at: "2030-01-01T02:00:00Z")
-        #expect(flags(try releaseInList(server)) == [true, false, false])
-        #expect(flags(try releaseInTicket(server)) == [true, false, false])
-        #expect(server.world.responses.count == 2)
+        let server = try scheduledServer(
+            "end_at", at: "2030-01-01T01:00:00Z", frozenAt: "2030-01-01T02:00:00Z", showing: [true, false, false])
         try server.advanceClock(seconds: 86_400)
-        #expect(flags(try releaseInList(server)) == [true, false, false])
+        try expectFlags(server, [true, false, false])
         try server.freezeClock(at: "2030-01-01T00:59:59.999Z")
-        #expect(flags(try releaseInList(server)) == [false, false, true])
-        #expect(flags(try releaseInTicket(server)) == [false, false, true])
+        try expectFlags(server, [false, false, true])
     }
 
     /// The same steps against a server with the cache and one without give the same bytes.
