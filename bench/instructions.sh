@@ -75,6 +75,8 @@ measure "GoEvent events page (20 events), response cache off" "/goevent/develope
     "Authorization: Bearer goevent-test-token" "--response-cache off"
 measure "Tito tickets page of 100 (demo/big-conf)" "/tito/v3/demo/big-conf/tickets" \
     "Authorization: Token token=tito-mock-live-token-ab1C"
+measure "Tito tickets page of 100 (demo/big-conf), response cache off" "/tito/v3/demo/big-conf/tickets" \
+    "Authorization: Token token=tito-mock-live-token-ab1C" "--response-cache off"
 # Let's Do This: organiser A's seeded token, and the bulk organiser's (1,500 participants). The
 # last page starts after the 1,400th participant in list order.
 ldt_a="Authorization: Bearer $(python3 -c 'import json; print(json.load(open("seed/letsdothis/organisers.json"))["tokens"][0]["token"])')"

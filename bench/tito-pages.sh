@@ -5,7 +5,7 @@
 # (demo/big-conf: 2,500 registrations, 4,000 tickets), a small one (biscuit-box/2018) and the
 # small one after 20,000 registrations are added to it (first page and last). A page should
 # cost about the same whatever the size of its event: the ratios printed compare each page
-# with the small event's.
+# with the small event's. The response cache is off, so that every read renders its page.
 # Usage: bench/tito-pages.sh [BINARY] [N, default 20]
 # BINARY defaults to a release build made with `-Xcc -gdwarf-4` (valgrind 3.19 cannot read the
 # DWARF 5 that clang writes for the C shim by default).
@@ -68,7 +68,7 @@ PY
 start() {
     local database="$1" prefix="${2:-}"
     port=$(free_port)
-    local options=(--port "$port" --log-level error --seed-cache "$work/seed-cache")
+    local options=(--port "$port" --log-level error --seed-cache "$work/seed-cache" --response-cache off)
     [ -n "$database" ] && options+=(--db "$database")
     $prefix "$binary" "${options[@]}" >/dev/null 2>"$work/server.log" &
     server=$!

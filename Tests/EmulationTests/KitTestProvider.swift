@@ -209,9 +209,9 @@ final class KitTestServer: Sendable {
     let port: Int
     private let server: HTTPServer
 
-    init(_ providers: [any Provider] = [KitTestProvider()]) throws {
+    init(_ providers: [any Provider] = [KitTestProvider()], memoizesResponses: Bool = true) throws {
         let seed = try SeedSnapshot(providers: providers, seedRoot: TestServer.seedDirectory)
-        world = try World(seed: seed, location: .memory)
+        world = try World(seed: seed, location: .memory, memoizesResponses: memoizesResponses)
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
         server = HTTPServer(

@@ -86,7 +86,7 @@ struct MountedProvider: Sendable {
                     guard isMemoized, request.world.responses.isEnabled else {
                         return Answer(response: try handle(request, principal))
                     }
-                    return Answer(response: try memoizedResponse(request, label: label) { try handle(request, principal) })
+                    return Answer(response: try memoizedResponse(request, label: label) { try handle($0, principal) })
                 case .anonymous(let handle):
                     return Answer(response: try handle(request))
                 }
@@ -105,19 +105,26 @@ struct MountedProvider: Sendable {
     }
 
     /// The answer to a memoized route: the cached one while the data and the tokens are as they
-    /// were when it was made (generations read before the handler runs), else a fresh one, kept
-    /// when it is a success.
+    /// were when it was made (generations read before the handler runs) and the emulated clock
+    /// is inside its window, else a fresh one, made by `handle` at the instant the clock was read
+    /// (`AnswerValidity`) and kept when it is a success.
     private static func memoizedResponse(
-        _ request: ProviderRequest, label: String, handle: () throws -> HTTPResponse
+        _ request: ProviderRequest, label: String, handle: (ProviderRequest) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         let world = request.world
         let key = ResponseCache.Key(route: label, target: request.http.target, credentials: request.headers["Authorization"])
         let data = world.database.generation
         let tokens = world.tokens.generation
-        if let cached = world.responses.response(for: key, dataGeneration: data, tokenGeneration: tokens) { return cached }
-        let response = try handle()
+        let now = world.clock.now
+        if let cached = world.responses.response(for: key, dataGeneration: data, tokenGeneration: tokens, now: now.millisecondsSince1970) {
+            return cached
+        }
+        var making = request
+        let validity = AnswerValidity(madeAt: now)
+        making.answerValidity = validity
+        let response = try handle(making)
         if (200..<300).contains(response.status) {
-            world.responses.store(response, for: key, dataGeneration: data, tokenGeneration: tokens)
+            world.responses.store(response, for: key, dataGeneration: data, tokenGeneration: tokens, validity: validity)
         }
         return response
     }

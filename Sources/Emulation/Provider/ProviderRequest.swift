@@ -16,6 +16,10 @@ public struct ProviderRequest: Sendable {
     /// Headers the response will carry whatever the handler answers (added by the provider's
     /// authentication, e.g. Eventbrite's `x-rate-limit`).
     public let responseHeaders: ResponseHeaderList
+    /// The clock window of the answer being made, when the route is memoized and the answer may
+    /// be kept (`ResponseCache`); nil otherwise. Code that renders without the request at hand
+    /// (a view's context) keeps this to state when the answer changes.
+    public internal(set) var answerValidity: AnswerValidity?
 
     public init(http: HTTPRequest, world: World, path: String, parameters: [String: String]) {
         self.http = http
@@ -38,8 +42,19 @@ public struct ProviderRequest: Sendable {
         return value
     }
 
-    /// The emulated time (see `EmulatedClock`).
-    public var now: Date { world.clock.now }
+    /// The emulated time (see `EmulatedClock`). While a memoized answer is made it is the
+    /// instant the answer is made at, the same at every read, and reading it ties the answer to
+    /// the clock: it is reused only from that instant on (see `AnswerValidity`).
+    public var now: Date { answerValidity?.now ?? world.clock.now }
+
+    /// Says this request's answer could differ once the emulated clock reaches `milliseconds`
+    /// (since 1970, as `Date.millisecondsSince1970` counts them), for a memoized route whose
+    /// answer compares stored instants with `now`: the kept answer is used only until then (see
+    /// `AnswerValidity`). A memoized handler must state every such instant after `now` that its
+    /// answer shows a comparison with; elsewhere this does nothing.
+    public func answerChanges(at milliseconds: Int64) {
+        answerValidity?.changes(at: milliseconds)
+    }
 
     /// Reads from the world's database.
     public func read<T>(_ body: (Database) throws -> T) rethrows -> T {

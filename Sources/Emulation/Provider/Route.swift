@@ -20,8 +20,8 @@ public struct Route<Principal: Sendable>: Sendable {
     /// Whether `template` is relative to the host root rather than to the base path (OAuth
     /// endpoints: `/oauth/token` beside `/v3/…`).
     public private(set) var isOutsideBasePath = false
-    /// Whether answers may be reused for the same caller and target until the data changes
-    /// (see `ResponseCache`).
+    /// Whether answers may be reused for the same caller and target until the data changes or
+    /// the clock leaves their window (see `ResponseCache`).
     public private(set) var isMemoized = false
 
     /// A route that requires the provider's authentication.
@@ -47,7 +47,9 @@ public struct Route<Principal: Sendable>: Sendable {
     }
 
     /// The route, its answers reused while the world's data and tokens stay the same (see
-    /// `ResponseCache`): only for reads whose answer depends on nothing else, the clock included.
+    /// `ResponseCache`): only for reads whose answer depends on nothing else, or on the emulated
+    /// clock only through comparisons whose next flip the handler states
+    /// (`ProviderRequest.answerChanges(at:)`).
     public func memoized() -> Route {
         var route = self
         route.isMemoized = true

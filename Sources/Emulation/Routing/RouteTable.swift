@@ -58,8 +58,9 @@ public struct RouteTable<Entry: Sendable>: Sendable {
 
     /// Finds the route for `method` and a raw (still percent-encoded) `path`. HEAD falls back to GET.
     public func lookup(method: String, path: String) -> Lookup {
-        let rawSegments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        var segments = Array(rawSegments)
+        // Split on the byte, as HTTP servers do: splitting on characters would break the whole
+        // path into graphemes first.
+        var segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map(Substring.init)
         let endsWithSlash = segments.count > 1 && segments.last?.isEmpty == true
         if endsWithSlash { segments.removeLast() }
         if segments.count == 1 && segments[0].isEmpty { segments = [] }  // the root path "/"
@@ -90,16 +91,18 @@ public struct RouteTable<Entry: Sendable>: Sendable {
     }
 
     private static func match(_ template: RouteTemplate, _ segments: [String]) -> [String: String]? {
-        var parameters: [String: String] = [:]
+        // Checked before any parameter is kept: a request is compared with every template of its
+        // length until one matches, and most fail on a literal after a parameter or two.
         for (segment, value) in zip(template.segments, segments) {
             switch segment {
             case .literal(let literal):
                 guard literal == value else { return nil }
-            case .parameter(let name):
+            case .parameter:
                 guard !value.isEmpty else { return nil }
-                parameters[name] = value
             }
         }
+        var parameters: [String: String] = [:]
+        for case (.parameter(let name), let value) in zip(template.segments, segments) { parameters[name] = value }
         return parameters
     }
 }

@@ -15,7 +15,7 @@ public final class World: Sendable {
     public let oauth: OAuthState
     /// Per-token request budgets; a reset puts each provider's default back.
     public let rateLimits: RateLimiter
-    /// Answers of memoized routes, reused until the data or the tokens change.
+    /// Answers of memoized routes, reused until the data or the tokens change or the clock leaves their window.
     public let responses: ResponseCache
     private let seed: SeedSnapshot
 

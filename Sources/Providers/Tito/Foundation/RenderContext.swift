@@ -13,6 +13,11 @@ struct RenderContext: Sendable {
     var view: View { get { box.values.view } set { self[\.view] = newValue } }
     var money: ColumnFormat { box.values.money }
     var now: Int64 { box.values.now }
+
+    /// Says the response being rendered could differ once the emulated clock reaches
+    /// `milliseconds`: a view member that compares a stored instant with `now` calls it for the
+    /// instant its answer flips at, so a memoized response is kept only until then.
+    func answerChanges(at milliseconds: Int64) { box.values.answerValidity?.changes(at: milliseconds) }
     var embedded: Bool { get { box.values.embedded } set { self[\.embedded] = newValue } }
     var accountSlug: String { get { box.values.accountSlug } set { self[\.accountSlug] = newValue } }
     var eventSlug: String { get { box.values.eventSlug } set { self[\.eventSlug] = newValue } }
@@ -49,6 +54,8 @@ struct RenderContext: Sendable {
         let money: ColumnFormat
         /// The emulated time in milliseconds (releases' `expired` and `upcoming`).
         let now: Int64
+        /// The request's, where a memoized answer's clock window is stated.
+        let answerValidity: AnswerValidity?
         var embedded = false
         /// The event's account and slug (invitation URLs) and currency (line items).
         var accountSlug = ""
@@ -82,11 +89,12 @@ struct RenderContext: Sendable {
     }
 
     init(_ request: ProviderRequest, _ principal: TitoPrincipal, view: View) {
-        box = Box(Values(view: view, money: principal.moneyFormat, now: request.nowMilliseconds))
+        box = Box(Values(view: view, money: principal.moneyFormat, now: request.nowMilliseconds, answerValidity: request.answerValidity))
     }
 
     init(_ request: ProviderRequest, _ scope: EventScope, view: View) {
-        var values = Values(view: view, money: scope.principal.moneyFormat, now: request.nowMilliseconds)
+        var values = Values(
+            view: view, money: scope.principal.moneyFormat, now: request.nowMilliseconds, answerValidity: request.answerValidity)
         values.accountSlug = scope.account.slug
         values.eventSlug = scope.event.slug
         values.currency = scope.event.currency
@@ -98,7 +106,7 @@ struct RenderContext: Sendable {
     /// The context for objects written inside this response's objects: the short view (or
     /// `view`), their associations empty, nothing of this response embedded.
     func forEmbedded(view: View = .short) -> RenderContext {
-        var values = Values(view: view, money: money, now: now)
+        var values = Values(view: view, money: money, now: now, answerValidity: box.values.answerValidity)
         values.embedded = true
         values.accountSlug = accountSlug
         values.eventSlug = eventSlug

@@ -42,21 +42,31 @@ struct TitoAuth: Sendable {
     /// or `Bearer abc` (scheme words case-sensitive; options after `,` or `;` ignored). Nil for
     /// another scheme, or when the token is empty.
     static func token(fromAuthorization header: String?) -> String? {
-        guard let header else { return nil }
-        var rest: Substring
-        if header.hasPrefix("Token ") || header.hasPrefix("Token\t") {
-            rest = header.dropFirst(6)
-        } else if header.hasPrefix("Bearer ") || header.hasPrefix("Bearer\t") {
-            rest = header.dropFirst(7)
+        // Read as UTF-8 bytes, as Rails' patterns read it (every delimiter is ASCII): on
+        // characters, each of these steps would break the header into graphemes again.
+        guard var rest = header.map({ Substring($0).utf8 }) else { return nil }
+        if rest.starts(with: "Token ".utf8) || rest.starts(with: "Token\t".utf8) {
+            rest = rest.dropFirst(6)
+        } else if rest.starts(with: "Bearer ".utf8) || rest.starts(with: "Bearer\t".utf8) {
+            rest = rest.dropFirst(7)
         } else {
             return nil
         }
-        rest = rest.drop { $0 == " " || $0 == "\t" }
-        let first = rest.prefix { $0 != "," && $0 != ";" && $0 != "\t" }.trimmingWhitespace()
-        var value = Substring(first)
-        if value.hasPrefix("token=") { value = value.dropFirst(6) }
-        if value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
-        let token = String(value).trimmingWhitespace()
-        return token.isEmpty ? nil : token
+        rest = rest.drop(while: isBlank)
+        var value = trimmed(rest.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "\t") })
+        if value.starts(with: "token=".utf8) { value = value.dropFirst(6) }
+        let quote = UInt8(ascii: "\"")
+        if value.count >= 2 && value.first == quote && value.last == quote { value = value.dropFirst().dropLast() }
+        value = trimmed(value)
+        return value.isEmpty ? nil : String(Substring(value))
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// `text` without leading and trailing spaces and tabs.
+    private static func trimmed(_ text: Substring.UTF8View) -> Substring.UTF8View {
+        var text = text.drop(while: isBlank)
+        while let last = text.last, isBlank(last) { text = text.dropLast() }
+        return text
     }
 }

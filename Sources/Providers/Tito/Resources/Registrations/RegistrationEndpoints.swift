@@ -1,10 +1,12 @@
 import Emulation
 
 /// The registration endpoints R1–R8 (spec §11.11). Paths name a registration by slug or id;
-/// registrations outside the token's mode answer 404.
+/// registrations outside the token's mode answer 404. The list is memoized: nothing it renders
+/// reads the clock (its tickets are embedded without their releases).
 enum RegistrationEndpoints {
     static let routes: [Route<TitoPrincipal>] = [
-        Route("GET", "/{account_slug}/{event_slug}/registrations", example: "/biscuit-box/2018/registrations", RegistrationList.list),
+        Route("GET", "/{account_slug}/{event_slug}/registrations", example: "/biscuit-box/2018/registrations", RegistrationList.list)
+            .memoized(),
         Route(
             "GET", "/{account_slug}/{event_slug}/registrations/{registration_slug}",
             example: "/biscuit-box/2018/registrations/reg_test_ds7qNqJ4s4doDMeh1VogTrw", show),

@@ -43,13 +43,13 @@ enum ReleaseView {
         .column("tickets_count"),
         .constant("locked", false),
         .derived("waiting_list") { row, context, json in
-            json.bool(row.bool("waiting_list_enabled_during_sold_out") && ReleaseState(row, now: context.now).soldOut)
+            json.bool(row.bool("waiting_list_enabled_during_sold_out") && ReleaseState(row, context).soldOut)
         },
-        .derived("sold_out") { row, context, json in json.bool(ReleaseState(row, now: context.now).soldOut) },
+        .derived("sold_out") { row, context, json in json.bool(ReleaseState(row, context).soldOut) },
         .column("off_sale"),
-        .derived("expired") { row, context, json in json.bool(ReleaseState(row, now: context.now).expired) },
-        .derived("upcoming") { row, context, json in json.bool(ReleaseState(row, now: context.now).upcoming) },
-        .derived("allocatable") { row, context, json in json.bool(ReleaseState(row, now: context.now).allocatable) },
+        .derived("expired") { row, context, json in json.bool(ReleaseState(row, context).expired) },
+        .derived("upcoming") { row, context, json in json.bool(ReleaseState(row, context).upcoming) },
+        .derived("allocatable") { row, context, json in json.bool(ReleaseState(row, context).allocatable) },
         .extendedMarker,
         .derived("changes_locked") { row, _, json in json.bool(row.optionalInteger("lock_changes") == 1) },
         .column("question_ids"),
@@ -155,13 +155,22 @@ struct ReleaseState {
 
     private static func position(_ name: String) -> Int { ReleaseView.view.position(of: name)! }
 
-    init(_ row: ViewRow, now: Int64) {
+    /// The flags at `context.now`. `expired` turns true when the clock reaches `end_at`, and
+    /// `upcoming` false when it reaches `start_at` (`allocatable` and nothing else follows
+    /// them): each of those instants still ahead is stated to the context, so a kept response
+    /// showing these flags is used only until the first of them.
+    init(_ row: ViewRow, _ context: RenderContext) {
         let cursor = row.cursor
         let column = Self.column
+        let now = context.now
         let quantity = cursor.optionalInteger(at: column.quantity)
         soldOut = quantity.map { cursor.integer(at: column.ticketsCount) >= $0 } ?? false
-        expired = cursor.optionalInteger(at: column.endAt).map { $0 <= now } ?? false
-        upcoming = cursor.optionalInteger(at: column.startAt).map { $0 > now } ?? false
+        let endAt = cursor.optionalInteger(at: column.endAt)
+        let startAt = cursor.optionalInteger(at: column.startAt)
+        expired = endAt.map { $0 <= now } ?? false
+        upcoming = startAt.map { $0 > now } ?? false
+        if let endAt, !expired { context.answerChanges(at: endAt) }
+        if let startAt, upcoming { context.answerChanges(at: startAt) }
         allocatable = cursor.integer(at: column.archived) == 0 && cursor.integer(at: column.offSale) == 0 && !soldOut && !expired
             && !upcoming
     }

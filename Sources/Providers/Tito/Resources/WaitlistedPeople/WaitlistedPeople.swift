@@ -92,7 +92,9 @@ struct WaitlistedPerson: TitoRecord {
         .derived("offered") { row, _, json in json.bool(!row.isNull("offered_at")) },
         .time("expires_at"),
         .derived("expired") { row, context, json in
-            json.bool(row.string("state") == "expired" || (row.optionalInteger("expires_at").map { $0 <= context.now } ?? false))
+            let expiresAt = row.optionalInteger("expires_at")
+            if let expiresAt, expiresAt > context.now { context.answerChanges(at: expiresAt) }
+            json.bool(row.string("state") == "expired" || (expiresAt.map { $0 <= context.now } ?? false))
         },
         .column("unique_offer_url"), .time("joined_at"),
         .derived("joined") { row, _, json in json.bool(!row.isNull("joined_at")) },
