@@ -4,7 +4,7 @@ import Emulation
 /// one names (`venue` from `venue_id`), or the records whose column names this one
 /// (`ticket_classes` by their `event_id`). A response renders them for all the rows it writes
 /// with one query per expansion and level (`Presenter.prepare`), not one per row; a row whose
-/// context was not prepared reads its own.
+/// context was not prepared (a single record's) reads its own.
 struct ExpansionReference: Sendable {
     enum Kind: Sendable {
         /// The record whose `id` is the row's `column`; `null` when there is none.

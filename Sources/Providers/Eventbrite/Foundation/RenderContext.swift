@@ -75,14 +75,14 @@ struct Presenter: Sendable {
     }
 
     /// Writes the first record `condition` matches; false when there is none (nothing written).
-    /// `checking` sees the row first and may refuse it by throwing.
+    /// `checking` sees the row first and may refuse it by throwing. Its expansions read their
+    /// records as it is written (`ExpansionReference.write`): for one row, as many queries as
+    /// preparing them would take.
     @discardableResult
     func writeOne(
         where condition: String, _ arguments: [any SQLiteBindable], context: RenderContext,
         checking: ((StatementCursor) throws -> Void)? = nil, to json: inout JSONBuilder
     ) throws -> Bool {
-        var context = context
-        try prepare(&context, rows: SQLFilter(condition, arguments: arguments))
         var found = false
         try context.database.forEachRow(select(where: condition) + " LIMIT 1", arguments: arguments) { row in
             try checking?(row)
