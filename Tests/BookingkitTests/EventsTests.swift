@@ -105,6 +105,25 @@ import Testing
             .arrayValue?.count == 3)
     }
 
+    /// A page of events is read with their prices (and a merged page with its pricelist groups)
+    /// rendered for all of them at once: each event still carries its own, as its single answer does.
+    @Test func aPageCarriesEachEventsOwnPricesAndGroups() throws {
+        let lists = [("/events", ""), ("/events", "?with_private_prices=1"), ("/merged_events", ""), ("/merged_events", "?with_private_prices=1")]
+        for (path, query) in lists {
+            let items = try server.bk("GET", path + query, token: BK.marketplace).json.arrayValue ?? []
+            #expect(items.count > 3)
+            let pricesPerEvent = items.map { $0["prices"]?.arrayValue?.count ?? $0["price_groups"]?.arrayValue?.count ?? 0 }
+            #expect(Set(pricesPerEvent).count > 1)
+            for item in items {
+                let id = try #require(item["id"]?.stringValue)
+                #expect(try server.bk("GET", "\(path)/\(id)\(query)", token: BK.marketplace).json == item)
+            }
+        }
+        let merged = try server.bk("GET", "/merged_events?accept=\(BK.e3),\(BK.e1)", token: BK.marketplace).json.arrayValue ?? []
+        let e1 = try #require(merged.first { $0["id"] == .string(BK.e1) })
+        #expect(e1["price_groups"]?.arrayValue?.map { $0["prices"]?.arrayValue?.compactMap { $0["id"] } ?? [] } == [[381, 382], [378, 379, 380]])
+    }
+
     @Test func createsAPricelistEventFromTheDocsSample() throws {
         let response = try server.bk("POST", "/vendors/\(BK.v1)/events", json: .object(SeedSamples.event))
         #expect(response.status == 201)

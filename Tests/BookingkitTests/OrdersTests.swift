@@ -147,6 +147,62 @@ import Testing
         #expect(try server.bk("GET", "/orders/nope").json == BKBodies.notFound)
     }
 
+    /// A page of orders is read with what its orders embed rendered for all of them at once:
+    /// each order still carries its own tickets (each with its own participants), product lines
+    /// and voucher purchases, in creation order, however they interleave across orders.
+    @Test func aPageCarriesEachOrdersOwnTicketsParticipantsAndLines() throws {
+        let date = try #require(try server.bk(
+            "POST", "/dates", json: ["event_id": .string(BK.e4), "date": "2030-09-01T10:00:00Z", "available_slots": 20, "total_slots": 20]
+        ).json["id"]?.stringValue)
+        func order(_ people: [[String]], products: [(String, Int)] = [], voucher: String? = nil) throws -> String {
+            let value: JSONValue = [
+                "date": "2030-01-01T00:00:00Z", "status": "ACCEPTED", "lang": "en", "currency": "EUR", "email": "guest@example.com",
+                "name": "Guest Name",
+                "tickets": .array(people.map { names in
+                    ["date_id": .string(date), "participants": .array(names.map { ["name": .string($0), "price_id": 478] })]
+                }),
+            ]
+            var body = try #require(value.objectValue)
+            if !products.isEmpty {
+                body["products"] = .array(products.map { ["product_id": .string($0.0), "amount": .int($0.1)] })
+            }
+            if let voucher { body["voucherOrders"] = [["voucher": ["value": .string(voucher), "currency": "EUR"]]] }
+            let created = try server.bk("POST", "/orders", json: .object(body))
+            #expect(created.status == 201)
+            return try #require(created.json["id"]?.stringValue)
+        }
+        let first = try order([["Ada"], ["Bea", "Cem"]])
+        let second = try order([["Dan", "Eva", "Fay"]], products: [(BK.p3, 2)], voucher: "25.00")
+        let third = try order([["Gus"]], voucher: "10.00")
+        // The first order's product line comes after the others' lines.
+        #expect(try server.bk("PATCH", "/orders/\(first)", json: ["products": [["product_id": .string(BK.p3), "amount": 1]]]).status == 200)
+
+        func names(_ order: JSONValue) -> [[String]] {
+            (order["tickets"]?.arrayValue ?? []).map { ticket in
+                (ticket["participants"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+            }
+        }
+        let page = try server.bk("GET", "/orders?accept=\(first),\(second),\(third)")
+        #expect(page.ids == [first, second, third])
+        #expect(page.json.arrayValue?.map(names) == [[["Ada"], ["Bea", "Cem"]], [["Dan", "Eva", "Fay"]], [["Gus"]]])
+        #expect(page.json.arrayValue?.map { $0["products"]?.arrayValue?.compactMap { $0["amount"] } } == [[1], [2], []])
+        #expect(page.json.arrayValue?.map { $0["voucherOrders"]?.arrayValue?.compactMap { $0["voucher"]?["value"] } } == [[], ["25.00"], ["10.00"]])
+        #expect(page.json.arrayValue?.map { $0["flexTickets"] } == [[], [], []])
+        for (index, id) in [first, second, third].enumerated() {
+            #expect(try server.bk("GET", "/orders/\(id)").json == page.json[index])
+            let tickets = try server.bk("GET", "/orders/\(id)/tickets").json
+            #expect(tickets.arrayValue?.map { $0["order"] } == page.json[index]?["tickets"]?.arrayValue?.map { _ in .string(id) })
+            #expect(tickets.arrayValue?.map { $0["participants"]?.arrayValue?.compactMap { $0["ticket_id"] } ?? [] }
+                == page.json[index]?["tickets"]?.arrayValue?.map { ticket in
+                    (ticket["participants"]?.arrayValue ?? []).map { _ in ticket["id"] ?? .null }
+                })
+        }
+        // A window of the page, and a sparse field list without what orders embed.
+        let window = try server.bk("GET", "/orders?accept=\(first),\(second),\(third)&limit=2&offset=1")
+        #expect(window.json.arrayValue?.map(names) == [[["Dan", "Eva", "Fay"]], [["Gus"]]])
+        #expect(try server.bk("GET", "/orders?accept=\(first),\(second)&fields=id,code").json.arrayValue?.map { keys($0) } == [["id", "code"], ["id", "code"]])
+    }
+
     @Test func aResellerChangesOnlyTheOrdersItCreated() throws {
         let lister = try server.issueToken(client: "mock-marketplace", secret: "mock-secret-marketplace", scope: "orders_read_all orders_write_owned")
         #expect(try server.bk("PATCH", "/orders/\(BK.od)", token: lister, json: ["name": "X"]).json == BKBodies.unauthorized)

@@ -55,6 +55,43 @@ import Testing
         }
     }
 
+    /// What a page's objects embed is rendered for the whole page at once: each object still
+    /// gets its own records, however they interleave across the page's objects.
+    @Test func aPageEmbedsEachObjectsOwnRecords() throws {
+        let placed = try [3, 1, 2].map { quantity in
+            try server.placeOrder(event: Commerce.orderEvent, ticketClass: Commerce.orderTicket, quantity: quantity)
+        }
+        let orders = try server.eventbrite("GET", "/events/\(Commerce.orderEvent)/orders/?expand=attendees,event.venue").json["orders"]?.arrayValue ?? []
+        for (order, attendees) in placed {
+            let listed = try #require(orders.first { $0["id"] == .string(order) })
+            #expect(listed["attendees"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == attendees)
+            #expect(listed["attendees"]?.arrayValue?.allSatisfy { $0["order_id"] == .string(order) } == true)
+            #expect(listed["event"]?["id"] == .string(Commerce.orderEvent))
+            // The event has no venue: expanded, it is null.
+            #expect(listed["event"]?["venue"] == .null)
+            #expect(listed["event"]?["logo"] == nil)
+        }
+        // Attendees of several orders, each with its own order and the order's attendees.
+        let attendees = try server.eventbrite("GET", "/events/\(Commerce.orderEvent)/attendees/?expand=order.attendees").json["attendees"]?.arrayValue ?? []
+        #expect(attendees.count >= 6)
+        for attendee in attendees {
+            let order = try #require(attendee["order"])
+            #expect(order["id"] == attendee["order_id"])
+            #expect(order["attendees"]?.arrayValue?.contains { $0["id"] == attendee["id"] } == true)
+            #expect(order["attendees"]?.arrayValue?.allSatisfy { $0["order"] == nil } == true)
+        }
+        // Events of an organization with their own ticket classes and venues, as each event's own answer has them.
+        let query = "?expand=venue,organizer.logo,ticket_classes&status=all"
+        let events = try server.eventbrite("GET", "/organizations/12345/events/\(query)").json["events"]?.arrayValue ?? []
+        #expect(events.count > 2)
+        #expect(Set(events.map { $0["ticket_classes"]?.arrayValue?.count ?? -1 }).count > 1)
+        for event in events {
+            let id = try #require(event["id"]?.stringValue)
+            #expect(try server.eventbrite("GET", "/events/\(id)/\(query)").json == event)
+            #expect(event["ticket_classes"]?.arrayValue?.allSatisfy { $0["event_id"] == .string(id) } == true)
+        }
+    }
+
     @Test func v2ExpandsByTypeAtAnyDepth() throws {
         let typed = try server.eventbrite("GET", "/events/12345/?expand.event=organizer&expand.organizer=logo")
         #expect(typed.json["organizer"]?["logo"]?["id"] == "12345")

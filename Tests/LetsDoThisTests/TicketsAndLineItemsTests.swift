@@ -28,6 +28,21 @@ import Testing
         #expect(try server.ldt("GET", "/events/\(Seed.ultra)/tickets", token: Seed.tokenB).json["data"]?.arrayValue?.first?["soldCount"] == 1)
     }
 
+    /// Sold counts are kept as entries are written (the bulk organiser's tickets hold hundreds
+    /// each), and a reset of the provider or of everything gives back the seed's.
+    @Test func soldCountsAreKeptThroughResets() throws {
+        let server = try TestServer()
+        let token = try server.bulkToken()
+        let soldCounts = {
+            try server.ldt("GET", "/events/5500100/tickets", token: token).json["data"]?.arrayValue?.compactMap { $0["soldCount"] }
+        }
+        #expect(try soldCounts() == [461, 462])
+        for reset in ["/_understudy/reset?provider=letsdothis", "/_understudy/reset"] {
+            #expect(try server.request("POST", reset).status == 200)
+            #expect(try soldCounts() == [461, 462])
+        }
+    }
+
     @Test func lineItems() throws {
         let server = try TestServer()
         let item = try server.ldt("GET", "/line-items/64a0c0de0000000000000005")

@@ -85,6 +85,47 @@ import Testing
         #expect(try server.event("GET", "/checkin_lists").ids("checkin_lists") == [1, 2, 3, 4])
     }
 
+    /// Lists and single records embed the questions and activities each record names; they are
+    /// rendered for the records written alone, so records naming different ones sit side by side.
+    @Test func listsEmbedWhatEachRecordNames() throws {
+        let server = try TestServer()
+        func slugs(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap { $0["slug"]?.stringValue } ?? [] }
+        func names(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [] }
+        #expect(try server.event("PATCH", "/releases/coffee-brewing", json: ["release": ["question_ids": ["dietary"]]]).status == 200)
+        #expect(try server.event("PATCH", "/releases/vip-tasting", json: ["release": ["question_ids": [1041929, 1041930]]]).status == 200)
+        let cupping = try server.event("POST", "/activities", json: [
+            "activity": ["name": "Cupping", "release_ids": ["vip-tasting"], "question_ids": ["t-shirt-size"]],
+        ])
+        #expect(cupping.status == 201)
+        let cuppingID = try #require(cupping.json["activity"]?["id"]?.intValue)
+
+        let releases = try server.event("GET", "/releases").json["releases"]?.arrayValue ?? []
+        let coffee = releases.first { $0["slug"] == "coffee-brewing" }
+        let vip = releases.first { $0["slug"] == "vip-tasting" }
+        #expect(slugs(coffee?["questions"]) == ["dietary"])
+        #expect(slugs(vip?["questions"]) == ["t-shirt-size", "dietary"])
+        #expect(names(coffee?["activities"]).contains("Cupping") == false)
+        #expect(names(vip?["activities"]).contains("Cupping") == true)
+        #expect(slugs(try server.event("GET", "/releases/vip-tasting").json["release"]?["questions"]) == ["t-shirt-size", "dietary"])
+        // A page of one release embeds that release's own.
+        let second = try server.event("GET", "/releases?page[size]=1&page[number]=2").json["releases"]?[0]
+        #expect(slugs(second?["questions"]) == slugs(releases.count > 1 ? releases[1]["questions"] : nil))
+
+        let activities = try server.event("GET", "/activities").json["activities"]?.arrayValue ?? []
+        #expect(slugs(activities.first { $0["name"] == "Cupping" }?["questions"]) == ["t-shirt-size"])
+        #expect(activities.filter { $0["name"] != "Cupping" }.allSatisfy { slugs($0["questions"]).isEmpty })
+
+        let dinner = try server.event("POST", "/checkin_lists", json: [
+            "checkin_list": ["title": "Dinner", "activity_ids": [.int(cuppingID), "1019150"], "question_ids": [1041930]],
+        ])
+        #expect(dinner.status == 201)
+        let lists = try server.event("GET", "/checkin_lists").json["checkin_lists"]?.arrayValue ?? []
+        let listed = lists.first { $0["title"] == "Dinner" }
+        #expect(names(listed?["activities"]) == ["Cupping", "Tea Making"])
+        #expect(slugs(listed?["questions"]) == ["dietary"])
+        #expect(lists.filter { $0["title"] != "Dinner" }.allSatisfy { names($0["activities"]).isEmpty && slugs($0["questions"]).isEmpty })
+    }
+
     @Test func createAndUpdateReportEveryInvalidAttribute() throws {
         let server = try TestServer()
         try server.event("POST", "/checkin_lists").expectErrors(["title": ["can't be blank"]])

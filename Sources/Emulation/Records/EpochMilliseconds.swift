@@ -1,10 +1,9 @@
 import Foundation
 
-/// A moment kept as whole milliseconds since 1970 in an INTEGER column, so it sorts, filters and
-/// feeds indexes as a number, and renders as ISO 8601 text with `ColumnFormat.utcTimestamp()`.
-/// Seeds may write it as ISO 8601 text (`2026-05-08T11:30:00.000Z`) or as the number itself.
-public struct EpochMilliseconds: ColumnCodable, Hashable, Comparable, Sendable {
-    public static let columnStorage = ColumnStorage.integer
+/// A moment kept as whole milliseconds since 1970 in an INTEGER column (see `EpochMoment`), which
+/// renders as ISO 8601 text with `ColumnFormat.utcTimestamp()`. Seeds may write it as ISO 8601
+/// text (`2026-05-08T11:30:00.000Z`) or as the number itself.
+public struct EpochMilliseconds: EpochMoment, Sendable {
     public var value: Int64
 
     public init(_ value: Int64) { self.value = value }
@@ -20,24 +19,4 @@ public struct EpochMilliseconds: ColumnCodable, Hashable, Comparable, Sendable {
     }
 
     public var date: Date { Date(timeIntervalSince1970: Double(value) / 1000) }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int64.self) {
-            value = number
-        } else {
-            let text = try container.decode(String.self)
-            guard let moment = EpochMilliseconds(iso8601: text) else {
-                throw RecordDecodingError(description: "\"\(text)\" is not an ISO 8601 date-time")
-            }
-            self = moment
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-
-    public static func < (lhs: EpochMilliseconds, rhs: EpochMilliseconds) -> Bool { lhs.value < rhs.value }
 }

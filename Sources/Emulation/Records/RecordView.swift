@@ -645,11 +645,13 @@ extension Database {
     /// parameter, a JSON array) as the outer loop and no ORDER BY (`SELECT … FROM json_each(?)
     /// AS page CROSS JOIN t … WHERE t.id = page.value`), so that SQLite does not sort whole rows:
     /// such a loop yields the array's order, and should a row ever come out of turn, the objects
-    /// written are put back in order. `idColumn` names the rows' record id.
+    /// written are put back in order. `idColumn` names the rows' record id (or another integer
+    /// key of them, such as a computed `rowid`). `selectArguments` bind any `?`s that come before
+    /// the id list's (in the SELECT list); `keys`, when given, keeps only those members.
     @discardableResult
     public func write<Context>(
-        _ view: RecordView<Context>, _ sql: String, inOrderOf ids: [Int64], idColumn: String = "id", context: Context,
-        to json: inout JSONBuilder
+        _ view: RecordView<Context>, _ sql: String, inOrderOf ids: [Int64], idColumn: String = "id",
+        selectArguments: [any SQLiteBindable] = [], context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws -> Int {
         guard !ids.isEmpty else { return 0 }
         guard let idPosition = view.position(of: idColumn) else {
@@ -660,12 +662,12 @@ extension Database {
         starts.reserveCapacity(ids.count)
         rowIDs.reserveCapacity(ids.count)
         var inOrder = true
-        try forEachRow(sql, arguments: [IntegerList.text(ids)]) { row in
+        try forEachRow(sql, arguments: selectArguments + [IntegerList.text(ids)]) { row in
             let id = row.integer(at: idPosition)
             if rowIDs.count >= ids.count || ids[rowIDs.count] != id { inOrder = false }
             starts.append(json.writtenCount)
             rowIDs.append(id)
-            try view.write(row, context, to: &json)
+            try view.write(row, context, keeping: keys, to: &json)
         }
         if !inOrder {
             var position: [Int64: Int] = [:]

@@ -63,7 +63,6 @@ struct Entry: StoredRecord {
             ListIndexes.eventKind.created, ListIndexes.eventKind.updated,
             ListIndexes.raceKind.created, ListIndexes.raceKind.updated,
             ListIndexes.occurrenceKind.created, ListIndexes.occurrenceKind.updated,
-            "ticket_id, kind, cancelled",
         ])
 
     /// The columns of each list's index, by scope.

@@ -1,7 +1,8 @@
 import Emulation
 
 /// A ticket (spec §7.6), listed by `GET /events/{id}/tickets` (§6.17) in creation order. Columns
-/// are its keys in the spec's order, spelled snake_case; `soldCount` is counted at read time.
+/// are its keys in the spec's order, spelled snake_case; `soldCount` is kept by
+/// `LetsDoThisCounts.soldByTicket` as entries are written.
 struct Ticket: StoredRecord {
     var seq: Int64?
     var id = ""
@@ -41,10 +42,9 @@ struct Ticket: StoredRecord {
             return try DataEnvelope.list(
                 view,
                 """
-                SELECT \(table.selectList(alias: "t")),
-                    (SELECT count(*) FROM letsdothis_entries AS e
-                     WHERE e.ticket_id = t.id AND e.kind = 'participant' AND e.cancelled = 0) AS sold_count
-                FROM letsdothis_tickets AS t WHERE t.event_id = ? ORDER BY t.seq
+                SELECT \(table.selectList(alias: "t")), COALESCE(sold.sold, 0) AS sold_count
+                FROM letsdothis_tickets AS t LEFT JOIN \(LetsDoThisCounts.soldByTicket.table) AS sold ON sold.ticket_id = t.id
+                WHERE t.event_id = ? ORDER BY t.seq
                 """,
                 eventID, context: (), in: database)
         }

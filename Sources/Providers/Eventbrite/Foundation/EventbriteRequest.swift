@@ -84,6 +84,18 @@ enum EventbriteResponse {
         try record(presenter, where: condition, arguments, request, notFound: notFound, wrapper: nil)
     }
 
+    /// The record of `type` (the presenter's table) `condition` finds, read once: decoded from
+    /// the row its view is written from, it passes `check` (which throws the endpoint's 403 or a
+    /// later 404) before anything is written; none is `notFound`.
+    static func one<Record: StoredRecord>(
+        _ presenter: Presenter, as type: Record.Type, where condition: String, _ arguments: [any SQLiteBindable],
+        _ request: EventbriteRequest, notFound: EventbriteError, check: @escaping (Record, Database) throws -> Void
+    ) throws -> HTTPResponse {
+        try record(presenter, where: condition, arguments, request, notFound: notFound, wrapper: nil) { cursor, database in
+            try check(try Record(row: cursor), database)
+        }
+    }
+
     /// A record under a wrapper key (`{"question": {…}}`), for the few endpoints the seed documents so.
     static func wrapped(
         _ key: String, _ presenter: Presenter, where condition: String, _ arguments: [any SQLiteBindable],
@@ -95,19 +107,20 @@ enum EventbriteResponse {
     /// The record `condition` finds, bare or under `wrapper`, or the `notFound` error.
     private static func record(
         _ presenter: Presenter, where condition: String, _ arguments: [any SQLiteBindable], _ request: EventbriteRequest,
-        notFound: EventbriteError, wrapper: String?
+        notFound: EventbriteError, wrapper: String?, check: ((StatementCursor, Database) throws -> Void)? = nil
     ) throws -> HTTPResponse {
         let (found, response) = try request.read { database in
             let context = request.context(database, type: presenter.type)
+            let checking = check.map { check in { (cursor: StatementCursor) in try check(cursor, database) } }
             var found = false
             let response = try json { json in
                 guard let wrapper else {
-                    found = try presenter.writeOne(where: condition, arguments, context: context, to: &json)
+                    found = try presenter.writeOne(where: condition, arguments, context: context, checking: checking, to: &json)
                     return
                 }
                 try json.object { json in
                     json.key(escaping: wrapper)
-                    found = try presenter.writeOne(where: condition, arguments, context: context, to: &json)
+                    found = try presenter.writeOne(where: condition, arguments, context: context, checking: checking, to: &json)
                 }
             }
             return (found, response)

@@ -22,19 +22,47 @@ enum PaginatedList {
         prepare: (RenderContext) -> Void = { _ in }
     ) throws -> HTTPResponse {
         try request.read { database in
-            let context = request.context(database, type: presenter.type)
+            var context = request.context(database, type: presenter.type)
             prepare(context)
-            // Each row is written where the statement stands; the page's bytes follow the
-            // pagination object, which needs the total first.
-            let counted = try database.page(
-                select: presenter.columns, from: presenter.source, where: filter, orderBy: order,
-                window: OffsetWindow(page: page.number, size: page.size), total: .count
-            ) { cursor -> [UInt8] in
-                var item = JSONBuilder(capacity: 2048)
-                try presenter.view.write(cursor, context, to: &item)
-                return item.bytes
+            let window = OffsetWindow(page: page.number, size: page.size)
+            // The page's objects as the elements of an array, written before the pagination
+            // object, which needs the total first.
+            var items = JSONBuilder(capacity: 2048 * (page.size + 1))
+            var total = 0
+            if presenter.expandsAhead(in: context), presenter.hasUniqueIDs {
+                // What the objects embed is rendered for the whole page before they are written:
+                // the page's ids first, then the embedded records, then the rows by id.
+                let counted = try database.page(
+                    select: "\(presenter.alias).id", from: presenter.source, where: filter, orderBy: order, window: window, total: .count
+                ) { $0.integer(at: 0) }
+                total = counted.total
+                let ids = counted.items
+                if !ids.isEmpty {
+                    try presenter.prepare(&context, rows: SQLFilter("\(presenter.alias).id IN (SELECT value FROM json_each(?))", IntegerList.text(ids)))
+                }
+                try items.array { json in
+                    try database.write(
+                        presenter.view,
+                        """
+                        SELECT \(presenter.columns) FROM json_each(?) AS page_ids CROSS JOIN \(presenter.source)
+                        WHERE \(presenter.alias).id = page_ids.value
+                        """, inOrderOf: ids, context: context, to: &json)
+                }
+            } else {
+                if presenter.expandsAhead(in: context) {
+                    // Records keyed by their parent and id are listed per parent (an event's
+                    // ticket classes or tiers, a handful): what they embed is rendered for the
+                    // whole filtered list.
+                    try presenter.prepare(&context, rows: filter)
+                }
+                // Each row is written where the statement stands.
+                try items.array { json in
+                    total = try database.page(
+                        select: presenter.columns, from: presenter.source, where: filter, orderBy: order, window: window, total: .count
+                    ) { cursor in try presenter.view.write(cursor, context, to: &json) }.total
+                }
             }
-            let info = try PageInfo(objectCount: counted.total, request: page)
+            let info = try PageInfo(objectCount: total, request: page)
             return EventbriteResponse.json { json in
                 json.object { json in
                     for (name, value) in leading {
@@ -47,9 +75,7 @@ enum PaginatedList {
                     case .continuationOnly: info.writeContinuationOnly(to: &json)
                     }
                     json.key(escaping: key)
-                    json.array { json in
-                        for item in counted.items { json.encodedValue(item) }
-                    }
+                    json.encodedValue(items.bytes)
                 }
             }
         }

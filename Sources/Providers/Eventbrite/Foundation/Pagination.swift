@@ -50,7 +50,7 @@ struct PageInfo: Sendable, Equatable {
     let size: Int
 
     /// 0 when there is nothing to page through.
-    var pageCount: Int { (objectCount + size - 1) / size }
+    var pageCount: Int { OffsetWindow(page: number, size: size).pageCount(total: objectCount) }
     var hasMoreItems: Bool { number < pageCount }
     var continuation: String? { hasMoreItems ? ContinuationToken.token(forPage: number + 1) : nil }
 

@@ -14,6 +14,10 @@ struct RenderContext {
     /// What this response has worked out already (see `RenderMemo`), shared with the contexts
     /// of the objects it embeds.
     var memo = RenderMemo()
+    /// The records the expansions of the objects being written embed, by expansion name,
+    /// rendered for all of them at once (`Presenter.prepare`); an embedded object's context
+    /// starts without any.
+    var prepared: [String: RenderedRecords] = [:]
 
     /// The context of the object the expansion `name` embeds, of `_type` `type`.
     func expanding(_ name: String, as type: String) -> RenderContext {
@@ -47,13 +51,20 @@ struct Presenter: Sendable {
     let source: String
     /// Further result columns (`… AS name`) derived members read, after the record's own.
     let extraColumns: [String]
+    /// The expansions among the view's members that embed other records (`.expansion(_:)`),
+    /// which `prepare` renders for all the rows being written at once.
+    let references: [ExpansionReference]
 
-    init(type: String, view: RecordView<RenderContext>, alias: String, joins: String = "", extraColumns: [String] = []) {
+    init(
+        type: String, view: RecordView<RenderContext>, alias: String, joins: String = "", extraColumns: [String] = [],
+        references: [ExpansionReference] = []
+    ) {
         self.type = type
         self.view = view
         self.alias = alias
         source = "\(view.table.name) \(alias)" + (joins.isEmpty ? "" : " " + joins)
         self.extraColumns = extraColumns
+        self.references = references
     }
 
     var columns: String { ([view.table.selectList(alias: alias)] + extraColumns).joined(separator: ", ") }
@@ -64,12 +75,17 @@ struct Presenter: Sendable {
     }
 
     /// Writes the first record `condition` matches; false when there is none (nothing written).
+    /// `checking` sees the row first and may refuse it by throwing. Its expansions read their
+    /// records as it is written (`ExpansionReference.write`): for one row, as many queries as
+    /// preparing them would take.
     @discardableResult
     func writeOne(
-        where condition: String, _ arguments: [any SQLiteBindable], context: RenderContext, to json: inout JSONBuilder
+        where condition: String, _ arguments: [any SQLiteBindable], context: RenderContext,
+        checking: ((StatementCursor) throws -> Void)? = nil, to json: inout JSONBuilder
     ) throws -> Bool {
         var found = false
         try context.database.forEachRow(select(where: condition) + " LIMIT 1", arguments: arguments) { row in
+            try checking?(row)
             try view.write(row, context, to: &json)
             found = true
         }
@@ -87,22 +103,13 @@ struct Presenter: Sendable {
         where condition: String, _ arguments: [any SQLiteBindable], orderBy order: String, context: RenderContext,
         to json: inout JSONBuilder
     ) throws {
+        var context = context
+        try prepare(&context, rows: SQLFilter(condition, arguments: arguments))
         try context.database.write(view, select(where: condition, orderBy: order), arguments: arguments, context: context, to: &json)
     }
 }
 
 extension RecordView.Member where Context == RenderContext {
-    /// An expansion (spec §5.4): under `name`, when the request asks for it, the record `presenter`
-    /// finds by the id in `column` (or `null` when the column is NULL or names nothing).
-    static func expansion(_ name: String, from column: String, _ presenter: @escaping @Sendable () -> Presenter) -> Self {
-        derived(name) { row, context, json in
-            guard let id = row.optionalInteger(column) else { return json.null() }
-            let presenter = presenter()
-            try presenter.writeOneOrNull(id: id, context: context.expanding(name, as: presenter.type), to: &json)
-        }
-        .when { _, context in context.expansions.contains(name) }
-    }
-
     /// An expansion whose value the row itself (or a query of the caller's) works out.
     static func expansion(_ name: String, _ write: @escaping RecordView<RenderContext>.Derive) -> Self {
         derived(name, write).when { _, context in context.expansions.contains(name) }

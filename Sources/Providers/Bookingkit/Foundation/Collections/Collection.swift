@@ -16,6 +16,19 @@ struct Collection {
     var tieBreak: String
     var matchColumns: [String] = []
     var deltaColumn: String?
+    /// For items that embed records of other tables (an order's tickets): the row's integer key
+    /// (`o.rowid`), which `select` ends with as `row_key`, and whatever else `order` names by
+    /// alias (`first_date`), with the same `?`s as `select`. Such a page reads its keys first,
+    /// renders what its items embed for all of them at once, then writes its rows by key
+    /// (`ListResponse.render(_:_:context:request:in:embedding:)`).
+    var rowKey: String?
+    var keyExtras = ""
+
+    /// The rows of a page's keys: its one further `?` (after `select`'s) is the key list, the
+    /// outer loop, so the rows come in its order.
+    var rowsByKey: String? {
+        rowKey.map { "SELECT \(select) FROM json_each(?) AS page_keys CROSS JOIN \(from) WHERE \($0) = page_keys.value" }
+    }
 }
 
 /// One list request: the common parameters of §3.1 read and validated in the docs' order
@@ -92,14 +105,27 @@ struct ListRequest {
 
     /// Reads the page, each row handed to `read` in place, and the total when `with_count` asks.
     func page(in database: Database, read: (StatementCursor) throws -> Void) throws -> (page: OffsetPage<Void>, total: Int?) {
+        try page(select: collection.select, in: database, read: read)
+    }
+
+    /// The page's row keys (`collection.rowKey`), and the total when `with_count` asks.
+    func keys(in database: Database) throws -> (page: OffsetPage<Int64>, total: Int?) {
+        guard let key = collection.rowKey else { preconditionFailure("\(collection.from) names no row key") }
+        let columns = collection.keyExtras.isEmpty ? key : "\(key), \(collection.keyExtras)"
+        return try page(select: columns, in: database) { $0.integer(at: 0) }
+    }
+
+    private func page<Item>(
+        select columns: String, in database: Database, read: (StatementCursor) throws -> Item
+    ) throws -> (page: OffsetPage<Item>, total: Int?) {
         if withCount {
             let counted = try database.page(
-                select: collection.select, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
+                select: columns, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
                 window: window, total: .count, read: read)
             return (counted.page, counted.total)
         }
         let page = try database.page(
-            select: collection.select, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
+            select: columns, selectArguments: selectArguments, from: collection.from, where: filter, orderBy: orderClause,
             window: window, read: read)
         return (page, nil)
     }

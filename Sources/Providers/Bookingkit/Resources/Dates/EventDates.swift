@@ -32,7 +32,7 @@ enum EventDates {
             (dateFields, eventFields) = (Set(names), Set(names))
         }
         return try request.read { database in
-            let context = EventRenderContext(database: database, commission: client.commission, withPrivatePrices: false, showsFirstDate: false)
+            var context = EventRenderContext(commission: client.commission, withPrivatePrices: false, showsFirstDate: false)
             // In order of first mention; the set keeps a long page's look-ups constant.
             var eventIDs: [String] = []
             var mentioned = Set<String>()
@@ -50,13 +50,17 @@ enum EventDates {
                         }
                     }
                     json.key("events")
+                    let listed = ListRequest.jsonArray(eventIDs)
+                    try EventEmbeds.prepare(
+                        &context, events: "e.id IN (SELECT value FROM json_each(?))", [listed], merged: false, keeping: eventFields,
+                        in: database)
                     try json.array { json in
                         try database.write(
                             EventViews.event,
                             """
                             SELECT \(EventQuery.collection.select) FROM \(EventQuery.collection.from)
                             JOIN json_each(?) AS listed ON listed.value = e.id ORDER BY listed.key
-                            """, arguments: [DateTime(request.now), ListRequest.jsonArray(eventIDs)], context: context,
+                            """, arguments: [DateTime(request.now), listed], context: context,
                             keeping: eventFields, to: &json)
                     }
                 }

@@ -25,9 +25,10 @@ enum EventQuery {
 
     static let collection = Collection(
         from: "bookingkit_events e JOIN bookingkit_vendors v ON v.id = e.vendor_id",
-        select: "\(EventRecord.table.selectList(alias: "e")), v.name AS vendor_name, \(firstDate) AS first_date",
+        select: EventViews.event.selectList(alias: "e", computed: ["v.name", firstDate, "e.rowid"]),
         identifier: "e.id", sortable: sortable, defaultOrder: "e.rowid", tieBreak: "e.rowid",
-        matchColumns: ["e.title", "e.description", "v.name"], deltaColumn: "e.updated_at")
+        matchColumns: ["e.title", "e.description", "v.name"], deltaColumn: "e.updated_at", rowKey: "e.rowid",
+        keyExtras: "\(firstDate) AS first_date")
 
     /// The options that change how events render rather than which are listed.
     struct Rendering {
@@ -93,6 +94,6 @@ enum EventQuery {
         return rendering
     }
 
-    /// The SELECT of one event by id (with `vendor_name` and `first_date` as lists have them).
+    /// The SELECT of one event by id (with `vendor_name`, `first_date` and `row_key` as lists have them).
     static let singleSQL = "SELECT \(collection.select) FROM \(collection.from) WHERE e.id = ? AND e.active = 1"
 }

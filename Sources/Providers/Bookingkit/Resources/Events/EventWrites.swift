@@ -86,8 +86,8 @@ enum EventWrites {
         _ id: String, status: Int, _ request: ProviderRequest, _ client: BookingkitClient, _ database: Database
     ) throws -> HTTPResponse {
         let withPrivatePrices = try QueryReader(query: request.query).boolean("with_private_prices") ?? false
-        let context = EventRenderContext(
-            database: database, commission: client.commission, withPrivatePrices: withPrivatePrices, showsFirstDate: false)
+        var context = EventRenderContext(commission: client.commission, withPrivatePrices: withPrivatePrices, showsFirstDate: false)
+        try EventEmbeds.prepare(&context, events: "e.id = ?", [id], merged: false, keeping: nil, in: database)
         // A write may deactivate the event; its answer still shows it.
         return try BookingkitResponse.single(
             EventViews.event, "SELECT \(EventQuery.collection.select) FROM \(EventQuery.collection.from) WHERE e.id = ?",

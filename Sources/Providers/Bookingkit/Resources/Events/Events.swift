@@ -20,7 +20,7 @@ enum Events {
             endpoints.route("GET", "/events/{id}", example: "/events/\(FixtureIDs.event)", .calendarRead) { request, client in
                 let withPrivatePrices = try QueryReader(query: request.query).boolean("with_private_prices") ?? false
                 return try request.read { database in
-                    try single(request.parameter("id"), client, view: EventViews.event, withPrivatePrices: withPrivatePrices, request, database)
+                    try single(request.parameter("id"), client, merged: false, withPrivatePrices: withPrivatePrices, request, database)
                 }
             },
             endpoints.route("PATCH", "/events/{id}", .calendarWrite) { request, client in
@@ -33,22 +33,25 @@ enum Events {
         let (list, rendering) = try EventQuery.list(request, client, vendor: vendor, merged: merged)
         return try request.read { database in
             let context = EventRenderContext(
-                database: database, commission: client.commission, withPrivatePrices: rendering.withPrivatePrices,
-                showsFirstDate: rendering.availableFrom != nil)
-            return try ListResponse.render(merged ? EventViews.merged : EventViews.event, list, context: context, request: request, in: database)
+                commission: client.commission, withPrivatePrices: rendering.withPrivatePrices, showsFirstDate: rendering.availableFrom != nil)
+            return try ListResponse.render(merged ? EventViews.merged : EventViews.event, list, context: context, request: request, in: database) {
+                context, keys in
+                try EventEmbeds.prepare(
+                    &context, events: EventEmbeds.pageCondition, [IntegerList.text(keys)], merged: merged, keeping: list.fields, in: database)
+            }
         }
     }
 
-    /// One active event the client sees, as `view` renders it; 404 otherwise.
+    /// One active event the client sees, as an event or a merged event; 404 otherwise.
     static func single(
-        _ id: String, _ client: BookingkitClient, view: RecordView<EventRenderContext>, withPrivatePrices: Bool, _ request: ProviderRequest,
-        _ database: Database, condition: String = "1"
+        _ id: String, _ client: BookingkitClient, merged: Bool, withPrivatePrices: Bool, _ request: ProviderRequest, _ database: Database
     ) throws -> HTTPResponse {
         let visible = client.vendorCondition("e.vendor_id")
-        let context = EventRenderContext(
-            database: database, commission: client.commission, withPrivatePrices: withPrivatePrices, showsFirstDate: false)
+        var context = EventRenderContext(commission: client.commission, withPrivatePrices: withPrivatePrices, showsFirstDate: false)
+        let keys = request.fieldSelection
+        try EventEmbeds.prepare(&context, events: "e.id = ?", [id], merged: merged, keeping: keys, in: database)
         return try BookingkitResponse.single(
-            view, EventQuery.singleSQL + " AND \(visible.clause) AND \(condition)",
-            arguments: [DateTime(request.now), id] + visible.arguments, context: context, keeping: request.fieldSelection, in: database)
+            merged ? EventViews.merged : EventViews.event, EventQuery.singleSQL + " AND \(visible.clause)",
+            arguments: [DateTime(request.now), id] + visible.arguments, context: context, keeping: keys, in: database)
     }
 }

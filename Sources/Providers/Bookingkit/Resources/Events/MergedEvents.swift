@@ -13,7 +13,7 @@ enum MergedEvents {
                 let withPrivatePrices = try QueryReader(query: request.query).boolean("with_private_prices") ?? false
                 return try request.read { database in
                     try Events.single(
-                        request.parameter("id"), client, view: EventViews.merged, withPrivatePrices: withPrivatePrices, request, database)
+                        request.parameter("id"), client, merged: true, withPrivatePrices: withPrivatePrices, request, database)
                 }
             },
         ]

@@ -35,13 +35,6 @@ struct OpenDateRedemption {
         try database.insert(order)
 
         let booking = TicketBooking(orderID: order.id, vendorID: ticket.vendorID, client: client, database: database)
-        var orderTicket = TicketRecord()
-        orderTicket.id = try database.ids.digestHex("bookingkit.tickets", count: 32)
-        orderTicket.orderID = order.id
-        orderTicket.dateID = date.id
-        orderTicket.eventID = event.id
-        orderTicket.code = try HumanCodes.next(.ticket, in: database)
-        try database.insert(orderTicket)
         // The event's price of the ticket's title, if there is one; the ticket's value either way.
         let known = try database.fetchOne(PriceRecord.self, where: "event_id = ? AND title = ? ORDER BY rowid", event.id, ticket.priceTitle)
         var price = BookedPrice.custom(ticket.priceValue, title: ticket.priceTitle)
@@ -53,7 +46,8 @@ struct OpenDateRedemption {
         participant.name = ticket.customerName
         participant.email = ticket.customerEmail
         participant.phone = ticket.customerPhone
-        try booking.addParticipant(participant, price: price, to: orderTicket, now: now)
+        try booking.insertTicket(
+            id: nil, on: date, of: event, status: .accepted, comment: "", participants: [(participant, price)], now: now)
         try SeatLedger.new(order: order.id).settle(now: now, in: database, enforcesStart: false, overbooks: overbooks)
         order.totalInvoice = try OrderTotal.compute(order: order, in: database)
         try database.update(order)

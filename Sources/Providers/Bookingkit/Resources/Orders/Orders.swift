@@ -4,9 +4,9 @@ import Emulation
 /// updates.
 enum Orders {
     static let collection = Collection(
-        from: "bookingkit_orders o", select: OrderRecord.table.selectList(alias: "o"), identifier: "o.id",
+        from: "bookingkit_orders o", select: OrderViews.orderSelect, identifier: "o.id",
         sortable: [("name", "lower(o.name)"), ("date", "o.date"), ("vendor_id", "o.vendor_id")], defaultOrder: "o.rowid",
-        tieBreak: "o.rowid", matchColumns: ["o.name", "o.email"], deltaColumn: "o.updated_at")
+        tieBreak: "o.rowid", matchColumns: ["o.name", "o.email"], deltaColumn: "o.updated_at", rowKey: "o.rowid")
 
     /// The `status` filter's documented values; RESERVED is accepted too (§10 D23).
     static let statuses = ["ACCEPTED", "CANCELED", "PENDING", "DECLINED", "OPEN", "ALL"]
@@ -69,7 +69,11 @@ enum Orders {
         }
         try list.readDelta(query)
         return try request.read { database in
-            try ListResponse.render(OrderViews.order, list, context: OrderRenderContext(database: database), request: request, in: database)
+            try ListResponse.render(OrderViews.order, list, context: OrderRenderContext(), request: request, in: database) { context, keys in
+                try OrderEmbeds.prepare(
+                    &context, orders: "o.rowid IN (SELECT value FROM json_each(?))", [IntegerList.text(keys)], keeping: list.fields,
+                    in: database)
+            }
         }
     }
 }

@@ -40,22 +40,36 @@ struct TicketBooking {
             throw BookingkitError.invalidProperty("The property \"\(input.fields.name("participants"))\" must contain at least 1 item")
         }
         let (date, event) = try bookableDate(dateID)
+        let prices = try participants.map { try price(for: $0, at: date, of: event) }
+        try insertTicket(
+            id: input.id, on: date, of: event, status: input.status ?? defaultStatus, comment: input.comment ?? "",
+            participants: Array(zip(participants, prices)), now: now)
+        return date
+    }
+
+    /// Writes a new ticket of the order on `date` of `event` and its participants, each at its
+    /// price; the ticket's VAT is its first participant's. The id is `supplied` when nothing else
+    /// uses it (see `freshID`).
+    @discardableResult
+    func insertTicket(
+        id supplied: String?, on date: DateRecord, of event: EventRecord, status: TicketRecord.Status, comment: String,
+        participants: [(ParticipantInput, BookedPrice)], now: DateTime
+    ) throws -> TicketRecord {
         var ticket = TicketRecord()
-        ticket.id = try freshID(input.id, table: "bookingkit_tickets")
+        ticket.id = try freshID(supplied, table: "bookingkit_tickets")
         ticket.orderID = orderID
         ticket.dateID = date.id
         ticket.eventID = event.id
         ticket.code = try HumanCodes.next(.ticket, in: database)
-        ticket.status = input.status ?? defaultStatus
-        ticket.comment = input.comment ?? ""
+        ticket.status = status
+        ticket.comment = comment
         if ticket.status == .canceled || ticket.status == .declined { ticket.cancellationDate = now }
-        let prices = try participants.map { try price(for: $0, at: date, of: event) }
-        ticket.vat = prices.first?.vat ?? .zero
+        ticket.vat = participants.first?.1.vat ?? .zero
         try database.insert(ticket)
-        for (participant, price) in zip(participants, prices) {
+        for (participant, price) in participants {
             try addParticipant(participant, price: price, to: ticket, now: now)
         }
-        return date
+        return ticket
     }
 
     /// A new participant of a ticket at `price` (see `price(for:at:of:)`).

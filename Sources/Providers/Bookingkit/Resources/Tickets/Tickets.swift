@@ -10,7 +10,9 @@ enum Tickets {
                     let order = try OrderAccess.visible(request.parameter("id"), to: client, in: database)
                     var conditions = codes(request, column: "t.code")
                     conditions.add("t.order_id = ?", order.id)
-                    return try array(OrderViews.ticket, table: TicketRecord.table, alias: "t", conditions, database)
+                    var context = OrderRenderContext(endpointForm: true)
+                    try OrderEmbeds.prepareTickets(&context, where: "t.order_id = ?", [order.id], in: database)
+                    return try array(OrderViews.ticket, select: OrderViews.ticketSelect, alias: "t", conditions, context, database)
                 }
             },
             endpoints.route(
@@ -18,10 +20,11 @@ enum Tickets {
             ) { request, client in
                 try request.read { database in
                     let ticket = try visibleTicket(request, client, database)
+                    var context = OrderRenderContext(endpointForm: true)
+                    try OrderEmbeds.prepareTickets(&context, where: "t.id = ?", [ticket.id], in: database)
                     return try BookingkitResponse.single(
-                        OrderViews.ticket, where: "id = ?",
-                        arguments: [ticket.id], context: OrderRenderContext(database: database, endpointForm: true),
-                        keeping: request.fieldSelection, in: database)
+                        OrderViews.ticket, "SELECT \(OrderViews.ticketSelect) FROM bookingkit_tickets t WHERE t.id = ?",
+                        arguments: [ticket.id], context: context, keeping: request.fieldSelection, in: database)
                 }
             },
             endpoints.route(
@@ -32,7 +35,9 @@ enum Tickets {
                     let ticket = try visibleTicket(request, client, database)
                     var conditions = codes(request, column: "p.code")
                     conditions.add("p.ticket_id = ?", ticket.id)
-                    return try array(OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database)
+                    return try array(
+                        OrderViews.participant, select: ParticipantRecord.table.selectList(alias: "p"), alias: "p", conditions,
+                        OrderRenderContext(endpointForm: true), database)
                 }
             },
             endpoints.route(
@@ -46,7 +51,7 @@ enum Tickets {
                         OrderViews.participant,
                         where: "id = ? AND ticket_id = ?",
                         arguments: [request.parameter("participant_ticket_id"), ticket.id],
-                        context: OrderRenderContext(database: database, endpointForm: true), keeping: request.fieldSelection, in: database)
+                        context: OrderRenderContext(endpointForm: true), keeping: request.fieldSelection, in: database)
                 }
             },
             endpoints.route("GET", "/participant_tickets", example: "/participant_tickets", .ordersRead) { request, client in
@@ -57,7 +62,8 @@ enum Tickets {
                     let visible = OrderAccess.condition(for: client)
                     conditions.add("p.order_id IN (SELECT o.id FROM bookingkit_orders o WHERE \(visible.clause))", arguments: visible.arguments)
                     return try array(
-                        OrderViews.participant, table: ParticipantRecord.table, alias: "p", conditions, database, window: window)
+                        OrderViews.participant, select: ParticipantRecord.table.selectList(alias: "p"), alias: "p", conditions,
+                        OrderRenderContext(endpointForm: true), database, window: window)
                 }
             },
         ]
@@ -80,18 +86,17 @@ enum Tickets {
         return ticket
     }
 
-    /// A bare array of the rows of `table` the conditions select, in creation order, in endpoint
-    /// form; all of them unless `window` says otherwise (`/participant_tickets` pages leniently).
+    /// A bare array of the rows of `view`'s table (aliased `alias`, read with `select`) the
+    /// conditions select, in creation order; all of them unless `window` says otherwise
+    /// (`/participant_tickets` pages leniently).
     private static func array(
-        _ view: RecordView<OrderRenderContext>, table: RecordTable, alias: String, _ conditions: SQLFilter, _ database: Database,
-        window: OffsetWindow = OffsetWindow(offset: 0, limit: ListRequest.defaultLimit)
+        _ view: RecordView<OrderRenderContext>, select: String, alias: String, _ conditions: SQLFilter, _ context: OrderRenderContext,
+        _ database: Database, window: OffsetWindow = OffsetWindow(offset: 0, limit: ListRequest.defaultLimit)
     ) throws -> HTTPResponse {
         var json = JSONBuilder()
-        let context = OrderRenderContext(database: database, endpointForm: true)
         try json.array { json in
             _ = try database.page(
-                select: table.selectList(alias: alias), from: "\(table.name) \(alias)", where: conditions, orderBy: "\(alias).rowid",
-                window: window
+                select: select, from: "\(view.table.name) \(alias)", where: conditions, orderBy: "\(alias).rowid", window: window
             ) { cursor in try view.write(cursor, context, to: &json) }
         }
         return BookingkitResponse.body(json.bytes)

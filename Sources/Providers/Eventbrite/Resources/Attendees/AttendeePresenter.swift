@@ -1,6 +1,9 @@
 import Emulation
 
 extension Attendee {
+    static let eventExpansion = ExpansionReference("event", from: "event_id") { Event.presenter }
+    static let orderExpansion = ExpansionReference("order", from: "order_id") { Order.presenter }
+
     /// The attendee as every endpoint writes it (§9.13, the captured key order), expansions last.
     static let presenter: Presenter = Presenter(
         type: "attendee",
@@ -67,8 +70,8 @@ extension Attendee {
             .id("event_id"),
             .id("order_id"),
             .id("ticket_class_id"),
-            .expansion("event", from: "event_id") { Event.presenter },
-            .expansion("order", from: "order_id") { Order.presenter },
+            .expansion(eventExpansion),
+            .expansion(orderExpansion),
             .expansion("promotional_code") { row, _, json in
                 guard let code = row.optionalString("order_promo_code") else { return json.null() }
                 json.object { json in
@@ -103,7 +106,8 @@ extension Attendee {
             "(SELECT tm.name FROM eventbrite_teams tm WHERE tm.id = a.team_id) AS team_name",
             "(SELECT o.promo_code FROM eventbrite_orders o WHERE o.id = a.order_id) AS order_promo_code",
             "(SELECT o.discount_type FROM eventbrite_orders o WHERE o.id = a.order_id) AS order_discount_type",
-        ])
+        ],
+        references: [eventExpansion, orderExpansion])
 
     /// The profile (§9.13): names and email always, the optional fields only when set, and the
     /// addresses (`{}` when there are none, as real payloads show).

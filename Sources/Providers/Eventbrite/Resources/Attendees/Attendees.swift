@@ -19,15 +19,18 @@ enum Attendees: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/events/{event_id}/attendees/{attendee_id}/", example: "/events/12345/attendees/12345/") { request in
-                let attendee = try request.read { database -> Attendee in
+                let eventID = try request.read { database -> Int64 in
                     guard let eventID = EventbriteID.parse(request.parameter("event_id")), try Event.find(eventID, in: database) != nil
                     else { throw EventbriteError.notFound(.event) }
-                    let attendee = try request.record(
-                        Attendee.self, "attendee_id", where: "id = ? AND event_id = ?", eventID, notFound: .attendee, in: database)
-                    try request.requireAttendeeAccess(organizationID: attendee.organizationID, orderID: attendee.orderID, in: database)
-                    return attendee
+                    return eventID
                 }
-                return try EventbriteResponse.one(Attendee.presenter, id: attendee.id, request, notFound: .attendee)
+                let id = try request.id("attendee_id", orNotFound: .attendee)
+                return try EventbriteResponse.one(
+                    Attendee.presenter, as: Attendee.self, where: "a.id = ? AND a.event_id = ?", [id, eventID], request,
+                    notFound: .notFound(.attendee)
+                ) { attendee, database in
+                    try request.requireAttendeeAccess(organizationID: attendee.organizationID, orderID: attendee.orderID, in: database)
+                }
             },
             routes.get("/events/{event_id}/attendees/", example: "/events/12345/attendees/") { request in
                 let event = try request.read { try request.managedEvent(in: $0) }

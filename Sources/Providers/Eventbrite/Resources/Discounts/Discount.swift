@@ -36,6 +36,9 @@ struct Discount: StoredRecord {
     static let quantitySoldSQL =
         "(SELECT COUNT(*) FROM eventbrite_orders o WHERE o.discount_id = d.id AND o.status = 'placed') AS quantity_sold"
 
+    static let eventExpansion = ExpansionReference("event", from: "event_id") { Event.presenter }
+    static let ticketGroupExpansion = ExpansionReference("ticket_group", from: "ticket_group_id") { TicketGroup.presenter }
+
     static let presenter: Presenter = Presenter(
         type: "discount",
         view: RecordView(table, [
@@ -54,11 +57,11 @@ struct Discount: StoredRecord {
             .column("end_date_relative"),
             .id("ticket_group_id"),
             .column("hold_ids"),
-            .expansion("event", from: "event_id") { Event.presenter },
-            .expansion("ticket_group", from: "ticket_group_id") { TicketGroup.presenter },
+            .expansion(eventExpansion),
+            .expansion(ticketGroupExpansion),
         ]),
         alias: "d",
-        extraColumns: [quantitySoldSQL])
+        extraColumns: [quantitySoldSQL], references: [eventExpansion, ticketGroupExpansion])
 
     // MARK: Applying a discount
 

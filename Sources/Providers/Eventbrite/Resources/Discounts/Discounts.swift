@@ -13,8 +13,10 @@ enum Discounts: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/discounts/{discount_id}/", example: "/discounts/12345/") { request in
-                let discount = try request.read { try request.discount(in: $0) }
-                return try respondWith(discount.id, request)
+                let id = try request.id("discount_id", orNotFound: .discount)
+                return try EventbriteResponse.one(
+                    Discount.presenter, as: Discount.self, where: "d.id = ? AND NOT d.is_deleted", [id], request, notFound: .notFound(.discount)
+                ) { discount, _ in try request.caller.requireMember(of: discount.organizationID) }
             },
             routes.post("/organizations/{organization_id}/discounts/") { request in
                 let organizationID = try request.memberOrganization()
@@ -52,13 +54,14 @@ enum Discounts: EventbriteResourceGroup {
                 return try save(request, organizationID: event.organizationID, existing: nil, template: discount, eventScoped: true)
             },
             routes.get("/events/{event_id}/discounts/{discount_id}/", example: "/events/12345/discounts/12345/") { request in
-                let discount = try request.read { database -> Discount in
-                    let event = try request.managedEvent(in: database)
-                    let discount = try request.discount(in: database)
+                let event = try request.read { try request.managedEvent(in: $0) }
+                let id = try request.id("discount_id", orNotFound: .discount)
+                return try EventbriteResponse.one(
+                    Discount.presenter, as: Discount.self, where: "d.id = ? AND NOT d.is_deleted", [id], request, notFound: .notFound(.discount)
+                ) { discount, _ in
+                    try request.caller.requireMember(of: discount.organizationID)
                     guard discount.eventID == event.id else { throw EventbriteError.notFound(.discount) }
-                    return discount
                 }
-                return try respondWith(discount.id, request)
             },
         ]
     }

@@ -34,8 +34,13 @@ extension EventbriteRequest {
         guard let id = EventbriteID.parse(self.parameter(parameter)), let event = try Event.find(id, in: database) else {
             throw EventbriteError.notFound(.event)
         }
-        guard event.isPublic || caller.isMember(of: event.organizationID) else { throw EventbriteError.notAuthorized }
+        try requireReadable(event)
         return event
+    }
+
+    /// 403 unless the event is public or the caller is a member of its organization.
+    func requireReadable(_ event: Event) throws(EventbriteError) {
+        guard event.isPublic || caller.isMember(of: event.organizationID) else { throw EventbriteError.notAuthorized }
     }
 
     /// The `{event_id}` of the path for changing: 404 when unknown (or deleted, unless the

@@ -93,7 +93,8 @@ extension Event {
             NOT EXISTS (SELECT 1 FROM eventbrite_ticket_classes t
                         WHERE t.event_id = e.id AND NOT t.is_deleted AND t.\(TicketClass.isPaid)) AS derived_is_free
             """,
-        ])
+        ],
+        references: EventExpansions.references)
 
     /// `started` and `ended` are what a `live` event is once its start or end has passed (§10.3).
     static func displayedStatus(_ row: ViewRow, now: Int64) -> String {
@@ -109,13 +110,20 @@ extension Event {
 /// occurrences of a series parent (`series_dates`, `SeriesDates`), then the ticket-based ones
 /// (`EventTicketExpansions`).
 enum EventExpansions {
+    static let logo = ExpansionReference("logo", from: "logo_id") { Image.presenter }
+    static let venue = ExpansionReference("venue", from: "venue_id") { Venue.presenter }
+    static let organizer = ExpansionReference("organizer", from: "organizer_id") { Organizer.presenter }
+    static let format = ExpansionReference("format", from: "format_id") { Format.presenter }
+    static let category = ExpansionReference("category", from: "category_id") { Category.presenter }
+    static let subcategory = ExpansionReference("subcategory", from: "subcategory_id") { Subcategory.presenter }
+
+    /// The expansions that embed other records, rendered for all the events being written at once.
+    static let references = [
+        logo, venue, organizer, format, category, subcategory, SeriesDates.reference, EventTicketExpansions.ticketClasses,
+    ]
+
     static let members: [RecordView<RenderContext>.Member] = [
-        .expansion("logo", from: "logo_id") { Image.presenter },
-        .expansion("venue", from: "venue_id") { Venue.presenter },
-        .expansion("organizer", from: "organizer_id") { Organizer.presenter },
-        .expansion("format", from: "format_id") { Format.presenter },
-        .expansion("category", from: "category_id") { Category.presenter },
-        .expansion("subcategory", from: "subcategory_id") { Subcategory.presenter },
+        .expansion(logo), .expansion(venue), .expansion(organizer), .expansion(format), .expansion(category), .expansion(subcategory),
         .expansion("bookmark_info") { _, _, json in json.value(["bookmarked": false]) },
         // The seed types it a string and gives no value; the organizer default is no refunds.
         .expansion("refund_policy") { _, _, json in json.string("No Refunds") },
@@ -173,6 +181,6 @@ enum EventExpansions {
                 json.field("digital_content_url", has ? row.string("url").replacingOccurrences(of: "/e/", with: "/x/") : "")
             }
         },
-        SeriesDates.expansion,
+        .expansion(SeriesDates.reference),
     ] + EventTicketExpansions.members
 }

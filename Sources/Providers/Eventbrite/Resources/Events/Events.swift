@@ -28,8 +28,10 @@ enum Events: EventbriteResourceGroup {
         let defaultStatus = routes.settings.organizationEventsDefaultStatus
         return [
             routes.get("/events/{event_id}/", example: "/events/12345/") { request in
-                let id = try request.read { try request.readableEvent(in: $0).id }
-                return try EventbriteResponse.one(Event.presenter, id: id, request, notFound: .event)
+                let id = try request.id("event_id", orNotFound: .event)
+                return try EventbriteResponse.one(
+                    Event.presenter, as: Event.self, where: "e.id = ? AND NOT e.is_deleted", [id], request, notFound: .notFound(.event)
+                ) { event, _ in try request.requireReadable(event) }
             },
             routes.post("/organizations/{organization_id}/events/") { request in
                 try EventWrites.create(request, organizationID: try request.memberOrganization())

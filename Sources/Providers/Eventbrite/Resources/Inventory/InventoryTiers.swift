@@ -13,6 +13,8 @@ enum InventoryTiers: EventbriteResourceGroup {
         for hold in try seed.records(Hold.self, file, key: "holds") { try database.insert(hold) }
     }
 
+    static let imageExpansion = ExpansionReference("image", from: "image_id") { Image.presenter }
+
     static let presenter: Presenter = Presenter(
         type: "inventory_tier",
         view: RecordView(InventoryTier.table, [
@@ -53,9 +55,9 @@ enum InventoryTiers: EventbriteResourceGroup {
                     }
                 }
             },
-            .expansion("image", from: "image_id") { Image.presenter },
+            .expansion(imageExpansion),
         ]),
-        alias: "it")
+        alias: "it", references: [imageExpansion])
 
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [

@@ -53,6 +53,9 @@ struct Order: StoredRecord {
 }
 
 extension Order {
+    static let eventExpansion = ExpansionReference("event", from: "event_id") { Event.presenter }
+    static let attendeesExpansion = ExpansionReference("attendees", by: "order_id", orderBy: "a.id") { Attendee.presenter }
+
     static let presenter: Presenter = Presenter(
         type: "order",
         view: RecordView(table, [
@@ -74,14 +77,8 @@ extension Order {
             },
             .id("event_id"),
             .column("promo_code").when { row, _ in !row.isNull("promo_code") },
-            .expansion("event", from: "event_id") { Event.presenter },
-            .expansion("attendees") { row, context, json in
-                let nested = context.expanding("attendees", as: "attendee")
-                try json.array { json in
-                    try Attendee.presenter.writeAll(
-                        where: "a.order_id = ?", [row.integer("id")], orderBy: "a.id", context: nested, to: &json)
-                }
-            },
+            .expansion(eventExpansion),
+            .expansion(attendeesExpansion),
             // Merchandise and concierge services are not sold through the mock.
             .expansion("merchandise") { _, _, json in json.value(.array([])) },
             .expansion("concierge") { _, _, json in json.null() },
@@ -104,7 +101,7 @@ extension Order {
                 json.value(["_type": "order_contact_list_preferences", "has_contact_list": false, "has_opted_in": false])
             },
         ]),
-        alias: "o")
+        alias: "o", references: [eventExpansion, attendeesExpansion])
 
     /// The refund request of an order (§9.8), or `null` when none was made.
     private static func writeRefundRequest(_ row: ViewRow, to json: inout JSONBuilder) {

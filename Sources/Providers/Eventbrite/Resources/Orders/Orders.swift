@@ -26,14 +26,17 @@ enum Orders: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/orders/{order_id}/", example: "/orders/12345/") { request in
-                let order = try request.read { try request.readableOrder(in: $0) }
-                // An order whose checkout was abandoned, or ran out of time, is gone (§8.16).
-                if order.status == "abandoned"
-                    || (["started", "pending"].contains(order.status) && (order.expiresAt?.value ?? .max) <= request.now)
-                {
-                    throw EventbriteError.rule("ORDER_EXPIRED", "The order is expired")
+                let id = try request.id("order_id", orNotFound: .order)
+                return try EventbriteResponse.one(Order.presenter, as: Order.self, where: "o.id = ?", [id], request, notFound: .notFound(.order)) {
+                    order, _ in
+                    try request.requireReadable(order)
+                    // An order whose checkout was abandoned, or ran out of time, is gone (§8.16).
+                    if order.status == "abandoned"
+                        || (["started", "pending"].contains(order.status) && (order.expiresAt?.value ?? .max) <= request.now)
+                    {
+                        throw EventbriteError.rule("ORDER_EXPIRED", "The order is expired")
+                    }
                 }
-                return try EventbriteResponse.one(Order.presenter, id: order.id, request, notFound: .order)
             },
             routes.get("/organizations/{organization_id}/orders/", example: "/organizations/12345/orders/") { request in
                 let organizationID = try request.memberOrganization()
@@ -92,9 +95,14 @@ extension EventbriteRequest {
     /// organization of its event or bought it (§3.3: orders are private to both).
     func readableOrder(_ parameter: String = "order_id", in database: Database) throws -> Order {
         let order = try record(Order.self, parameter, notFound: .order, in: database)
+        try requireReadable(order)
+        return order
+    }
+
+    /// 403 unless the caller is a member of the order's organization or its buyer.
+    func requireReadable(_ order: Order) throws(EventbriteError) {
         guard caller.isMember(of: order.organizationID) || order.buyerUserID == caller.userID else {
             throw EventbriteError.notAuthorized
         }
-        return order
     }
 }

@@ -31,6 +31,8 @@ struct Organizer: StoredRecord {
         }
     }
 
+    static let logoExpansion = ExpansionReference("logo", from: "logo_id") { Image.presenter }
+
     static let presenter = Presenter(
         type: "organizer",
         view: RecordView(table, [
@@ -49,7 +51,7 @@ struct Organizer: StoredRecord {
             .column("twitter").when { row, _ in !row.isNull("twitter") },
             .column("facebook").when { row, _ in !row.isNull("facebook") },
             .column("website").when { row, _ in !row.isNull("website") },
-            .expansion("logo", from: "logo_id") { Image.presenter },
+            .expansion(logoExpansion),
         ]),
-        alias: "o")
+        alias: "o", references: [logoExpansion])
 }

@@ -12,7 +12,7 @@ enum Organizers: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/organizers/{organizer_id}/", example: "/organizers/12345/") { request in
-                try EventbriteResponse.one(Organizer.presenter, id: try request.organizer().id, request, notFound: .organizer)
+                try EventbriteResponse.one(Organizer.presenter, id: try request.id("organizer_id", orNotFound: .organizer), request, notFound: .organizer)
             },
             routes.get("/users/{user_id}/organizers/", example: "/users/me/organizers/") { request in
                 let userID = try request.user()

@@ -17,6 +17,9 @@ struct SeatMap: StoredRecord {
         constraints: [.references("organization_id", "eventbrite_organizations"), .references("event_id", "eventbrite_events")],
         indexes: ["organization_id, id", "event_id"])
 
+    static let eventExpansion = ExpansionReference("event", from: "event_id") { Event.presenter }
+    static let venueExpansion = ExpansionReference("venue", from: "venue_id") { Venue.presenter }
+
     static let presenter = Presenter(
         type: "seatmap",
         view: RecordView(table, [
@@ -26,11 +29,11 @@ struct SeatMap: StoredRecord {
             .id("venue_id"),
             .column("capacity"),
             .column("thumbnail_url"),
-            .expansion("event", from: "event_id") { Event.presenter },
-            .expansion("venue", from: "venue_id") { Venue.presenter },
+            .expansion(eventExpansion),
+            .expansion(venueExpansion),
             .expansion("basic_inventory_info") { row, context, json in
                 try EventTicketExpansions.writeBasicInventoryInfo(eventID: row.integer("event_id"), context, to: &json)
             },
         ]),
-        alias: "s")
+        alias: "s", references: [eventExpansion, venueExpansion])
 }

@@ -9,8 +9,10 @@ enum Series: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/series/{event_series_id}/", example: "/series/12345/") { request in
-                let id = try request.read { try request.seriesParent(in: $0).id }
-                return try EventbriteResponse.one(Event.presenter, id: id, request, notFound: .series)
+                let id = try request.id("event_series_id", orNotFound: .series)
+                return try EventbriteResponse.one(
+                    Event.presenter, as: Event.self, where: "e.id = ? AND NOT e.is_deleted", [id], request, notFound: .notFound(.series)
+                ) { event, _ in try request.requireSeriesParent(event) }
             },
             routes.get("/series/{event_series_id}/events/", example: "/series/12345/events/") { request in
                 let parent = try request.read { try request.seriesParent(in: $0) }
@@ -32,10 +34,16 @@ extension EventbriteRequest {
     /// The `{event_series_id}` of the path: a series parent that is not deleted (any other id is
     /// the series 404), readable by the caller as events are (§3.3).
     func seriesParent(in database: Database) throws -> Event {
-        guard let id = EventbriteID.parse(parameter("event_series_id")), let event = try Event.find(id, in: database),
-            event.isSeriesParent
-        else { throw EventbriteError.notFound(.series) }
-        guard event.isPublic || caller.isMember(of: event.organizationID) else { throw EventbriteError.notAuthorized }
+        guard let event = try Event.find(try id("event_series_id", orNotFound: .series), in: database) else {
+            throw EventbriteError.notFound(.series)
+        }
+        try requireSeriesParent(event)
         return event
+    }
+
+    /// The series 404 unless `event` is a series parent, then the 403 of events (§3.3).
+    func requireSeriesParent(_ event: Event) throws(EventbriteError) {
+        guard event.isSeriesParent else { throw EventbriteError.notFound(.series) }
+        try requireReadable(event)
     }
 }

@@ -15,13 +15,9 @@ enum SeriesDates {
         ]),
         alias: "e")
 
-    /// The member `EventExpansions` lists.
-    static let expansion = RecordView<RenderContext>.Member.expansion("series_dates") { row, context, json in
-        try json.array { json in
-            guard row.bool("is_series_parent") else { return }
-            try presenter.writeAll(
-                where: "e.series_id = ? AND NOT e.is_deleted", [row.integer("id")], orderBy: "e.start_utc, e.id", context: context,
-                to: &json)
-        }
-    }
+    /// The expansion `EventExpansions` lists.
+    static let reference = ExpansionReference(
+        "series_dates", by: "series_id", orderBy: "e.start_utc, e.id", where: { _ in SQLFilter("NOT e.is_deleted") },
+        when: { row in row.bool("is_series_parent") }
+    ) { presenter }
 }

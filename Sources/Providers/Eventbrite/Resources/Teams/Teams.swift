@@ -32,8 +32,9 @@ enum Teams: EventbriteResourceGroup {
                     request, key: "teams", Team.searchPresenter, where: filter, orderBy: "tm.id", page: page)
             },
             routes.get("/events/{event_id}/teams/{team_id}/", example: "/events/12345/teams/1/") { request in
-                let team = try request.read { try request.team(of: try request.readableEvent(in: $0), in: $0) }
-                return try EventbriteResponse.one(Team.presenter, id: team.id, request, notFound: .team)
+                let event = try request.read { try request.readableEvent(in: $0) }
+                let id = try request.id("team_id", orNotFound: .team)
+                return try EventbriteResponse.one(Team.presenter, where: "tm.id = ? AND tm.event_id = ?", [id, event.id], request, notFound: .notFound(.team))
             },
             routes.get("/events/{event_id}/teams/{team_id}/attendees/", example: "/events/12345/teams/1/attendees/") { request in
                 let team = try request.read { try request.team(of: try request.managedEvent(in: $0), in: $0) }

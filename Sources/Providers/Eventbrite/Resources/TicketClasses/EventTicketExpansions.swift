@@ -4,6 +4,17 @@ import Emulation
 /// `event_sales_status`, `basic_inventory_info` and `ticket_classes`, all worked out from the
 /// event's inventory (`EventInventory`) and the buyer's sale status of each ticket class.
 enum EventTicketExpansions {
+    /// The event's ticket classes that are not deleted, in `sorting` order; hidden ones only for
+    /// members of the event's organization.
+    static let ticketClasses = ExpansionReference(
+        "ticket_classes", by: "event_id", orderBy: "t.sorting, t.id",
+        where: { context in
+            SQLFilter(
+                "NOT t.is_deleted AND (NOT t.hidden OR ev.organization_id IN (SELECT value FROM json_each(?)))",
+                IntegerList.text(context.caller.organizationIDs.sorted()))
+        }
+    ) { TicketClass.presenter }
+
     static let members: [RecordView<RenderContext>.Member] = [
         .expansion("ticket_availability") { row, context, json in
             let sale = try Sale(row, context)
@@ -36,14 +47,7 @@ enum EventTicketExpansions {
         .expansion("basic_inventory_info") { row, context, json in
             try writeBasicInventoryInfo(eventID: row.integer("id"), context, to: &json)
         },
-        .expansion("ticket_classes") { row, context, json in
-            var condition = "t.event_id = ? AND NOT t.is_deleted"
-            if !context.caller.isMember(of: row.integer("organization_id")) { condition += " AND NOT t.hidden" }
-            let nested = context.expanding("ticket_classes", as: TicketClass.presenter.type)
-            try json.array { json in
-                try TicketClass.presenter.writeAll(where: condition, [row.integer("id")], orderBy: "t.sorting, t.id", context: nested, to: &json)
-            }
-        },
+        .expansion(ticketClasses),
     ]
 
     /// Basic Inventory Info (§9.5.7): what the event's inventory is made of. Seat maps expand it

@@ -19,6 +19,9 @@ extension TicketClass {
         }
     }
 
+    static let eventExpansion = ExpansionReference("event", from: "event_id") { Event.presenter }
+    static let imageExpansion = ExpansionReference("image", from: "image_id") { Image.presenter }
+
     /// The ticket class as every endpoint writes it (§9.9.1, the Ticket Class Response with its
     /// `category`), private fields for members only (§9.9.2).
     static let presenter: Presenter = Presenter(
@@ -96,14 +99,15 @@ extension TicketClass {
             }.when { row, context in paidCondition(row, context) && membersOnly(row, context) },
             .id("event_id"),
             .id("id"),
-            .expansion("event", from: "event_id") { Event.presenter },
-            .expansion("image", from: "image_id") { Image.presenter },
+            .expansion(eventExpansion),
+            .expansion(imageExpansion),
         ]),
         alias: "t",
         joins: "JOIN eventbrite_events ev ON ev.id = t.event_id",
         extraColumns: [
             "ev.organization_id AS event_organization_id", "ev.start_utc AS event_start_utc", "ev.end_utc AS event_end_utc",
-        ])
+        ],
+        references: [eventExpansion, imageExpansion])
 
     static let paidCondition: RecordView<RenderContext>.Condition = { row, _ in row.integer("cost_value") > 0 && !row.bool("donation") }
 

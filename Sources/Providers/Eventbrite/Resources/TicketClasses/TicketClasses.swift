@@ -31,12 +31,12 @@ enum TicketClasses: EventbriteResourceGroup {
             },
             routes.get("/events/{event_id}/ticket_classes/{ticket_class_id}/", example: "/events/12345/ticket_classes/12345/") {
                 request in
-                let (eventID, id) = try request.read { database -> (Int64, Int64) in
-                    let event = try request.readableEvent(in: database)
-                    let ticketClass = try request.ticketClass(of: event, in: database)
-                    return (event.id, ticketClass.id)
-                }
-                return try respondWith(eventID, id, request)
+                let event = try request.read { try request.readableEvent(in: $0) }
+                let id = try request.id("ticket_class_id", orNotFound: .ticketClass)
+                return try EventbriteResponse.one(
+                    TicketClass.presenter, as: TicketClass.self, where: "t.id = ? AND t.event_id = ? AND NOT t.is_deleted", [id, event.id],
+                    request, notFound: .notFound(.ticketClass)
+                ) { ticketClass, _ in try request.requireVisible(ticketClass, of: event) }
             },
             routes.post("/events/{event_id}/ticket_classes/") { request in try save(request, existing: false) },
             routes.post("/events/{event_id}/ticket_classes/{ticket_class_id}/") { request in try save(request, existing: true) },
@@ -183,7 +183,12 @@ extension EventbriteRequest {
         let ticketClass = try record(
             TicketClass.self, "ticket_class_id", where: "id = ? AND event_id = ? AND NOT is_deleted", event.id,
             notFound: .ticketClass, in: database)
-        guard !ticketClass.hidden || caller.isMember(of: event.organizationID) else { throw EventbriteError.notFound(.ticketClass) }
+        try requireVisible(ticketClass, of: event)
         return ticketClass
+    }
+
+    /// A hidden ticket class is the ticket class 404 to all but members of the event's organization.
+    func requireVisible(_ ticketClass: TicketClass, of event: Event) throws(EventbriteError) {
+        guard !ticketClass.hidden || caller.isMember(of: event.organizationID) else { throw EventbriteError.notFound(.ticketClass) }
     }
 }

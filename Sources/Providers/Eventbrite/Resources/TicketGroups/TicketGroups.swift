@@ -15,8 +15,11 @@ enum TicketGroups: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/ticket_groups/{ticket_group_id}/", example: "/ticket_groups/1/") { request in
-                let group = try request.read { try request.ticketGroup(in: $0) }
-                return try EventbriteResponse.one(TicketGroup.presenter, id: group.id, request, notFound: .ticketGroup)
+                let id = try request.id("ticket_group_id", orNotFound: .ticketGroup)
+                return try EventbriteResponse.one(
+                    TicketGroup.presenter, as: TicketGroup.self, where: "g.id = ?", [id], request,
+                    notFound: .notFound(.ticketGroup)
+                ) { group, _ in try request.caller.requireMember(of: group.organizationID) }
             },
             routes.post("/organizations/{organization_id}/ticket_groups/") { request in
                 try save(request, organizationID: try request.memberOrganization(), existing: nil)

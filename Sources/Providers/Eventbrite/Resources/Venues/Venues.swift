@@ -12,7 +12,7 @@ enum Venues: EventbriteResourceGroup {
     static func routes(_ routes: EventbriteRoutes) -> [Route<Caller>] {
         [
             routes.get("/venues/{venue_id}/", example: "/venues/3003/") { request in
-                try EventbriteResponse.one(Venue.presenter, id: try request.venue().id, request, notFound: .venue)
+                try EventbriteResponse.one(Venue.presenter, id: try request.id("venue_id", orNotFound: .venue), request, notFound: .venue)
             },
             routes.post("/organizations/{organization_id}/venues/") { request in
                 let organizationID = try request.memberOrganization()

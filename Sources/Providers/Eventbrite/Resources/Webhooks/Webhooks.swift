@@ -38,8 +38,10 @@ enum Webhooks: EventbriteResourceGroup {
                     [request.caller.userID], orderBy: "w.id", page: try request.page())
             },
             routes.get("/webhooks/{id}/", example: "/webhooks/1990496/") { request in
-                let webhook = try request.read { try request.webhook(in: $0) }
-                return try EventbriteResponse.one(Webhook.presenter, id: webhook.id, request, notFound: .webhook)
+                let id = try request.id("id", orNotFound: .webhook)
+                return try EventbriteResponse.one(Webhook.presenter, as: Webhook.self, where: "w.id = ?", [id], request, notFound: .notFound(.webhook)) {
+                    webhook, _ in try request.caller.requireMember(of: webhook.organizationID)
+                }
             },
             routes.delete("/webhooks/{id}/") { request in
                 let id = try request.write { database -> Int64 in

@@ -39,28 +39,36 @@ enum ActivityView {
 
     static let rendering = RecordRendering(
         view: view, alias: "ac", computed: { [allocationCount($0)] },
-        prepare: { context, scope, database in
+        prepare: { context, scope, rows, database in
             let embedded = context.forEmbedded()
-            context.questions = try QuestionView.render(event: scope.event.id, context: embedded, in: database)
+            context.questions = try QuestionView.render(named: rows.named("ac.question_ids"), rows.filter, scope, context: embedded, in: database)
             context.releases = try ReleaseView.embedded(scope, context: context, in: database)
         })
 
-    /// Every activity of the scope's event, in id order.
-    private static func eventActivities(_ scope: EventScope) -> String {
-        "SELECT \(rendering.select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? ORDER BY ac.id"
+    /// The activities of the scope's event `condition` picks, in id order.
+    private static func eventActivities(_ scope: EventScope, _ condition: String) -> String {
+        "SELECT \(rendering.select(scope)) FROM tito_activities AS ac WHERE ac.event_id = ? AND \(condition) ORDER BY ac.id"
     }
 
-    /// Every activity of the scope's event, embedded (its questions and releases empty), filed by id.
-    static func render(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
+    /// The activities of the scope's event whose ids `named` (a subquery taking `arguments`)
+    /// yields, embedded (their questions and releases empty), filed by id.
+    static func render(
+        named: String, _ arguments: SQLFilter, _ scope: EventScope, context: RenderContext, in database: Database
+    ) throws -> RenderedRecords {
         try database.render(
-            view, eventActivities(scope), arguments: [scope.event.id], context: context, keyedBy: "id")
+            view, eventActivities(scope, "ac.id IN (\(named))"), arguments: [scope.event.id] + arguments.arguments, context: context,
+            keyedBy: "id")
     }
 
-    /// The same filed under each release the activity names (a release's `activities`).
-    static func renderByRelease(_ scope: EventScope, context: RenderContext, in database: Database) throws -> RenderedRecords {
+    /// The activities of the scope's event that name any of the releases `rows`, filed under each
+    /// release they name (a release's `activities`).
+    static func renderByRelease(
+        of rows: WrittenRows, _ scope: EventScope, context: RenderContext, in database: Database
+    ) throws -> RenderedRecords {
         var records = RenderedRecords()
         let releaseIDs = Activity.table.position(ofColumn: "release_ids")!
-        try database.forEachRow(eventActivities(scope), arguments: [scope.event.id]) { cursor in
+        let naming = "EXISTS (SELECT 1 FROM json_each(ac.release_ids) AS named WHERE named.value IN (\(rows.ids("r.id"))))"
+        try database.forEachRow(eventActivities(scope, naming), arguments: [scope.event.id] + rows.filter.arguments) { cursor in
             var json = JSONBuilder(capacity: 512)
             try view.write(cursor, context, to: &json)
             for id in cursor.withUTF8(at: releaseIDs, IntegerList.values(in:)) { records.append(json.bytes, for: id) }

@@ -54,10 +54,10 @@ enum CheckinListView {
 
     static let rendering = RecordRendering(
         view: view, alias: "c",
-        prepare: { context, scope, database in
+        prepare: { context, scope, rows, database in
             let embedded = context.forEmbedded()
-            context.activities = try ActivityView.render(scope, context: embedded, in: database)
-            context.questions = try QuestionView.render(event: scope.event.id, context: embedded, in: database)
+            context.activities = try ActivityView.render(named: rows.named("c.activity_ids"), rows.filter, scope, context: embedded, in: database)
+            context.questions = try QuestionView.render(named: rows.named("c.question_ids"), rows.filter, scope, context: embedded, in: database)
             context.releases = try ReleaseView.embedded(scope, context: context, in: database)
         })
 }

@@ -34,11 +34,10 @@ struct DiscountCode: EventScopedRecord {
 
     /// The tickets the token sees (void included) that used the code of `dc`, case-insensitively.
     static func quantityUsed(_ scope: EventScope) -> String {
-        let modes = scope.visibleTestModes.map { $0 ? "1" : "0" }.joined(separator: ", ")
-        return """
-            (SELECT COUNT(*) FROM tito_tickets AS t WHERE t.event_id = dc.event_id AND t.test_mode IN (\(modes))
-                AND t.discount_code_used = dc.code COLLATE NOCASE)
-            """
+        """
+        (SELECT COUNT(*) FROM tito_tickets AS t WHERE t.event_id = dc.event_id AND \(scope.visibleModes("t.test_mode"))
+            AND t.discount_code_used = dc.code COLLATE NOCASE)
+        """
     }
 
     /// Applies the attributes sent (D3, D4), checking each as Rails' validations would (spec §11.6).

@@ -63,7 +63,7 @@ enum OptInView {
     /// Short objects carry no releases, so only the extended view renders them.
     static let rendering = RecordRendering(
         view: view, alias: "o",
-        prepare: { context, scope, database in
+        prepare: { context, scope, _, database in
             guard context.isExtended else { return }
             context.releases = try ReleaseView.render(
                 where: "r.event_id = ?", [scope.event.id], scope.principal, context: context.forEmbedded(view: .extended),

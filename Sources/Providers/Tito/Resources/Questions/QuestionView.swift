@@ -18,10 +18,17 @@ enum QuestionView {
 
     static let rendering = RecordRendering(view: view, alias: "q", computed: { _ in [answersCount] })
 
-    /// Every question of `event` rendered in `context` (to embed), filed by id.
-    static func render(event: Int64, context: RenderContext, in database: Database) throws -> RenderedRecords {
+    /// The SELECT of an event's questions, made once.
+    private static let eventQuestions = "SELECT \(view.selectList(alias: "q", computed: [answersCount])) FROM tito_questions AS q WHERE q.event_id = ?"
+
+    /// The questions of the scope's event whose ids `named` (a subquery taking `arguments`, such
+    /// as `WrittenRows.named`) yields, rendered in `context` (to embed), filed by id: those the
+    /// response's records list, not every question of the event.
+    static func render(
+        named: String, _ arguments: SQLFilter, _ scope: EventScope, context: RenderContext, in database: Database
+    ) throws -> RenderedRecords {
         try database.render(
-            view, "SELECT \(view.selectList(alias: "q", computed: [answersCount])) FROM tito_questions AS q WHERE q.event_id = ?",
-            arguments: [event], context: context, keyedBy: "id")
+            view, eventQuestions + " AND q.id IN (\(named))", arguments: [scope.event.id] + arguments.arguments, context: context,
+            keyedBy: "id")
     }
 }

@@ -60,7 +60,7 @@ enum ReleaseList {
             hiddenFilter.add("r.archived = 1")
             let hidden = requested == nil ? try database.count(from: source, where: hiddenFilter) : 0
             var context = RenderContext(request, scope, view: request.listView)
-            try ReleaseView.rendering.prepare(&context, scope, database)
+            try ReleaseView.rendering.prepare(&context, for: page, scope, in: database)
             return try ResourceResponse.list("releases", meta: page.meta(overallTotal: overall)) { json in
                 ListMeta.writeHidden(hidden, states: ["archived"], to: &json)
                 ListMeta.writeSortOptions(sortOptions, to: &json)

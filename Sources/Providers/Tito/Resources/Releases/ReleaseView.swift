@@ -111,15 +111,15 @@ enum ReleaseView {
     /// The SELECT list of the view's rows for `principal`, made once per token mode.
     static func select(_ principal: TitoPrincipal) -> String { selects[principal.lookupMode] ?? "" }
 
-    /// The rendering of an event's releases at top level, with the questions and activities
-    /// they list.
+    /// The rendering of an event's releases at top level, with the questions they name and the
+    /// activities that name them.
     static let rendering = RecordRendering(
         view: view, alias: "r", joins: joins,
         computed: { computed($0.principal) },
-        prepare: { context, scope, database in
+        prepare: { context, scope, rows, database in
             let embedded = context.forEmbedded()
-            context.questions = try QuestionView.render(event: scope.event.id, context: embedded, in: database)
-            context.releaseActivities = try ActivityView.renderByRelease(scope, context: embedded, in: database)
+            context.questions = try QuestionView.render(named: rows.named("r.question_ids"), rows.filter, scope, context: embedded, in: database)
+            context.releaseActivities = try ActivityView.renderByRelease(of: rows, scope, context: embedded, in: database)
         })
 
     /// Releases rendered in `context` (embedded ones have their arrays empty), in position order,

@@ -117,7 +117,7 @@ enum ReleaseInvitationView {
 
     static let listRendering = RecordRendering(
         view: list, alias: "ri", joins: joins, computed: computedSQL,
-        prepare: { context, scope, database in
+        prepare: { context, scope, _, database in
             context.releaseSummaries = try database.render(
                 summary, "SELECT \(Release.table.selectList()) FROM tito_releases WHERE event_id = ?", arguments: [scope.event.id],
                 context: context, keyedBy: "id")
@@ -125,5 +125,5 @@ enum ReleaseInvitationView {
 
     static let singleRendering = RecordRendering(
         view: single, alias: "ri", joins: joins, computed: computedSQL,
-        prepare: { context, scope, database in context.releases = try ReleaseView.embedded(scope, context: context, in: database) })
+        prepare: { context, scope, _, database in context.releases = try ReleaseView.embedded(scope, context: context, in: database) })
 }

@@ -38,7 +38,7 @@ enum ReleaseInvitations: TitoResourceGroup {
                 PageRequest(request.query), from: source, alias: "ri", where: filter, order: KeysetOrder([.init("ri.id")]))
             let overall = try database.count(from: source, where: scopeFilter)
             var context = RenderContext(request, scope, view: request.listView)
-            try ReleaseInvitationView.listRendering.prepare(&context, scope, database)
+            try ReleaseInvitationView.listRendering.prepare(&context, for: page, scope, in: database)
             return try ResourceResponse.list("release_invitations", meta: page.meta(overallTotal: overall)) { json in
                 ListMeta.writeStateFilter(options: [("Redeemed", "redeemed")], selected: selected, to: &json)
             } items: { json in
