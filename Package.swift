@@ -53,7 +53,9 @@ let package = Package(
         ),
 
         // Composition root: the provider list, seed loading, server start-up.
-        .target(name: "UnderstudyServer", dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite", "Bookingkit"]),
+        .target(
+            name: "UnderstudyServer",
+            dependencies: ["Emulation", "GoEvent", "LetsDoThis", "Tito", "Eventbrite", "Bookingkit", "CSystemShims"]),
 
         .executableTarget(
             name: "understudy",

@@ -1,10 +1,11 @@
 import Emulation
 import Foundation
 
-/// Built seed snapshots kept on disk between processes, so a server starts by opening one
+/// Built seed snapshots kept on disk between processes, so a server starts by mapping one
 /// instead of parsing and generating the seed. A file is named by a hash of everything the
-/// snapshot is made from: the schema, every file under the seed folder, and the environment
-/// variables that may configure a provider. Any change there names another file.
+/// snapshot is made from: the code (which fixes the schema), every file under the seed folder,
+/// and the environment variables that may configure a provider. Any change there names another
+/// file.
 struct SeedDiskCache {
     let directory: URL
 
@@ -23,8 +24,10 @@ struct SeedDiskCache {
     /// The file for this schema, seed folder and environment.
     func file(providers: [any Provider], seedRoot: URL, environment: [String: String]) throws -> URL {
         var hash = StableHash()
-        hash.add("understudy seed cache 1")
-        hash.add(SeedSnapshot.schema(of: providers))
+        hash.add("understudy seed cache 2")
+        // The build ID names the code, and with it the schema, without working the schema out
+        // from every record type (most of a cached start's time); without one, the schema does.
+        hash.add(ExecutableBuildID.current.map { "build " + $0 } ?? SeedSnapshot.schema(of: providers))
         for (path, contents) in try Self.seedFiles(under: seedRoot) {
             hash.add(path)
             hash.add(contents)

@@ -94,9 +94,11 @@ import TestSupport
     }
 
     /// Starts the executable on a free port and returns it with the port its startup line names.
-    static func startServer(environment: [String: String] = [:]) throws -> (process: Process, port: Int, providers: String) {
+    static func startServer(
+        environment: [String: String] = [:], executable: URL = CommandLineTests.executable
+    ) throws -> (process: Process, port: Int, providers: String) {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = ["--port", "0", "--seed", TestServer.seedDirectory.path]
         process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
         let output = Pipe()
@@ -179,8 +181,9 @@ import TestSupport
             (try? Data(contentsOf: url).prefix(15)) == Data("SQLite format 3".utf8)
         }
         /// Starts a server, waits (10 s at most) until the cache holds a database, reads a page, stops it.
-        func serveAndStop(_ environment: [String: String] = [:]) throws -> JSONValue {
-            let (process, port, _) = try Self.startServer(environment: environment.merging(["UNDERSTUDY_SEED_CACHE": cache.path]) { $1 })
+        func serveAndStop(_ environment: [String: String] = [:], executable: URL = Self.executable) throws -> JSONValue {
+            let (process, port, _) = try Self.startServer(
+                environment: environment.merging(["UNDERSTUDY_SEED_CACHE": cache.path]) { $1 }, executable: executable)
             defer { process.terminate(); process.waitUntilExit() }
             let deadline = Date().addingTimeInterval(10)
             while !cacheFiles().contains(where: isDatabase) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -201,6 +204,13 @@ import TestSupport
         #expect(try serveAndStop(["GLIBCXX_FORCE_NEW": "1", "VALGRIND_LAUNCHER": "/usr/bin/valgrind"]) == built)
         Thread.sleep(forTimeInterval: 0.3)
         #expect(cacheFiles().count == 1 && inode(file) == written, "loader settings named another cache file")
+        // The cache is named by the build (its build ID), not by where the executable lies or when it was written.
+        let copy = cache.appendingPathComponent("copy/understudy")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.executable, to: copy)
+        #expect(try serveAndStop(executable: copy) == built)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(cacheFiles().count == 1 && inode(file) == written, "a copy of the same build named another cache file")
 
         try Data("not a database".utf8).write(to: file)
         #expect(try serveAndStop() == built)

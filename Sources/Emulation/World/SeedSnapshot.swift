@@ -103,15 +103,16 @@ public final class SeedSnapshot: Sendable {
     }
 
     /// The snapshot an earlier process wrote to `path` with `write(to:)`, or nil when there is
-    /// none or it was built with another schema. Tokens are not kept in the file: providers read
-    /// them again from the seed folder and the opened snapshot.
+    /// none. The path names the code and seed it was built from (`SeedDiskCache`), so its schema
+    /// version is taken as written, not worked out again. Tokens are not kept in the file:
+    /// providers read them again from the seed folder and the opened snapshot.
     public static func cached(at path: String, providers: [any Provider], seedRoot: URL) -> SeedSnapshot? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let version = fingerprint(schema(of: providers))
         do {
             let image = try DatabaseImage(file: path)
             let connection = try Database(reading: image)
-            guard try connection.query("PRAGMA user_version").first?.int("user_version") == Int(version) else { return nil }
+            guard let stored = try connection.query("PRAGMA user_version").first?.int("user_version"), stored != 0 else { return nil }
+            let version = Int32(truncatingIfNeeded: stored)
             let tokens = try providers.flatMap { provider in
                 try provider.initialTokens(
                     from: SeedDirectory(url: seedRoot.appendingPathComponent(provider.name, isDirectory: true)),
