@@ -138,6 +138,16 @@ struct BodyFields {
         return read(key) { EventbriteID.parse($0) }
     }
 
+    /// An id naming another record: one `exists` refuses is invalid, and read as absent.
+    mutating func reference(_ key: String, exists: (Int64) throws -> Bool) rethrows -> Provided<Int64> {
+        let value = id(key)
+        if case .value(let id) = value, try !exists(id) {
+            invalid(key)
+            return .absent
+        }
+        return value
+    }
+
     /// A nested object (`start`, `address`) as fields of its own, its path continuing this one's.
     /// A form may send it as JSON text.
     mutating func object(_ key: String) -> Provided<BodyFields> {

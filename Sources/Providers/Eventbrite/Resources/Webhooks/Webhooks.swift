@@ -80,15 +80,7 @@ enum Webhooks: EventbriteResourceGroup {
                 }
             case .null, .absent: webhook.actions = Webhook.defaultActions
             }
-            switch fields.id("event_id") {
-            case .value(let eventID):
-                if let event = try Event.find(eventID, in: database), event.organizationID == organizationID {
-                    webhook.eventID = eventID
-                } else {
-                    fields.invalid("event_id")
-                }
-            case .null, .absent: break
-            }
+            webhook.eventID = try fields.reference("event_id") { try Event.find($0, in: database)?.organizationID == organizationID }.value
             try fields.check()
             webhook.id = try EventbriteID.next(in: database)
             webhook.organizationID = organizationID
