@@ -33,7 +33,7 @@ enum Venues: EventbriteResourceGroup {
                 let userID = try request.user()
                 return try PaginatedList.respond(
                     request, key: "venues", Venue.presenter,
-                    where: "v.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", [userID],
+                    where: Member.organizationOfUser("v.organization_id"), [userID],
                     orderBy: "v.id", page: try request.page())
             },
         ]

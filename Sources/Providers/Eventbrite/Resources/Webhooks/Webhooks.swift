@@ -34,7 +34,7 @@ enum Webhooks: EventbriteResourceGroup {
                 guard legacyAllowed else { throw legacyRefusal }
                 return try PaginatedList.respond(
                     request, key: "webhooks", Webhook.presenter,
-                    where: "w.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)",
+                    where: Member.organizationOfUser("w.organization_id"),
                     [request.caller.userID], orderBy: "w.id", page: try request.page())
             },
             routes.get("/webhooks/{id}/", example: "/webhooks/1990496/") { request in
