@@ -65,9 +65,7 @@ struct BodyFields {
 
     /// Throws the argument errors found so far (merged with `other`'s).
     func check(merging others: [BodyFields] = []) throws(EventbriteError) {
-        var all = errors
-        for other in others { for (field, codes) in other.errors.fields { for code in codes { all.add(field, code) } } }
-        try all.check()
+        try others.reduce(errors) { Self.merged($0, $1.errors) }.check()
     }
 
     // MARK: Readers
@@ -77,34 +75,39 @@ struct BodyFields {
         return value == .null ? .null : .value(value)
     }
 
-    mutating func string(_ key: String) -> Provided<String> {
+    /// What every reader does: absent and `null` pass through; a value is converted, or reported
+    /// invalid and then read as absent.
+    private mutating func read<Value>(_ key: String, _ convert: (JSONValue) -> Value?) -> Provided<Value> {
         switch raw(key) {
         case .absent: return .absent
         case .null: return .null
-        case .value(.string(let text)): return .value(text)
-        case .value(.int(let number)): return .value(String(number))
-        default:
+        case .value(let value):
+            if let converted = convert(value) { return .value(converted) }
             invalid(key)
             return .absent
         }
     }
 
-    mutating func bool(_ key: String) -> Provided<Bool> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(.bool(let flag)): return .value(flag)
-        case .value(.int(let number)) where number == 0 || number == 1: return .value(number == 1)
-        case .value(.string(let text)):
-            switch text.lowercased() {
-            case "true", "1": return .value(true)
-            case "false", "0": return .value(false)
-            default: break
+    mutating func string(_ key: String) -> Provided<String> {
+        read(key) { value in
+            switch value {
+            case .string(let text): text
+            case .int(let number): String(number)
+            default: nil
             }
-        default: break
         }
-        invalid(key)
-        return .absent
+    }
+
+    mutating func bool(_ key: String) -> Provided<Bool> {
+        read(key) { value in
+            switch value {
+            case .bool(let flag): flag
+            case .int(let number) where number == 0 || number == 1: number == 1
+            case .string(let text) where ["true", "1"].contains(text.lowercased()): true
+            case .string(let text) where ["false", "0"].contains(text.lowercased()): false
+            default: nil
+            }
+        }
     }
 
     /// A boolean that may be left out but not cleared: nil when absent; `null` is invalid.
@@ -126,59 +129,45 @@ struct BodyFields {
     }
 
     mutating func integer(_ key: String) -> Provided<Int64> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(let value):
-            if let number = value.intValue { return .value(number) }
-            if let text = value.stringValue, let number = Int64(text.trimmingWhitespace()) { return .value(number) }
-            invalid(key)
-            return .absent
-        }
+        read(key) { value in value.intValue ?? value.stringValue.flatMap { Int64($0.trimmingWhitespace()) } }
     }
 
     /// An id: a digit string or an integer; an empty string reads as `null` (form fields that clear).
     mutating func id(_ key: String) -> Provided<Int64> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(.string("")): return .null
-        case .value(let value):
-            if let id = EventbriteID.parse(value) { return .value(id) }
+        if object[key] == .string("") { return .null }
+        return read(key) { EventbriteID.parse($0) }
+    }
+
+    /// An id naming another record: one `exists` refuses is invalid, and read as absent.
+    mutating func reference(_ key: String, exists: (Int64) throws -> Bool) rethrows -> Provided<Int64> {
+        let value = id(key)
+        if case .value(let id) = value, try !exists(id) {
             invalid(key)
             return .absent
         }
+        return value
     }
 
     /// A nested object (`start`, `address`) as fields of its own, its path continuing this one's.
     /// A form may send it as JSON text.
     mutating func object(_ key: String) -> Provided<BodyFields> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(.object(let object)): return .value(BodyFields(prefix: path(key), object: object, strict: strict))
-        case .value(.string(let text)):
-            if let object = (try? JSONParser.parse(text))?.objectValue {
-                return .value(BodyFields(prefix: path(key), object: object, strict: strict))
-            }
-        default: break
+        let (prefix, strict) = (path(key), strict)
+        return read(key) { value in
+            let text = value.stringValue.flatMap { try? JSONParser.parse($0) }
+            return (value.objectValue ?? text?.objectValue).map { BodyFields(prefix: prefix, object: $0, strict: strict) }
         }
-        invalid(key)
-        return .absent
     }
 
     /// A list: a JSON array, a JSON array as text, or a comma-separated string (spec §1.4).
     mutating func list(_ key: String) -> Provided<[JSONValue]> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(.array(let elements)): return .value(elements)
-        case .value(.string(let text)):
-            if text.hasPrefix("["), let elements = (try? JSONParser.parse(text))?.arrayValue { return .value(elements) }
-            return .value(text.split(separator: ",").map { .string($0.trimmingWhitespace()) })
-        default:
-            invalid(key)
-            return .absent
+        read(key) { value in
+            switch value {
+            case .array(let elements): return elements
+            case .string(let text):
+                if text.hasPrefix("["), let elements = (try? JSONParser.parse(text))?.arrayValue { return elements }
+                return text.split(separator: ",").map { .string($0.trimmingWhitespace()) }
+            default: return nil
+            }
         }
     }
 
@@ -214,24 +203,23 @@ struct BodyFields {
     /// Money input (spec §10.6): `"USD,4500"` or `{"currency": "USD", "value": 4500}`; the value in
     /// minor units, an integer ≥ 0.
     mutating func money(_ key: String) -> Provided<Money> {
-        switch raw(key) {
-        case .absent: return .absent
-        case .null: return .null
-        case .value(.string(let text)):
-            let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-            if parts.count == 2, let currency = Currency.code(String(parts[0])), let value = Int64(parts[1].trimmingWhitespace()),
-                value >= 0
-            {
-                return .value(Money(currency: currency, value: value))
+        read(key) { value in
+            switch value {
+            case .string(let text):
+                let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+                if parts.count == 2, let currency = Currency.code(String(parts[0])), let value = Int64(parts[1].trimmingWhitespace()),
+                    value >= 0
+                {
+                    return Money(currency: currency, value: value)
+                }
+            case .object(let object):
+                if let currency = object["currency"]?.stringValue.flatMap(Currency.code), let value = object["value"]?.intValue, value >= 0 {
+                    return Money(currency: currency, value: value)
+                }
+            default: break
             }
-        case .value(.object(let object)):
-            if let currency = object["currency"]?.stringValue.flatMap(Currency.code), let value = object["value"]?.intValue, value >= 0 {
-                return .value(Money(currency: currency, value: value))
-            }
-        default: break
+            return nil
         }
-        invalid(key)
-        return .absent
     }
 
     private static func merged(_ first: ArgumentErrors, _ second: ArgumentErrors) -> ArgumentErrors {

@@ -60,8 +60,7 @@ enum Attendees: EventbriteResourceGroup {
             routes.get("/users/{user_id}/owned_event_attendees/", example: "/users/me/owned_event_attendees/") { request in
                 let userID = try request.user()
                 let page = try request.page()
-                var query = AttendeeListQuery(
-                    request, base: "a.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", userID)
+                var query = AttendeeListQuery(request, base: Member.organizationOfUser("a.organization_id"), userID)
                 query.status(["attending", "not_attending"])
                 query.changedSince()
                 return try query.respond(request, page: page)

@@ -44,13 +44,8 @@ enum BulkOrders {
             throw SeedError(file: file, reason: "needs first_names and last_names")
         }
         try insertOrganization(settings, into: database)
-        var event = Event()
-        event.id = settings.eventID
-        event.organizationID = settings.organizationID
-        event.organizerID = settings.organizationID
-        event.venueID = settings.venueID
-        event.setName(html: settings.eventName)
-        event.url = Event.url(name: event.nameText, id: event.id)
+        var event = GeneratedOrganization.event(
+            id: settings.eventID, organizationID: settings.organizationID, venueID: settings.venueID, name: settings.eventName)
         event.setTimes(
             start: settings.start.value, startTimezone: settings.timezone, end: settings.end.value, endTimezone: settings.timezone)
         event.status = .live

@@ -30,18 +30,10 @@ enum DiscountChanges {
         }
         discount.amountOff = decimal(&fields, "amount_off", range: 1...9_999_999, current: discount.amountOff)
         discount.percentOff = decimal(&fields, "percent_off", range: 100...10_000, current: discount.percentOff)
-        switch fields.id("event_id") {
-        case .value(let id):
-            if try database.queryOne(
-                "SELECT 1 FROM eventbrite_events WHERE id = ? AND organization_id = ? AND NOT is_deleted", id, organizationID) != nil
-            {
-                discount.eventID = id
-            } else {
-                fields.invalid("event_id")
-            }
-        case .null: discount.eventID = nil
-        case .absent: break
-        }
+        try fields.reference("event_id") {
+            try database.queryOne(
+                "SELECT 1 FROM eventbrite_events WHERE id = ? AND organization_id = ? AND NOT is_deleted", $0, organizationID) != nil
+        }.update(&discount.eventID)
         let ticketKey = ticketIDsAlias && fields.has("ticket_ids") ? "ticket_ids" : "ticket_class_ids"
         switch fields.list(ticketKey) {
         case .value(let values): discount.ticketClassIDs = try ticketClassIDs(values, &fields, ticketKey, event: discount.eventID, database)
@@ -62,19 +54,11 @@ enum DiscountChanges {
         discount.endDate = localDate(&fields, "end_date", current: discount.endDate)
         discount.startDateRelative = relative(&fields, "start_date_relative", current: discount.startDateRelative)
         discount.endDateRelative = relative(&fields, "end_date_relative", current: discount.endDateRelative)
-        switch fields.id("ticket_group_id") {
-        case .value(let id):
-            if try database.queryOne(
-                "SELECT 1 FROM eventbrite_ticket_groups WHERE id = ? AND organization_id = ? AND status <> 'deleted'", id, organizationID)
+        try fields.reference("ticket_group_id") {
+            try database.queryOne(
+                "SELECT 1 FROM eventbrite_ticket_groups WHERE id = ? AND organization_id = ? AND status <> 'deleted'", $0, organizationID)
                 != nil
-            {
-                discount.ticketGroupID = id
-            } else {
-                fields.invalid("ticket_group_id")
-            }
-        case .null: discount.ticketGroupID = nil
-        case .absent: break
-        }
+        }.update(&discount.ticketGroupID)
         switch fields.list("hold_ids") {
         case .value(let values):
             let ids = values.compactMap(\.stringValue)

@@ -25,13 +25,9 @@ enum BulkEvents {
             id: settings.organizationID, name: settings.organizationName, owner: settings.memberUserID, created: settings.created,
             venueID: settings.venueID, venueName: "Bulk Hall", in: database)
         for position in 0..<settings.eventCount {
-            var event = Event()
-            event.id = settings.firstEventID + position
-            event.organizationID = settings.organizationID
-            event.organizerID = settings.organizationID
-            event.venueID = settings.venueID
-            event.setName(html: "Bulk Event \(position + 1)")
-            event.url = Event.url(name: event.nameText, id: event.id)
+            var event = GeneratedOrganization.event(
+                id: settings.firstEventID + position, organizationID: settings.organizationID, venueID: settings.venueID,
+                name: "Bulk Event \(position + 1)")
             // One a day at the same hour, two hours long.
             let start = settings.firstStart.value + position * 86_400
             event.setTimes(start: start, startTimezone: settings.timezone, end: start + 7_200, endTimezone: settings.timezone)

@@ -83,11 +83,11 @@ struct EventChanges {
         case .null: fields.invalid("organizer_id")
         case .absent: break
         }
-        venueID = try Self.reference(&fields, "venue_id", database) { try Self.owned("eventbrite_venues", $0, organizationID, database) }
-        logoID = try Self.reference(&fields, "logo_id", database) { try Image.isUsable($0, byOrganization: organizationID, in: database) }
-        formatID = try Self.reference(&fields, "format_id", database) { try Self.exists("eventbrite_formats", $0, database) }
-        categoryID = try Self.reference(&fields, "category_id", database) { try Self.exists("eventbrite_categories", $0, database) }
-        subcategoryID = try Self.reference(&fields, "subcategory_id", database) {
+        venueID = try fields.reference("venue_id") { try Self.owned("eventbrite_venues", $0, organizationID, database) }
+        logoID = try fields.reference("logo_id") { try Image.isUsable($0, byOrganization: organizationID, in: database) }
+        formatID = try fields.reference("format_id") { try Self.exists("eventbrite_formats", $0, database) }
+        categoryID = try fields.reference("category_id") { try Self.exists("eventbrite_categories", $0, database) }
+        subcategoryID = try fields.reference("subcategory_id") {
             try Self.exists("eventbrite_subcategories", $0, database)
         }
         capacity = fields.integer("capacity")
@@ -125,17 +125,6 @@ struct EventChanges {
             }
             return nil
         }
-    }
-
-    private static func reference(
-        _ fields: inout BodyFields, _ key: String, _ database: Database, exists: (Int64) throws -> Bool
-    ) throws -> Provided<Int64> {
-        let value = fields.id(key)
-        if case .value(let id) = value, try !exists(id) {
-            fields.invalid(key)
-            return .absent
-        }
-        return value
     }
 
     private static func owned(_ table: String, _ id: Int64, _ organizationID: Int64, _ database: Database) throws -> Bool {

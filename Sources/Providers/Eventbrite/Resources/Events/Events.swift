@@ -89,8 +89,7 @@ enum Events: EventbriteResourceGroup {
     private static func ownedEvents(_ request: EventbriteRequest) throws -> HTTPResponse {
         let userID = try request.user()
         let page = try request.page()
-        var query = EventListQuery(
-            request, base: "e.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", userID)
+        var query = EventListQuery(request, base: Member.organizationOfUser("e.organization_id"), userID)
         query.status(defaults: ["all"])
         query.orderBy(["start_asc", "start_desc", "created_asc", "created_desc"])
         query.timeFilter()

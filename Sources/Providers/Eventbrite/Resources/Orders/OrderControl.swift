@@ -52,10 +52,7 @@ enum OrderControl {
             if email.isEmpty { fields.missing("email") }
             let status = fields.string("status").value ?? "placed"
             if !["placed", "started", "pending"].contains(status) { fields.invalid("status") }
-            var buyer: Int64?
-            if case .value(let id) = fields.id("buyer_user_id") {
-                if try Users.exists(id, in: database) { buyer = id } else { fields.invalid("buyer_user_id") }
-            }
+            let buyer = try fields.reference("buyer_user_id") { try Users.exists($0, in: database) }.value
             try fields.check()
             guard let event else { throw ArgumentErrors.single("event_id", ArgumentErrors.Code.invalid) }
             var teamID: Int64?

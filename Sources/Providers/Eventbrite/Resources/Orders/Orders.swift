@@ -70,8 +70,7 @@ enum Orders: EventbriteResourceGroup {
             routes.get("/users/{user_id}/owned_event_orders/", example: "/users/me/owned_event_orders/") { request in
                 let userID = try request.user()
                 let page = try request.page()
-                var query = OrderListQuery(
-                    request, base: "o.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", userID)
+                var query = OrderListQuery(request, base: Member.organizationOfUser("o.organization_id"), userID)
                 query.status()
                 query.changedSince()
                 return try query.respond(request, page: page)

@@ -33,4 +33,17 @@ enum GeneratedOrganization {
         venue.country = "US"
         try database.insert(venue)
     }
+
+    /// An event of an organization `insert` made, with its default organizer, at `venueID`;
+    /// the rest (times, status) is the caller's.
+    static func event(id: Int64, organizationID: Int64, venueID: Int64, name: String) -> Event {
+        var event = Event()
+        event.id = id
+        event.organizationID = organizationID
+        event.organizerID = organizationID
+        event.venueID = venueID
+        event.setName(html: name)
+        event.url = Event.url(name: event.nameText, id: event.id)
+        return event
+    }
 }

@@ -48,6 +48,12 @@ struct Member: StoredRecord {
         ],
         indexes: ["user_id, organization_id"])
 
+    /// The condition that `column` names an organization the user bound to its `?` belongs to:
+    /// what every list by user (Appendix A) selects by; the `user_id` index answers it.
+    static func organizationOfUser(_ column: String) -> String {
+        "\(column) IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)"
+    }
+
     static let presenter = Presenter(
         type: "member",
         view: RecordView(table, [

@@ -39,7 +39,7 @@ enum Organizations: EventbriteResourceGroup {
     private static func listOrganizations(of userID: Int64, _ request: EventbriteRequest) throws -> HTTPResponse {
         try PaginatedList.respond(
             request, key: "organizations", Organization.presenter,
-            where: "o.id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", [userID], orderBy: "o.id",
+            where: Member.organizationOfUser("o.id"), [userID], orderBy: "o.id",
             page: try request.page())
     }
 

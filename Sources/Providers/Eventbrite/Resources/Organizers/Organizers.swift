@@ -18,7 +18,7 @@ enum Organizers: EventbriteResourceGroup {
                 let userID = try request.user()
                 return try PaginatedList.respond(
                     request, key: "organizers", Organizer.presenter,
-                    where: "o.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", [userID],
+                    where: Member.organizationOfUser("o.organization_id"), [userID],
                     orderBy: "o.id", page: try request.page())
             },
         ]

@@ -33,7 +33,7 @@ enum Venues: EventbriteResourceGroup {
                 let userID = try request.user()
                 return try PaginatedList.respond(
                     request, key: "venues", Venue.presenter,
-                    where: "v.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)", [userID],
+                    where: Member.organizationOfUser("v.organization_id"), [userID],
                     orderBy: "v.id", page: try request.page())
             },
         ]
@@ -71,18 +71,9 @@ enum Venues: EventbriteResourceGroup {
             case .absent: break
             }
             if case .value(let place) = fields.string("google_place_id") { venue.googlePlaceID = place }
-            switch fields.id("organizer_id") {
-            case .value(let organizerID):
-                if try database.queryOne(
-                    "SELECT 1 FROM eventbrite_organizers WHERE id = ? AND organization_id = ?", organizerID, organizationID) != nil
-                {
-                    venue.organizerID = organizerID
-                } else {
-                    fields.invalid("organizer_id")
-                }
-            case .null: venue.organizerID = nil
-            case .absent: break
-            }
+            try fields.reference("organizer_id") {
+                try database.queryOne("SELECT 1 FROM eventbrite_organizers WHERE id = ? AND organization_id = ?", $0, organizationID) != nil
+            }.update(&venue.organizerID)
             var nested: [BodyFields] = []
             if case .value(var address) = fields.object("address") {
                 readAddress(&address, into: &venue)

@@ -34,7 +34,7 @@ enum Webhooks: EventbriteResourceGroup {
                 guard legacyAllowed else { throw legacyRefusal }
                 return try PaginatedList.respond(
                     request, key: "webhooks", Webhook.presenter,
-                    where: "w.organization_id IN (SELECT organization_id FROM eventbrite_members WHERE user_id = ?)",
+                    where: Member.organizationOfUser("w.organization_id"),
                     [request.caller.userID], orderBy: "w.id", page: try request.page())
             },
             routes.get("/webhooks/{id}/", example: "/webhooks/1990496/") { request in
@@ -80,15 +80,7 @@ enum Webhooks: EventbriteResourceGroup {
                 }
             case .null, .absent: webhook.actions = Webhook.defaultActions
             }
-            switch fields.id("event_id") {
-            case .value(let eventID):
-                if let event = try Event.find(eventID, in: database), event.organizationID == organizationID {
-                    webhook.eventID = eventID
-                } else {
-                    fields.invalid("event_id")
-                }
-            case .null, .absent: break
-            }
+            webhook.eventID = try fields.reference("event_id") { try Event.find($0, in: database)?.organizationID == organizationID }.value
             try fields.check()
             webhook.id = try EventbriteID.next(in: database)
             webhook.organizationID = organizationID
