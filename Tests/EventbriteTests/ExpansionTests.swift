@@ -92,6 +92,29 @@ import Testing
         }
     }
 
+    @Test func aPageWorksOutEachEventsComputedExpansionsAsItsOwnAnswerDoes() throws {
+        // A seat map thumbnail, and digital content published on one event, drafted on another.
+        let url = "https://img.evbuc.com/mock/seatmaps/E12345-m1.png"
+        _ = try server.world.database.write { try $0.run("UPDATE eventbrite_seatmaps SET thumbnail_url = ? WHERE id = 'E12345-m1'", url) }
+        let modules: JSONValue = [["type": "text", "data": ["body": ["text": "<p>Stream link</p>"]]]]
+        for (event, publish) in [("5678", true), ("12345", false)] {
+            let page = try server.eventbrite(
+                "POST", "/events/\(event)/structured_content/1/",
+                json: ["purpose": "digital_content", "modules": modules, "publish": .bool(publish)])
+            #expect(page.status == 200)
+        }
+        let query = "?expand=ticket_availability,event_sales_status,basic_inventory_info,listing_properties,has_digital_content&status=all"
+        let events = try server.eventbrite("GET", "/organizations/12345/events/\(query)").json["events"]?.arrayValue ?? []
+        #expect(events.count > 2)
+        #expect(events.filter { $0["listing_properties"]?["seatmap_thumbnail_url"] == .string(url) }.count == 1)
+        #expect(events.filter { $0["has_digital_content"]?["has_digital_content"] == true }.count == 1)
+        #expect(events.contains { $0["basic_inventory_info"] != events.first?["basic_inventory_info"] })
+        for event in events {
+            let id = try #require(event["id"]?.stringValue)
+            #expect(try server.eventbrite("GET", "/events/\(id)/\(query)").json == event)
+        }
+    }
+
     @Test func v2ExpandsByTypeAtAnyDepth() throws {
         let typed = try server.eventbrite("GET", "/events/12345/?expand.event=organizer&expand.organizer=logo")
         #expect(typed.json["organizer"]?["logo"]?["id"] == "12345")

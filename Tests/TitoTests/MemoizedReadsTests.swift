@@ -2,14 +2,16 @@ import Emulation
 import TestSupport
 import Testing
 
-/// The tickets list, a ticket and the registrations list are memoized (`ResponseCache`): a
-/// repeated read is answered from memory; a write, the clock reaching an instant at which an
-/// embedded release's `expired`, `upcoming` or `allocatable` flips, or the clock moving back
-/// before the answer was made, makes the next read render again.
+/// The tickets list, a ticket, the registrations list, a registration, the releases list and a
+/// release are memoized (`ResponseCache`): a repeated read is answered from memory; a write, the
+/// clock reaching an instant at which a release's `expired`, `upcoming` or `allocatable` flips,
+/// or the clock moving back before the answer was made, makes the next read render again.
 @Suite struct MemoizedReadsTests {
     static let tickets = "/biscuit-box/2018/tickets"
     static let johnsTicket = "ti_dhlR2CSzh59ZLht5ELPkxjg"
-    static let coffeeBrewing = "/biscuit-box/2018/releases/coffee-brewing"
+    static let releases = "/biscuit-box/2018/releases"
+    static let coffeeBrewing = releases + "/coffee-brewing"
+    static let registration = "/biscuit-box/2018/registrations/3509401"
 
     /// John's ticket's release (Coffee Brewing) as the tickets list embeds it.
     private func releaseInList(_ server: TestServer) throws -> JSONValue? {
@@ -63,7 +65,8 @@ import Testing
         let server = try TestServer()
         let reads = [
             Self.tickets, "/demo/big-conf/tickets?page[size]=100", Self.tickets + "/" + Self.johnsTicket,
-            "/biscuit-box/2018/registrations",
+            "/biscuit-box/2018/registrations", Self.registration, Self.releases, Self.releases + "?view=extended",
+            Self.coffeeBrewing,
         ]
         for path in reads {
             let first = try server.tito("GET", path)
@@ -118,12 +121,59 @@ import Testing
         try expectFlags(server, [false, false, true])
     }
 
+    @Test func aReleaseWriteShowsInTheNextReleaseAndRegistrationReads() throws {
+        let server = try TestServer()
+        let reads = [Self.releases, Self.coffeeBrewing, Self.registration]
+        let before = try reads.map { try server.tito("GET", $0).body }
+        #expect(server.world.responses.count == reads.count)
+        let renamed = try server.tito("PATCH", Self.coffeeBrewing, json: ["release": ["title": "Pour-over"]])
+        #expect(renamed.status == 200)
+        let list = try server.tito("GET", Self.releases)
+        #expect(list.json["releases"]?.arrayValue?.first { $0["slug"] == "coffee-brewing" }?["title"] == "Pour-over")
+        #expect(try server.tito("GET", Self.coffeeBrewing).json["release"]?["title"] == "Pour-over")
+        // The registration's line item names the release by its title.
+        let registration = try server.tito("GET", Self.registration)
+        #expect(registration.json["registration"]?["line_items"]?.arrayValue?.contains { $0["title"] == "Pour-over" } == true)
+        #expect(zip(before, [list.body, try server.tito("GET", Self.coffeeBrewing).body, registration.body]).allSatisfy { $0 != $1 })
+    }
+
+    /// Coffee Brewing's `expired` in the releases list and in its own read.
+    private func coffeeBrewingExpired(_ server: TestServer) throws -> [JSONValue?] {
+        let list = try server.tito("GET", Self.releases)
+        #expect(list.status == 200)
+        let release = try server.tito("GET", Self.coffeeBrewing)
+        #expect(release.status == 200)
+        return [
+            list.json["releases"]?.arrayValue?.first { $0["slug"] == "coffee-brewing" }?["expired"],
+            release.json["release"]?["expired"],
+        ]
+    }
+
+    @Test func passingAReleasesEndFlipsExpiredInTheReleasesReadsAndMovingBackRendersAgain() throws {
+        let server = try TestServer()
+        try schedule(server, "end_at", "2030-01-01T01:00:00Z")
+        try server.freezeClock(at: "2030-01-01T00:00:00Z")
+        #expect(try coffeeBrewingExpired(server) == [false, false])
+        #expect(server.world.responses.count == 2)
+        let before = try server.tito("GET", Self.releases).body
+        try server.advanceClock(seconds: 3599.999)
+        #expect(try server.tito("GET", Self.releases).body == before)
+        try server.advanceClock(seconds: 0.001)
+        #expect(try coffeeBrewingExpired(server) == [true, true])
+        try server.freezeClock(at: "2030-01-01T00:59:59.999Z")
+        #expect(try coffeeBrewingExpired(server) == [false, false])
+        #expect(try server.tito("GET", Self.releases).body == before)
+    }
+
     /// The same steps against a server with the cache and one without give the same bytes.
     @Test func withTheCacheOffEveryReadAnswersAsWithIt() throws {
         let cached = try TestServer()
         let uncached = try TestServer { $0.memoizesResponses = false }
         #expect(!uncached.world.responses.isEnabled)
-        let reads = [Self.tickets, Self.tickets + "/" + Self.johnsTicket, "/biscuit-box/2018/registrations"]
+        let reads = [
+            Self.tickets, Self.tickets + "/" + Self.johnsTicket, "/biscuit-box/2018/registrations", Self.registration, Self.releases,
+            Self.coffeeBrewing,
+        ]
         let steps: [(TestServer) throws -> Void] = [
             // Frozen first, so both servers stamp the writes alike.
             { try $0.freezeClock(at: "2030-01-01T00:00:00Z") },

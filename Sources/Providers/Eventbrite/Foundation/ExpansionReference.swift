@@ -91,9 +91,18 @@ struct ExpansionReference: Sendable {
 extension Presenter {
     /// Renders what the expansions the context asks for embed (`references`) for every row
     /// `rows` selects (a condition over `alias`), one query per expansion, into
-    /// `context.prepared`; the embedded records' own expansions are prepared the same way first,
-    /// so a page costs a fixed number of queries at every depth.
+    /// `context.prepared`, and fetches what they read per row (`prefetches`) into its memo; the
+    /// embedded records' own expansions are prepared the same way first, so a page costs a fixed
+    /// number of queries at every depth.
     func prepare(_ context: inout RenderContext, rows: SQLFilter) throws {
+        let prefetching = prefetches.filter { $0.applies(to: context) }
+        if !prefetching.isEmpty {
+            var ids: [Int64] = []
+            try context.database.forEachRow("SELECT \(alias).id FROM \(source) WHERE \(rows.clause)", arguments: rows.arguments) {
+                ids.append($0.integer(at: 0))
+            }
+            for prefetch in prefetching { try prefetch.fetch(ids, context) }
+        }
         for reference in references where context.expansions.contains(reference.name) {
             let target = reference.target()
             var nested = context.expanding(reference.name, as: target.type)
@@ -116,7 +125,7 @@ extension Presenter {
 
     /// Whether the context asks for any expansion `prepare` renders ahead.
     func expandsAhead(in context: RenderContext) -> Bool {
-        references.contains { context.expansions.contains($0.name) }
+        references.contains { context.expansions.contains($0.name) } || prefetches.contains { $0.applies(to: context) }
     }
 }
 

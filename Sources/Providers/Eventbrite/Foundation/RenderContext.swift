@@ -54,10 +54,13 @@ struct Presenter: Sendable {
     /// The expansions among the view's members that embed other records (`.expansion(_:)`),
     /// which `prepare` renders for all the rows being written at once.
     let references: [ExpansionReference]
+    /// What the view's expansions read per row, which `prepare` fetches for all the rows being
+    /// written at once.
+    let prefetches: [PagePrefetch]
 
     init(
         type: String, view: RecordView<RenderContext>, alias: String, joins: String = "", extraColumns: [String] = [],
-        references: [ExpansionReference] = []
+        references: [ExpansionReference] = [], prefetches: [PagePrefetch] = []
     ) {
         self.type = type
         self.view = view
@@ -65,6 +68,7 @@ struct Presenter: Sendable {
         source = "\(view.table.name) \(alias)" + (joins.isEmpty ? "" : " " + joins)
         self.extraColumns = extraColumns
         self.references = references
+        self.prefetches = prefetches
     }
 
     var columns: String { ([view.table.selectList(alias: alias)] + extraColumns).joined(separator: ", ") }

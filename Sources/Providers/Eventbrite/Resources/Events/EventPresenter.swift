@@ -94,7 +94,7 @@ extension Event {
                         WHERE t.event_id = e.id AND NOT t.is_deleted AND t.\(TicketClass.isPaid)) AS derived_is_free
             """,
         ],
-        references: EventExpansions.references)
+        references: EventExpansions.references, prefetches: EventExpansions.prefetches)
 
     /// `started` and `ended` are what a `live` event is once its start or end has passed (§10.3).
     static func displayedStatus(_ row: ViewRow, now: Int64) -> String {
@@ -121,6 +121,54 @@ enum EventExpansions {
     static let references = [
         logo, venue, organizer, format, category, subcategory, SeriesDates.reference, EventTicketExpansions.ticketClasses,
     ]
+
+    /// What the expansions read per event, fetched for all the events being written at once.
+    static let prefetches = [
+        PagePrefetch(expansions: ["listing_properties"]) { ids, context in
+            var thumbnails = [Int64: String?](minimumCapacity: ids.count)
+            let condition = PagePrefetch.condition("event_id", in: ids)
+            // Each event's first seat map, the one a single event reads.
+            try context.database.forEachRow(
+                "SELECT event_id, thumbnail_url FROM eventbrite_seatmaps WHERE \(condition.clause) ORDER BY event_id, id",
+                arguments: condition.arguments
+            ) { row in
+                let event = row.integer(at: 0)
+                if thumbnails[event] == nil { thumbnails[event] = .some(row.optionalString(at: 1)) }
+            }
+            for id in ids { context.memo.set(thumbnailKey(id), (thumbnails[id] ?? nil) as Any) }
+        },
+        PagePrefetch(expansions: ["has_digital_content"]) { ids, context in
+            var latest = [Int64: Bool](minimumCapacity: ids.count)
+            let condition = PagePrefetch.condition("event_id", in: ids)
+            for page in try context.database.fetchAll(
+                StructuredContentPage.self, where: condition.clause + " AND purpose = 'digital_content' AND published",
+                orderBy: "event_id, version DESC", arguments: condition.arguments
+            ) where latest[page.eventID] == nil {
+                latest[page.eventID] = !page.modules.isEmpty
+            }
+            for id in ids { context.memo.set(digitalContentKey(id), latest[id] ?? false) }
+        },
+    ] + EventTicketExpansions.prefetches
+
+    private static func thumbnailKey(_ id: Int64) -> String { "seatmap-thumbnail:\(id)" }
+    private static func digitalContentKey(_ id: Int64) -> String { "digital-content:\(id)" }
+
+    /// The thumbnail of the event's first seat map, if it has one.
+    private static func seatMapThumbnail(event id: Int64, _ context: RenderContext) throws -> String? {
+        try context.memo.value(thumbnailKey(id)) {
+            try context.database.queryOne("SELECT thumbnail_url FROM eventbrite_seatmaps WHERE event_id = ? ORDER BY id LIMIT 1", id)?
+                .string("thumbnail_url")
+        }
+    }
+
+    /// Whether the event has digital content: its latest published `digital_content` structured
+    /// content has modules (§8.23).
+    private static func hasDigitalContent(event id: Int64, _ context: RenderContext) throws -> Bool {
+        try context.memo.value(digitalContentKey(id)) {
+            let page = try StructuredContentPage.latest(eventID: id, purpose: "digital_content", publishedOnly: true, in: context.database)
+            return !(page?.modules.isEmpty ?? true)
+        }
+    }
 
     static let members: [RecordView<RenderContext>.Member] = [
         .expansion(logo), .expansion(venue), .expansion(organizer), .expansion(format), .expansion(category), .expansion(subcategory),
@@ -159,21 +207,14 @@ enum EventExpansions {
         },
         .expansion("listing_properties") { row, context, json in
             // The seat map's overview image, for reserved-seating events only (the seed's note).
-            let thumbnail = row.bool("is_reserved_seating")
-                ? try context.database.queryOne(
-                    "SELECT thumbnail_url FROM eventbrite_seatmaps WHERE event_id = ? ORDER BY id LIMIT 1", row.integer("id"))?
-                    .string("thumbnail_url")
-                : nil
+            let thumbnail = row.bool("is_reserved_seating") ? try seatMapThumbnail(event: row.integer("id"), context) : nil
             json.object { json in
                 json.field("seatmap_thumbnail_url", thumbnail)
                 json.field("is_paid", !row.bool("derived_is_free"))
             }
         },
         .expansion("has_digital_content") { row, context, json in
-            // Digital content is the published `digital_content` structured content (§8.23).
-            let page = try StructuredContentPage.latest(
-                eventID: row.integer("id"), purpose: "digital_content", publishedOnly: true, in: context.database)
-            let has = !(page?.modules.isEmpty ?? true)
+            let has = try hasDigitalContent(event: row.integer("id"), context)
             json.object { json in
                 json.field("has_digital_content", has)
                 // The online event page; the seed names no form, so this emulation puts it

@@ -30,53 +30,97 @@ struct EventInventory {
     static let maximumQuantity: Int64 = 1_000_000_000
 
     let eventID: Int64
-    let customCapacity: Int64?
+    private(set) var customCapacity: Int64?
     /// The event's capacity as the event object shows it (custom, else its tickets' sum).
-    let capacity: Int64?
+    private(set) var capacity: Int64?
     /// Non-deleted ticket classes, in list order (`sorting`, then creation).
-    let tickets: [Ticket]
-    let tiers: [InventoryTier]
+    private(set) var tickets: [Ticket]
+    private(set) var tiers: [InventoryTier]
     /// Every non-deleted hold: the tiers' and the capacity tier's (`tierID` nil).
-    let holds: [Hold]
+    private(set) var holds: [Hold]
     /// Sold and pending tickets per hold id.
-    let holdSales: [String: Sales]
+    private(set) var holdSales: [String: Sales]
 
     static func load(_ eventID: Int64, in database: Database) throws -> EventInventory {
-        let row = try database.queryOne(
-            "SELECT e.custom_capacity, \(computedCapacity) AS computed FROM eventbrite_events e WHERE e.id = ?", eventID)
-        let custom = row?.int("custom_capacity").map(Int64.init)
-        var tickets = try database.fetchAll(
-            TicketClass.self, where: "event_id = ? AND NOT is_deleted", orderBy: "sorting, id", eventID
-        ).map { Ticket(record: $0) }
-        var holdSales: [String: Sales] = [:]
-        try database.forEachRow(
-            """
-            SELECT ticket_class_id, hold_id, SUM(\(Attendee.isSold)) AS sold, SUM(\(Attendee.isPending)) AS pending
-            FROM eventbrite_attendees WHERE event_id = ? GROUP BY ticket_class_id, hold_id
-            """, arguments: [eventID]
-        ) { row in
-            let ticketClassID = row.int64(at: 0)
-            let holdID = row.optionalString(at: 1)
-            let sold = row.int64(at: 2), pending = row.int64(at: 3)
-            if let holdID {
-                holdSales[holdID, default: Sales()].sold += sold
-                holdSales[holdID, default: Sales()].pending += pending
-            }
-            guard let index = tickets.firstIndex(where: { $0.record.id == ticketClassID }) else { return }
-            tickets[index].sold += sold
-            tickets[index].pending += pending
-            if holdID == nil { tickets[index].soldOutsideHolds += sold }
-        }
-        return EventInventory(
-            eventID: eventID, customCapacity: custom, capacity: custom ?? row?.int("computed").map(Int64.init), tickets: tickets,
-            tiers: try database.fetchAll(InventoryTier.self, where: "event_id = ? AND NOT is_deleted", orderBy: "sort_order, id", eventID),
-            holds: try database.fetchAll(Hold.self, where: "event_id = ? AND NOT is_deleted", orderBy: "sort_order, id", eventID),
-            holdSales: holdSales)
+        try load([eventID], in: database)[eventID] ?? EventInventory(eventID: eventID)
     }
 
-    /// The inventory of `eventID`, worked out once per response.
+    /// The inventories of `eventIDs`, each of the five queries made once for all of them and its
+    /// rows filed by event (an id that names no event gets an empty inventory).
+    static func load(_ eventIDs: [Int64], in database: Database) throws -> [Int64: EventInventory] {
+        var inventories = Dictionary(eventIDs.map { ($0, EventInventory(eventID: $0)) }, uniquingKeysWith: { first, _ in first })
+        guard !eventIDs.isEmpty else { return inventories }
+        let events = PagePrefetch.condition("event_id", in: eventIDs)
+        let capacities = PagePrefetch.condition("e.id", in: eventIDs)
+        try database.forEachRow(
+            "SELECT e.id, e.custom_capacity, \(computedCapacity) FROM eventbrite_events e WHERE \(capacities.clause)",
+            arguments: capacities.arguments
+        ) { row in
+            let custom = row.optionalInteger(at: 1)
+            inventories[row.integer(at: 0)]?.customCapacity = custom
+            inventories[row.integer(at: 0)]?.capacity = custom ?? row.optionalInteger(at: 2)
+        }
+        for ticket in try database.fetchAll(
+            TicketClass.self, where: events.clause + " AND NOT is_deleted", orderBy: "event_id, sorting, id", arguments: events.arguments)
+        {
+            inventories[ticket.eventID]?.tickets.append(Ticket(record: ticket))
+        }
+        try database.forEachRow(
+            """
+            SELECT event_id, ticket_class_id, hold_id, SUM(\(Attendee.isSold)) AS sold, SUM(\(Attendee.isPending)) AS pending
+            FROM eventbrite_attendees WHERE \(events.clause) GROUP BY event_id, ticket_class_id, hold_id
+            """, arguments: events.arguments
+        ) { row in
+            inventories[row.int64(at: 0)]?.addSales(
+                ticketClassID: row.int64(at: 1), holdID: row.optionalString(at: 2), sold: row.int64(at: 3), pending: row.int64(at: 4))
+        }
+        for tier in try database.fetchAll(
+            InventoryTier.self, where: events.clause + " AND NOT is_deleted", orderBy: "event_id, sort_order, id",
+            arguments: events.arguments)
+        {
+            inventories[tier.eventID]?.tiers.append(tier)
+        }
+        for hold in try database.fetchAll(
+            Hold.self, where: events.clause + " AND NOT is_deleted", orderBy: "event_id, sort_order, id", arguments: events.arguments)
+        {
+            inventories[hold.eventID]?.holds.append(hold)
+        }
+        return inventories
+    }
+
+    /// An event's inventory before its rows are read: no capacity, tickets, tiers or holds.
+    private init(eventID: Int64) {
+        self.eventID = eventID
+        customCapacity = nil
+        capacity = nil
+        tickets = []
+        tiers = []
+        holds = []
+        holdSales = [:]
+    }
+
+    /// Counts the sold and pending tickets of one ticket class and hold (nil: the general pool).
+    private mutating func addSales(ticketClassID: Int64, holdID: String?, sold: Int64, pending: Int64) {
+        if let holdID {
+            holdSales[holdID, default: Sales()].sold += sold
+            holdSales[holdID, default: Sales()].pending += pending
+        }
+        guard let index = tickets.firstIndex(where: { $0.record.id == ticketClassID }) else { return }
+        tickets[index].sold += sold
+        tickets[index].pending += pending
+        if holdID == nil { tickets[index].soldOutsideHolds += sold }
+    }
+
+    /// The inventory of `eventID`, worked out once per response (for all the events of a page
+    /// at once when the page was prepared, `prefetch`).
     static func of(_ eventID: Int64, _ context: RenderContext) throws -> EventInventory {
         try context.memo.value("inventory:\(eventID)") { try load(eventID, in: context.database) }
+    }
+
+    /// The inventories of the events being written, for the expansions that read them.
+    static let prefetch = PagePrefetch(expansions: ["ticket_availability", "event_sales_status", "basic_inventory_info"]) {
+        ids, context in
+        for (id, inventory) in try load(ids, in: context.database) { context.memo.set("inventory:\(id)", inventory) }
     }
 
     /// The capacity of an event whose capacity is not custom (§10.2), over the alias `e`: the

@@ -50,6 +50,29 @@ enum EventTicketExpansions {
         .expansion(ticketClasses),
     ]
 
+    /// What the expansions read per event, fetched for all the events being written at once:
+    /// their inventories and, for the buyer's sale statuses, the events themselves.
+    static let prefetches = [
+        EventInventory.prefetch,
+        PagePrefetch(expansions: ["ticket_availability", "event_sales_status"]) { ids, context in
+            var events = [Int64: Event](minimumCapacity: ids.count)
+            let condition = PagePrefetch.condition("id", in: ids)
+            for event in try context.database.fetchAll(
+                Event.self, where: condition.clause + " AND NOT is_deleted", arguments: condition.arguments)
+            {
+                events[event.id] = event
+            }
+            for id in ids { context.memo.set(eventKey(id), events[id] as Any) }
+        },
+    ]
+
+    /// The event `id` as `Event.find` reads it (nil when deleted), once per response.
+    static func event(_ id: Int64, _ context: RenderContext) throws -> Event? {
+        try context.memo.value(eventKey(id)) { try Event.find(id, in: context.database) }
+    }
+
+    private static func eventKey(_ id: Int64) -> String { "event:\(id)" }
+
     /// Basic Inventory Info (§9.5.7): what the event's inventory is made of. Seat maps expand it
     /// for their event too (§5.4).
     static func writeBasicInventoryInfo(eventID: Int64, _ context: RenderContext, to json: inout JSONBuilder) throws {
@@ -78,8 +101,7 @@ enum EventTicketExpansions {
             self.inventory = inventory
             now = context.now
             visible = inventory.tickets.filter { !$0.record.hidden }
-            guard let event = try context.memo.value("event:\(inventory.eventID)", { try Event.find(inventory.eventID, in: context.database) })
-            else {
+            guard let event = try EventTicketExpansions.event(inventory.eventID, context) else {
                 statuses = []
                 return
             }

@@ -142,7 +142,7 @@ enum TicketClassesForSale {
     private static func status(_ row: ViewRow, _ context: RenderContext) throws -> String {
         let inventory = try EventInventory.of(row.integer("event_id"), context)
         guard let ticket = inventory.ticket(row.integer("id")),
-            let event = try context.memo.value("event:\(inventory.eventID)", { try Event.find(inventory.eventID, in: context.database) })
+            let event = try EventTicketExpansions.event(inventory.eventID, context)
         else { return "UNKNOWN" }
         return saleStatus(ticket, inventory: inventory, event: event, now: context.now)
     }

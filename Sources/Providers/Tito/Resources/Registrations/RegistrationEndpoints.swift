@@ -1,15 +1,17 @@
 import Emulation
 
 /// The registration endpoints R1–R8 (spec §11.11). Paths name a registration by slug or id;
-/// registrations outside the token's mode answer 404. The list is memoized: nothing it renders
-/// reads the clock (its tickets are embedded without their releases).
+/// registrations outside the token's mode answer 404. The list and a registration are memoized:
+/// nothing they render reads the clock (their tickets are embedded without their releases, and
+/// `expires_at` and `state` are stored, not compared with the clock).
 enum RegistrationEndpoints {
     static let routes: [Route<TitoPrincipal>] = [
         Route("GET", "/{account_slug}/{event_slug}/registrations", example: "/biscuit-box/2018/registrations", RegistrationList.list)
             .memoized(),
         Route(
             "GET", "/{account_slug}/{event_slug}/registrations/{registration_slug}",
-            example: "/biscuit-box/2018/registrations/reg_test_ds7qNqJ4s4doDMeh1VogTrw", show),
+            example: "/biscuit-box/2018/registrations/reg_test_ds7qNqJ4s4doDMeh1VogTrw", show
+        ).memoized(),
         Route("POST", "/{account_slug}/{event_slug}/registrations", RegistrationCreation.create),
         Route("PATCH", "/{account_slug}/{event_slug}/registrations/{registration_slug}", RegistrationUpdates.update),
         Route("POST", "/{account_slug}/{event_slug}/registrations/{registration_slug}/confirmations", RegistrationUpdates.markPaid),

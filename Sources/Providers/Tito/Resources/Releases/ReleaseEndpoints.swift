@@ -1,10 +1,14 @@
 import Emulation
 
-/// The release endpoints L1–L12 (spec §11.12). Paths name a release by slug or id.
+/// The release endpoints L1–L12 (spec §11.12). Paths name a release by slug or id. The reads are
+/// memoized: a release's `expired`, `upcoming` and `allocatable` are the only fields that read
+/// the clock, and `ReleaseState` states the next instant each flips at; the questions and
+/// activities a release embeds do not read it.
 enum ReleaseEndpoints {
     static let routes: [Route<TitoPrincipal>] = [
-        Route("GET", "/{account_slug}/{event_slug}/releases", example: "/biscuit-box/2018/releases", ReleaseList.list),
-        Route("GET", "/{account_slug}/{event_slug}/releases/{release_slug}", example: "/biscuit-box/2018/releases/coffee-brewing", show),
+        Route("GET", "/{account_slug}/{event_slug}/releases", example: "/biscuit-box/2018/releases", ReleaseList.list).memoized(),
+        Route("GET", "/{account_slug}/{event_slug}/releases/{release_slug}", example: "/biscuit-box/2018/releases/coffee-brewing", show)
+            .memoized(),
         Route("POST", "/{account_slug}/{event_slug}/releases", ReleaseWrites.create),
         Route("PATCH", "/{account_slug}/{event_slug}/releases/{release_slug}", ReleaseWrites.update),
         Route("DELETE", "/{account_slug}/{event_slug}/releases/{release_slug}", ReleaseWrites.delete),
