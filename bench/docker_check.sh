@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Docker image and checks it as a user would run it: the startup line, health on
-# the published port (loopback only), the HEALTHCHECK turning healthy, a non-root user, and
-# exit status 0 within a second of `docker stop`. Prints the image size. Not part of .ci/run:
-# it needs dockerd and the base images (see the README's Docker section).
+# the published port (loopback only), the shipped seed mapped rather than built, the HEALTHCHECK
+# turning healthy, a non-root user, and exit status 0 within a second of `docker stop`. Prints
+# the image size. Not part of .ci/run: it needs dockerd and the base images (see the README's
+# Docker section).
 # Usage: bench/docker_check.sh [image tag, default understudy:check]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,10 @@ echo "startup line: $line"
 health=$(curl -fsS --max-time 5 "http://127.0.0.1:$port/_understudy/health") || fail "no health on port $port"
 [[ "$health" == *'"status":"ok"'* ]] || fail "health: $health"
 echo "health on 127.0.0.1:$port: $health"
+
+# The image ships the built seed: the server maps it rather than building the seed at start.
+docker exec "$container" grep -q /app/seed-cache/ /proc/1/maps || fail "the shipped seed is not mapped (built at start?)"
+echo "shipped seed: mapped, resident $(docker exec "$container" grep VmRSS /proc/1/status | tr -s ' \t' ' ')"
 
 user=$(docker exec "$container" id -u)
 [ "$user" != "0" ] || fail "runs as root"
