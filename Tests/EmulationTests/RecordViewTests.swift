@@ -1,4 +1,4 @@
-import Emulation
+@testable import Emulation
 import Testing
 
 private struct Ticket: StoredRecord {

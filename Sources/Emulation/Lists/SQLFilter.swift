@@ -22,6 +22,12 @@ public struct SQLFilter: Sendable {
         add(condition, arguments: values)
     }
 
+    /// `column IN` the integers `ids`, bound as one argument (a JSON array read with
+    /// `json_each`): however many ids a page holds, the statement is the same one, cached.
+    public init(_ column: String, inList ids: [Int64]) {
+        self.init("\(column) IN (SELECT value FROM json_each(?))", IntegerList.text(ids))
+    }
+
     /// Adds a condition whose `?` placeholders take `values`, in order.
     public mutating func add(_ condition: String, _ values: any SQLiteBindable...) {
         add(condition, arguments: values)

@@ -640,16 +640,29 @@ extension Database {
         return count
     }
 
-    /// Writes the records `ids` with `view`, in the order of `ids`, as elements of the array
-    /// being built; returns how many there were. `sql` reads them with the id list (its one
-    /// parameter, a JSON array) as the outer loop and no ORDER BY (`SELECT … FROM json_each(?)
-    /// AS page CROSS JOIN t … WHERE t.id = page.value`), so that SQLite does not sort whole rows:
-    /// such a loop yields the array's order, and should a row ever come out of turn, the objects
-    /// written are put back in order. `idColumn` names the rows' record id (or another integer
-    /// key of them, such as a computed `rowid`). `selectArguments` bind any `?`s that come before
-    /// the id list's (in the SELECT list); `keys`, when given, keeps only those members.
+    /// Writes the rows of `source` (a FROM clause) whose `key` (an integer expression of them,
+    /// `t.id`) is one of `ids` with `view`, in the order of `ids`, as elements of the array being
+    /// built; returns how many there were. The id list (one bound JSON array) is the outer loop
+    /// and there is no ORDER BY, so that SQLite does not sort whole rows: such a loop yields the
+    /// array's order, and should a row ever come out of turn, the objects written are put back in
+    /// order. `idColumn` names the selected column holding the key (the record id, or another
+    /// integer key such as a computed `rowid`). `selectArguments` bind any `?`s of `columns`;
+    /// `keys`, when given, keeps only those members.
     @discardableResult
     public func write<Context>(
+        _ view: RecordView<Context>, select columns: String, from source: String, key: String, inOrderOf ids: [Int64],
+        idColumn: String = "id", selectArguments: [any SQLiteBindable] = [], context: Context, keeping keys: Set<String>? = nil,
+        to json: inout JSONBuilder
+    ) throws -> Int {
+        try write(
+            view, "SELECT \(columns) FROM json_each(?) AS page_ids CROSS JOIN \(source) WHERE \(key) = page_ids.value",
+            inOrderOf: ids, idColumn: idColumn, selectArguments: selectArguments, context: context, keeping: keys, to: &json)
+    }
+
+    /// The same with the query written out: `sql` reads the rows with the id list as its last
+    /// parameter (tests make rows come out of turn with it).
+    @discardableResult
+    func write<Context>(
         _ view: RecordView<Context>, _ sql: String, inOrderOf ids: [Int64], idColumn: String = "id",
         selectArguments: [any SQLiteBindable] = [], context: Context, keeping keys: Set<String>? = nil, to json: inout JSONBuilder
     ) throws -> Int {

@@ -13,9 +13,4 @@ struct PagePrefetch: Sendable {
     let fetch: @Sendable (_ ids: [Int64], _ context: RenderContext) throws -> Void
 
     func applies(to context: RenderContext) -> Bool { expansions.contains { context.expansions.contains($0) } }
-
-    /// The condition over `column` that keeps the rows `ids`, one bound argument.
-    static func condition(_ column: String, in ids: [Int64]) -> SQLFilter {
-        SQLFilter("\(column) IN (SELECT value FROM json_each(?))", IntegerList.text(ids))
-    }
 }

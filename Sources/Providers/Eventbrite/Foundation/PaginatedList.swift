@@ -38,15 +38,12 @@ enum PaginatedList {
                 total = counted.total
                 let ids = counted.items
                 if !ids.isEmpty {
-                    try presenter.prepare(&context, rows: SQLFilter("\(presenter.alias).id IN (SELECT value FROM json_each(?))", IntegerList.text(ids)))
+                    try presenter.prepare(&context, rows: SQLFilter("\(presenter.alias).id", inList: ids))
                 }
                 try items.array { json in
                     try database.write(
-                        presenter.view,
-                        """
-                        SELECT \(presenter.columns) FROM json_each(?) AS page_ids CROSS JOIN \(presenter.source)
-                        WHERE \(presenter.alias).id = page_ids.value
-                        """, inOrderOf: ids, context: context, to: &json)
+                        presenter.view, select: presenter.columns, from: presenter.source, key: "\(presenter.alias).id",
+                        inOrderOf: ids, context: context, to: &json)
                 }
             } else {
                 if presenter.expandsAhead(in: context) {

@@ -69,9 +69,7 @@ struct ListPage {
         _ view: RecordView<Context>, select columns: String, from source: String, alias: String, context: Context,
         in database: Database, to json: inout JSONBuilder
     ) throws -> Int {
-        try database.write(
-            view, "SELECT \(columns) FROM json_each(?) AS page_ids CROSS JOIN \(source) WHERE \(alias).id = page_ids.value",
-            inOrderOf: ids, context: context, to: &json)
+        try database.write(view, select: columns, from: source, key: "\(alias).id", inOrderOf: ids, context: context, to: &json)
     }
 }
 

@@ -19,7 +19,7 @@ struct RecordRendering: Sendable {
     /// Fills what the rows of `page` embed; nothing for an empty page.
     func prepare(_ context: inout RenderContext, for page: ListPage, _ scope: EventScope, in database: Database) throws {
         guard !page.ids.isEmpty else { return }
-        try prepare(&context, scope, rows(SQLFilter("\(alias).id IN (SELECT value FROM json_each(?))", page.idList)), database)
+        try prepare(&context, scope, rows(SQLFilter("\(alias).id", inList: page.ids)), database)
     }
 
     /// The FROM clause of the view's rows.

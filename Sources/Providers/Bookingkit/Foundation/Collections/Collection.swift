@@ -23,12 +23,6 @@ struct Collection {
     /// (`ListResponse.render(_:_:context:request:in:embedding:)`).
     var rowKey: String?
     var keyExtras = ""
-
-    /// The rows of a page's keys: its one further `?` (after `select`'s) is the key list, the
-    /// outer loop, so the rows come in its order.
-    var rowsByKey: String? {
-        rowKey.map { "SELECT \(select) FROM json_each(?) AS page_keys CROSS JOIN \(from) WHERE \($0) = page_keys.value" }
-    }
 }
 
 /// One list request: the common parameters of §3.1 read and validated in the docs' order

@@ -23,7 +23,7 @@ enum ListResponse {
         _ view: RecordView<Context>, _ list: ListRequest, context: Context, request: ProviderRequest, in database: Database,
         embedding prepare: (inout Context, _ keys: [Int64]) throws -> Void
     ) throws -> HTTPResponse {
-        guard let rows = list.collection.rowsByKey else { preconditionFailure("\(list.collection.from) names no row key") }
+        guard let key = list.collection.rowKey else { preconditionFailure("\(list.collection.from) names no row key") }
         let (page, total) = try list.keys(in: database)
         var json = JSONBuilder(capacity: 16 * 1024)
         try json.array { json in
@@ -31,8 +31,8 @@ enum ListResponse {
             var context = context
             try prepare(&context, page.items)
             try database.write(
-                view, rows, inOrderOf: page.items, idColumn: "row_key", selectArguments: list.selectArguments, context: context,
-                keeping: list.fields, to: &json)
+                view, select: list.collection.select, from: list.collection.from, key: key, inOrderOf: page.items,
+                idColumn: "row_key", selectArguments: list.selectArguments, context: context, keeping: list.fields, to: &json)
         }
         return BookingkitResponse.body(json.bytes, headers: headers(list, page, total: total, request: request))
     }

@@ -126,7 +126,7 @@ enum EventExpansions {
     static let prefetches = [
         PagePrefetch(expansions: ["listing_properties"]) { ids, context in
             var thumbnails = [Int64: String?](minimumCapacity: ids.count)
-            let condition = PagePrefetch.condition("event_id", in: ids)
+            let condition = SQLFilter("event_id", inList: ids)
             // Each event's first seat map, the one a single event reads.
             try context.database.forEachRow(
                 "SELECT event_id, thumbnail_url FROM eventbrite_seatmaps WHERE \(condition.clause) ORDER BY event_id, id",
@@ -139,7 +139,7 @@ enum EventExpansions {
         },
         PagePrefetch(expansions: ["has_digital_content"]) { ids, context in
             var latest = [Int64: Bool](minimumCapacity: ids.count)
-            let condition = PagePrefetch.condition("event_id", in: ids)
+            let condition = SQLFilter("event_id", inList: ids)
             for page in try context.database.fetchAll(
                 StructuredContentPage.self, where: condition.clause + " AND purpose = 'digital_content' AND published",
                 orderBy: "event_id, version DESC", arguments: condition.arguments

@@ -50,8 +50,8 @@ struct EventInventory {
     static func load(_ eventIDs: [Int64], in database: Database) throws -> [Int64: EventInventory] {
         var inventories = Dictionary(eventIDs.map { ($0, EventInventory(eventID: $0)) }, uniquingKeysWith: { first, _ in first })
         guard !eventIDs.isEmpty else { return inventories }
-        let events = PagePrefetch.condition("event_id", in: eventIDs)
-        let capacities = PagePrefetch.condition("e.id", in: eventIDs)
+        let events = SQLFilter("event_id", inList: eventIDs)
+        let capacities = SQLFilter("e.id", inList: eventIDs)
         try database.forEachRow(
             "SELECT e.id, e.custom_capacity, \(computedCapacity) FROM eventbrite_events e WHERE \(capacities.clause)",
             arguments: capacities.arguments

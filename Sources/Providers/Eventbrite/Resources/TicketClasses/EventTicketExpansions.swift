@@ -56,7 +56,7 @@ enum EventTicketExpansions {
         EventInventory.prefetch,
         PagePrefetch(expansions: ["ticket_availability", "event_sales_status"]) { ids, context in
             var events = [Int64: Event](minimumCapacity: ids.count)
-            let condition = PagePrefetch.condition("id", in: ids)
+            let condition = SQLFilter("id", inList: ids)
             for event in try context.database.fetchAll(
                 Event.self, where: condition.clause + " AND NOT is_deleted", arguments: condition.arguments)
             {
