@@ -7,3 +7,14 @@ extension StringProtocol {
         return String(slice)
     }
 }
+
+extension Substring.UTF8View {
+    /// The bytes without leading and trailing spaces and tabs, for headers read as bytes.
+    public func trimmingWhitespace() -> Substring.UTF8View {
+        var bytes = drop(while: Self.isWhitespace)
+        while let last = bytes.last, Self.isWhitespace(last) { bytes = bytes.dropLast() }
+        return bytes
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+}

@@ -52,21 +52,12 @@ struct TitoAuth: Sendable {
         } else {
             return nil
         }
-        rest = rest.drop(while: isBlank)
-        var value = trimmed(rest.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "\t") })
+        rest = rest.trimmingWhitespace()
+        var value = rest.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "\t") }.trimmingWhitespace()
         if value.starts(with: "token=".utf8) { value = value.dropFirst(6) }
         let quote = UInt8(ascii: "\"")
         if value.count >= 2 && value.first == quote && value.last == quote { value = value.dropFirst().dropLast() }
-        value = trimmed(value)
+        value = value.trimmingWhitespace()
         return value.isEmpty ? nil : String(Substring(value))
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-
-    /// `text` without leading and trailing spaces and tabs.
-    private static func trimmed(_ text: Substring.UTF8View) -> Substring.UTF8View {
-        var text = text.drop(while: isBlank)
-        while let last = text.last, isBlank(last) { text = text.dropLast() }
-        return text
     }
 }
