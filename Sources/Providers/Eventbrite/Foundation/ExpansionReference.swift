@@ -93,13 +93,16 @@ extension Presenter {
     /// `rows` selects (a condition over `alias`), one query per expansion, into
     /// `context.prepared`, and fetches what they read per row (`prefetches`) into its memo; the
     /// embedded records' own expansions are prepared the same way first, so a page costs a fixed
-    /// number of queries at every depth.
-    func prepare(_ context: inout RenderContext, rows: SQLFilter) throws {
+    /// number of queries at every depth. `ids`, when the caller has them (a page read by id), are
+    /// the rows' ids, which the prefetches then need not read again.
+    func prepare(_ context: inout RenderContext, rows: SQLFilter, ids known: [Int64]? = nil) throws {
         let prefetching = prefetches.filter { $0.applies(to: context) }
         if !prefetching.isEmpty {
-            var ids: [Int64] = []
-            try context.database.forEachRow("SELECT \(alias).id FROM \(source) WHERE \(rows.clause)", arguments: rows.arguments) {
-                ids.append($0.integer(at: 0))
+            var ids = known ?? []
+            if known == nil {
+                try context.database.forEachRow("SELECT \(alias).id FROM \(source) WHERE \(rows.clause)", arguments: rows.arguments) {
+                    ids.append($0.integer(at: 0))
+                }
             }
             for prefetch in prefetching { try prefetch.fetch(ids, context) }
         }

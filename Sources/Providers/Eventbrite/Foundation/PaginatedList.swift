@@ -38,7 +38,7 @@ enum PaginatedList {
                 total = counted.total
                 let ids = counted.items
                 if !ids.isEmpty {
-                    try presenter.prepare(&context, rows: SQLFilter("\(presenter.alias).id", inList: ids))
+                    try presenter.prepare(&context, rows: SQLFilter("\(presenter.alias).id", inList: ids), ids: ids)
                 }
                 try items.array { json in
                     try database.write(
