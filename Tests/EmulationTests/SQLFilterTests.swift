@@ -56,6 +56,18 @@ import Testing
         #expect(try ids(noneExcluded, in: database) == [1, 2, 3, 4, 5, 6])
     }
 
+    /// An id list is one bound argument whatever its length; one id is a plain comparison.
+    @Test func idListsBindOneArgument() throws {
+        let database = try makeDatabase()
+        let several = SQLFilter("id", inList: [5, 2, 6])
+        #expect(several.arguments.count == 1)
+        #expect(try ids(several, in: database) == [2, 5, 6])
+        let one = SQLFilter("id", inList: [3])
+        #expect(one.clause == "id = ?")
+        #expect(try ids(one, in: database) == [3])
+        #expect(try ids(SQLFilter("id", inList: []), in: database) == [])
+    }
+
     @Test func orGroupsBindEachAlternativesArguments() throws {
         let database = try makeDatabase()
         var filter = SQLFilter("id != ?", 5)
